@@ -1,0 +1,105 @@
+// The resolved forms that flow down the pipeline:
+//   experiment file -> Experiment (defaults filled, axes as lists) -> SweepCell -> TrialSpec -> TrialRecord.
+// Each arrow is one small function; nothing here knows about processes, files or the editor.
+
+/** Names of the parameters that may be swept (a list in the experiment file). */
+export const SWEEP_AXES = [
+  'samples',
+  'nonzerosPerNeuron',
+  'noiseStd',
+  'momentum',
+  'extraPerNeuron',
+  'missingPerNeuron',
+  'initDistance',
+] as const;
+export type SweepAxis = (typeof SWEEP_AXES)[number];
+
+export type InitMethod = 'tensor' | 'near' | 'random';
+export type BatchMode = 'full' | 'split' | number;
+
+/** An experiment with every default filled in and every sweepable parameter as a list. */
+export interface Experiment {
+  kind: 'teacher-student';
+  name: string;
+  description?: string;
+  seed: number;
+  inputDim: number;
+  hiddenUnits: number;
+  teacherWeights: 'unit-gaussian' | 'gaussian';
+  studentMask: 'accurate' | 'dense';
+  /** The axes; `nonzerosPerNeuron` is already converted from pruningRatio when that was given. */
+  axes: Record<SweepAxis, number[]>;
+  trials: number;
+  init: InitMethod;
+  /** Resolved: "auto" became hiddenUnits. */
+  stepSize: number;
+  maxIterations: number;
+  tolerance: number;
+  batch: BatchMode;
+  curvePoints: number;
+  testSamples: number;
+  successThreshold: number;
+}
+
+/** One point of the sweep grid: a value for every axis. */
+export type SweepCell = Record<SweepAxis, number>;
+
+/** Everything one training needs, fully resolved; what a worker thread receives. */
+export interface TrialSpec {
+  seed: number;
+  inputDim: number;
+  hiddenUnits: number;
+  nonzerosPerNeuron: number;
+  teacherWeights: 'unit-gaussian' | 'gaussian';
+  noiseStd: number;
+  studentMask: 'accurate' | 'dense';
+  extraPerNeuron: number;
+  missingPerNeuron: number;
+  samples: number;
+  init: InitMethod;
+  initDistance: number;
+  stepSize: number;
+  momentum: number;
+  maxIterations: number;
+  tolerance: number;
+  batch: BatchMode;
+  curvePoints: number;
+  testSamples: number;
+  successThreshold: number;
+}
+
+/** Relative weight error (student rows aligned to teacher rows) at a few iterations. */
+export interface ErrorCurve {
+  iterations: number[];
+  relativeError: number[];
+}
+
+/** What one training measured (paper.md section 3). */
+export interface TrialMetrics {
+  /** min over neuron permutations of |W - W*_pi|_F / |W*|_F, after training. */
+  relativeError: number;
+  /** The same right after initialization (before descent). */
+  initialRelativeError: number;
+  /** E_x (g(W;x) - g(W*;x))^2 on fresh test samples. */
+  generalizationError: number;
+  /** generalizationError / E_x g(W*;x)^2. */
+  relativeGeneralizationError: number;
+  success: boolean;
+  iterations: number;
+  /** Geometric contraction factor of the error in its linear phase; null when there is none. */
+  convergenceRate: number | null;
+  iterationsTo1e3: number | null;
+  iterationsTo1e6: number | null;
+  trainLoss: number;
+  seconds: number;
+  curve: ErrorCurve;
+}
+
+/** One line of a run folder's trials.jsonl: the cell, the trial, and what it measured. */
+export interface TrialRecord extends SweepCell, TrialMetrics {
+  /** Canonical key of the cell (stable across runs and worker counts). */
+  cell: string;
+  pruningRatio: number;
+  trial: number;
+  seed: number;
+}
