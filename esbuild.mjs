@@ -1,6 +1,7 @@
 // One script, several bundles: the extension host, the trainer child, its worker threads,
 // the `lth` CLI (all Node, CommonJS) and the panel webview (browser). `--watch` rebuilds.
 import * as esbuild from 'esbuild';
+import { chmodSync } from 'node:fs';
 
 const watch = process.argv.includes('--watch');
 const production = !watch;
@@ -38,4 +39,5 @@ if (watch) {
   console.log('esbuild: watching');
 } else {
   await Promise.all(bundles.map((options) => esbuild.build(options)));
+  chmodSync('dist/cli.js', 0o755); // package.json's `bin`: run as `npx lth`
 }
