@@ -14,6 +14,8 @@ const nodeBundle = {
   sourcemap: 'linked',
   minify: production,
   loader: { '.wasm': 'binary' },
+  // jsonc-parser's default (UMD) entry breaks when bundled; its ES module entry bundles cleanly.
+  mainFields: ['module', 'main'],
   logLevel: 'warning',
 };
 

@@ -1,5 +1,8 @@
 // The one source of truth for experiment files (*.lth.json): the TypeScript types, the
-// validator and the published JSON Schema (schemas/lth.schema.json) all derive from here.
+// validator, the defaults of resolveExperiment and the published JSON Schema
+// (schemas/lth.schema.json, written by scripts/generate-schema.ts) all derive from here.
+// Every field with a `default` is optional, so `{ "kind": "teacher-student" }` is a valid file;
+// descriptions become the editor's hover docs and defaults its completions.
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
 
 /** A parameter that is either one value or a list of values; a list is a sweep axis. */
@@ -15,62 +18,104 @@ const NonNegativeInteger = Type.Integer({ minimum: 0 });
 
 export const TeacherSchema = Type.Object(
   {
-    inputDim: Type.Integer({ minimum: 1, default: 100, description: 'Input dimension d. Inputs are x ~ N(0, I_d).' }),
-    hiddenUnits: Type.Integer({ minimum: 1, default: 5, description: 'Hidden neurons K of teacher and student (second layer fixed to 1/K).' }),
+    inputDim: Type.Optional(Type.Integer({ minimum: 1, default: 100, description: 'Input dimension d. Inputs are x ~ N(0, I_d).' })),
+    hiddenUnits: Type.Optional(Type.Integer({ minimum: 1, default: 5, description: 'Hidden neurons K of teacher and student (second layer fixed to 1/K).' })),
     nonzerosPerNeuron: Type.Optional(
       sweepable(PositiveInteger, 'Non-zero weights r per teacher neuron (r <= inputDim). Give this or pruningRatio, not both; default: inputDim (dense).'),
     ),
     pruningRatio: Type.Optional(
-      sweepable(Type.Number({ minimum: 0, exclusiveMaximum: 1 }), 'Pruning ratio 1 - r/d, rounded to the nearest integer r >= 1. Give this or nonzerosPerNeuron, not both.'),
+      sweepable(
+        Type.Number({ minimum: 0, exclusiveMaximum: 1 }),
+        'Pruning ratio 1 - r/d, converted to r = round((1 - ratio) * d), which must be at least 1. Give this or nonzerosPerNeuron, not both.',
+      ),
     ),
-    weights: Type.Union([Type.Literal('unit-gaussian'), Type.Literal('gaussian')], {
-      default: 'unit-gaussian',
-      description: 'Teacher values on the support: "unit-gaussian" = Gaussian rows scaled to unit norm (clean curves); "gaussian" = i.i.d. N(0, 1).',
-    }),
-    noiseStd: sweepable(Type.Number({ minimum: 0 }), 'Standard deviation of the Gaussian label noise xi (0 = noiseless).', 0),
+    weights: Type.Optional(
+      Type.Union([Type.Literal('unit-gaussian'), Type.Literal('gaussian')], {
+        default: 'unit-gaussian',
+        description: 'Teacher values on the support: "unit-gaussian" = Gaussian rows scaled to unit norm (clean curves); "gaussian" = i.i.d. N(0, 1).',
+      }),
+    ),
+    noiseStd: Type.Optional(sweepable(Type.Number({ minimum: 0 }), 'Standard deviation of the Gaussian label noise xi (0 = noiseless).', 0)),
   },
   { additionalProperties: false, default: {}, description: 'The sparse one-hidden-layer ReLU teacher y = (1/K) sum_j relu(<w*_j, x>) + xi.' },
 );
 
 export const StudentSchema = Type.Object(
   {
-    mask: Type.Union([Type.Literal('accurate'), Type.Literal('dense')], {
-      default: 'accurate',
-      description: '"accurate": each student row is trained on its teacher row\'s support (adjusted by extraPerNeuron / missingPerNeuron); "dense": no pruning (all d weights per row), the unpruned baseline.',
-    }),
-    extraPerNeuron: sweepable(NonNegativeInteger, 'Random extra positions per neuron added to the teacher support (the mask stays accurate but costs samples).', 0),
-    missingPerNeuron: sweepable(NonNegativeInteger, 'Teacher positions per neuron pruned away from the student mask (an inaccurate mask: expect an error floor).', 0),
+    mask: Type.Optional(
+      Type.Union([Type.Literal('accurate'), Type.Literal('dense')], {
+        default: 'accurate',
+        description:
+          '"accurate": each student row is trained on its teacher row\'s support (adjusted by extraPerNeuron / missingPerNeuron); "dense": no pruning (all d weights per row), the unpruned baseline.',
+      }),
+    ),
+    extraPerNeuron: Type.Optional(
+      sweepable(
+        NonNegativeInteger,
+        'Random extra positions per neuron added to the teacher support (the mask stays accurate but costs samples); r + extraPerNeuron <= inputDim.',
+        0,
+      ),
+    ),
+    missingPerNeuron: Type.Optional(
+      sweepable(
+        NonNegativeInteger,
+        'Teacher positions per neuron pruned away from the student mask (an inaccurate mask: expect an error floor); at most r - 1, so every row keeps a teacher position.',
+        0,
+      ),
+    ),
   },
   { additionalProperties: false, default: {}, description: 'The student network: same architecture, trained only on the entries of its mask.' },
 );
 
 export const TrainingSchema = Type.Object(
   {
-    init: Type.Union([Type.Literal('tensor'), Type.Literal('near'), Type.Literal('random')], {
-      default: 'tensor',
-      description: '"tensor": moment-method initialization (paper); "near": W* plus a perturbation of relative size initDistance; "random": N(0, 1/d) entries. All projected onto the mask.',
-    }),
-    initDistance: sweepable(Type.Number({ exclusiveMinimum: 0 }), 'Relative Frobenius distance |W0 - W*| / |W*| for init "near".', 0.3),
-    stepSize: Type.Union([Type.Literal('auto'), Type.Number({ exclusiveMinimum: 0 })], {
-      default: 'auto',
-      description: 'Step size eta; "auto" = K (hiddenUnits). Stable for eta < 2K.',
-    }),
-    momentum: sweepable(Type.Number({ minimum: 0, exclusiveMaximum: 1 }), 'Heavy-ball momentum beta (0 = plain gradient descent).', 0.5),
-    maxIterations: Type.Integer({ minimum: 1, default: 1000, description: 'Maximum number of descent iterations.' }),
-    tolerance: Type.Number({ minimum: 0, default: 1e-12, description: 'Stop when the relative step |W(t+1) - W(t)| / |W(t)| falls below this.' }),
-    batch: Type.Union([Type.Literal('full'), Type.Literal('split'), PositiveInteger], {
-      default: 'full',
-      description: '"full": all N samples each iteration; "split": disjoint fresh blocks cycled per iteration (the theory\'s sample splitting); a number: mini-batch size (SGD with momentum).',
-    }),
-    curvePoints: Type.Integer({ minimum: 2, default: 100, description: 'How many points of the error-vs-iteration curve each trial record keeps (downsampled).' }),
+    init: Type.Optional(
+      Type.Union([Type.Literal('tensor'), Type.Literal('near'), Type.Literal('random')], {
+        default: 'tensor',
+        description:
+          '"tensor": moment-method initialization (paper); "near": W* plus a perturbation of relative size initDistance; "random": N(0, 1/d) entries. All projected onto the mask.',
+      }),
+    ),
+    initDistance: Type.Optional(
+      sweepable(Type.Number({ exclusiveMinimum: 0 }), 'Relative Frobenius distance |W0 - W*| / |W*| for init "near".', 0.3),
+    ),
+    stepSize: Type.Optional(
+      Type.Union([Type.Literal('auto'), Type.Number({ exclusiveMinimum: 0 })], {
+        default: 'auto',
+        description: 'Step size eta; "auto" = K (hiddenUnits). Stable for eta < 2K; larger values are allowed (to show divergence) with a warning.',
+      }),
+    ),
+    momentum: Type.Optional(
+      sweepable(
+        Type.Number({ minimum: 0, exclusiveMaximum: 1 }),
+        'Heavy-ball momentum beta (0 = plain gradient descent). Values near 0.9 make the rate saturate near sqrt(beta) and hide its dependence on r.',
+        0.5,
+      ),
+    ),
+    maxIterations: Type.Optional(Type.Integer({ minimum: 1, default: 1000, description: 'Maximum number of descent iterations.' })),
+    tolerance: Type.Optional(
+      Type.Number({ minimum: 0, default: 1e-12, description: 'Stop when the relative step |W(t+1) - W(t)| / |W(t)| falls below this.' }),
+    ),
+    batch: Type.Optional(
+      Type.Union([Type.Literal('full'), Type.Literal('split'), PositiveInteger], {
+        default: 'full',
+        description:
+          '"full": all N samples each iteration; "split": disjoint fresh blocks cycled per iteration (the theory\'s sample splitting; with too few samples per trained weight it is the full batch); a number: mini-batch size (SGD with momentum; at least samples means the full batch).',
+      }),
+    ),
+    curvePoints: Type.Optional(
+      Type.Integer({ minimum: 2, default: 100, description: 'How many points of the error-vs-iteration curve each trial record keeps (downsampled).' }),
+    ),
   },
   { additionalProperties: false, default: {}, description: 'Accelerated (heavy-ball) gradient descent on the masked empirical risk.' },
 );
 
 export const EvaluationSchema = Type.Object(
   {
-    testSamples: Type.Integer({ minimum: 1, default: 10000, description: 'Fresh test samples for the generalization error.' }),
-    successThreshold: Type.Number({ exclusiveMinimum: 0, default: 1e-3, description: 'A trial succeeds when its relative weight error is below this.' }),
+    testSamples: Type.Optional(Type.Integer({ minimum: 1, default: 10000, description: 'Fresh test samples for the generalization error.' })),
+    successThreshold: Type.Optional(
+      Type.Number({ exclusiveMinimum: 0, default: 1e-3, description: 'A trial succeeds when its relative weight error is below this.' }),
+    ),
   },
   { additionalProperties: false, default: {}, description: 'How each trial is measured.' },
 );
@@ -81,13 +126,20 @@ export const ExperimentSchema = Type.Object(
     kind: Type.Literal('teacher-student', { description: 'Experiment family. "teacher-student": the one-hidden-layer model of the paper.' }),
     name: Type.Optional(Type.String({ minLength: 1, description: 'Name of the experiment; default: the file name without .lth.json.' })),
     description: Type.Optional(Type.String({ description: 'Free text: what this experiment should show.' })),
-    seed: Type.Integer({ minimum: 0, maximum: 4294967295, default: 1, description: 'Experiment seed; every trial\'s seed derives from it, the cell and the trial index.' }),
-    teacher: TeacherSchema,
-    student: StudentSchema,
-    samples: sweepable(PositiveInteger, 'Training samples N.', 200),
-    trials: Type.Integer({ minimum: 1, default: 3, description: 'Independent trials per sweep cell.' }),
-    training: TrainingSchema,
-    evaluation: EvaluationSchema,
+    seed: Type.Optional(
+      Type.Integer({
+        minimum: 0,
+        maximum: 4294967295,
+        default: 1,
+        description: "Experiment seed (a uint32); every trial's seed derives from it, the cell and the trial index.",
+      }),
+    ),
+    teacher: Type.Optional(TeacherSchema),
+    student: Type.Optional(StudentSchema),
+    samples: Type.Optional(sweepable(PositiveInteger, 'Training samples N.', 200)),
+    trials: Type.Optional(Type.Integer({ minimum: 1, default: 3, description: 'Independent trials per sweep cell.' })),
+    training: Type.Optional(TrainingSchema),
+    evaluation: Type.Optional(EvaluationSchema),
   },
   {
     $id: 'https://lth-lab.dev/schemas/lth.schema.json',

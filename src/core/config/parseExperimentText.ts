@@ -1,0 +1,49 @@
+// Text of an *.lth.json -> validated Experiment, or the problems that stop it. The stages run in
+// order and stop at the first that has errors: syntax, duplicate keys, schema, semantic checks.
+// Warnings (semantic only) accompany a valid result.
+import { getNodeValue } from 'jsonc-parser';
+import type { Experiment } from '../experiment/types';
+import type { ExperimentFile } from './experimentSchema';
+import { hasErrors, type ExperimentProblem } from './experimentProblem';
+import { duplicatePropertyProblems, parseJsonc } from './jsoncSyntax';
+import { resolveExperiment } from './resolveExperiment';
+import { schemaIssues } from './schemaProblems';
+import { semanticIssues } from './semanticChecks';
+import { LineIndex, locateIssue } from './textLocator';
+
+export type ExperimentParseResult =
+  /** Valid: `problems` holds warnings only. */
+  | { ok: true; experiment: Experiment; file: ExperimentFile; problems: ExperimentProblem[] }
+  /** Invalid: `problems` holds at least one error. */
+  | { ok: false; problems: ExperimentProblem[] };
+
+function byPosition(a: ExperimentProblem, b: ExperimentProblem): number {
+  return a.line - b.line || a.column - b.column;
+}
+
+function failed(problems: ExperimentProblem[]): ExperimentParseResult {
+  return { ok: false, problems: problems.sort(byPosition) };
+}
+
+/** Parses, validates and resolves the text of an experiment file; `fileName` gives the default name. */
+export function parseExperimentText(text: string, fileName: string): ExperimentParseResult {
+  // A byte-order mark becomes a space so that offsets (and columns) stay those of the text.
+  const source = text.charCodeAt(0) === 0xfeff ? ` ${text.slice(1)}` : text;
+  const lines = new LineIndex(source);
+  const parsed = parseJsonc(source, lines);
+  if (parsed.root === undefined) return failed(parsed.problems);
+  const root = parsed.root;
+  const duplicates = duplicatePropertyProblems(root, lines);
+  if (duplicates.length > 0) return failed(duplicates);
+
+  const document: unknown = getNodeValue(root);
+  const schemaProblems = schemaIssues(document).map((issue) => locateIssue(root, lines, issue));
+  if (hasErrors(schemaProblems)) return failed(schemaProblems);
+
+  const file = document as ExperimentFile;
+  const problems = semanticIssues(file)
+    .map((issue) => locateIssue(root, lines, issue))
+    .sort(byPosition);
+  if (hasErrors(problems)) return failed(problems);
+  return { ok: true, experiment: resolveExperiment(file, fileName), file, problems };
+}

@@ -1,0 +1,185 @@
+// Checks the schema cannot express: relations between fields (r <= d, r + extra <= d, ...) and
+// choices that are legal but probably not meant (step size past the stability limit, momentum
+// near 0.9, repeated sweep values, huge grids). Errors stop a run; warnings only inform.
+import { SWEEP_AXES } from '../experiment/types';
+import { planBatches } from '../training/batchSchedule';
+import { formatValue } from './describeSchema';
+import { axisEntries, roundedNonzeros, withDefaults, type AxisEntry, type FilledExperimentFile } from './experimentDefaults';
+import type { ExperimentFile } from './experimentSchema';
+import type { PathIssue } from './experimentProblem';
+import { formatJsonPath } from './jsonPath';
+
+/** Momentum at or above this makes the rate saturate near sqrt(beta), hiding the dependence on r (paper.md §2). */
+export const HIGH_MOMENTUM = 0.85;
+/** Grids with more trainings than this get a warning: they take hours even at thousands per second. */
+export const LARGE_GRID_TRAININGS = 100_000;
+
+function error(path: PathIssue['path'], message: string): PathIssue {
+  return { path, message, severity: 'error' };
+}
+
+function warning(path: PathIssue['path'], message: string): PathIssue {
+  return { path, message, severity: 'warning' };
+}
+
+/** nonzerosPerNeuron values: r <= d, and a pruningRatio must leave r >= 1 (resolution would clamp it). */
+function checkNonzeros(filled: FilledExperimentFile, nonzeros: AxisEntry[]): PathIssue[] {
+  const inputDim = filled.teacher.inputDim;
+  return nonzeros.flatMap((entry) => {
+    if (entry.pruningRatio !== undefined) {
+      if (roundedNonzeros(entry.pruningRatio, inputDim) >= 1) return [];
+      return [
+        error(
+          entry.path,
+          `${entry.pruningRatio} leaves round((1 - ${entry.pruningRatio}) * ${inputDim}) = ${roundedNonzeros(entry.pruningRatio, inputDim)} weights per neuron; expected a ratio below 1 - 0.5/${inputDim} so that r ≥ 1 (1 - 1/${inputDim} gives r = 1)`,
+        ),
+      ];
+    }
+    return entry.value <= inputDim ? [] : [error(entry.path, `${entry.value} exceeds inputDim ${inputDim}; expected an integer in [1, ${inputDim}] (non-zeros per neuron out of d inputs)`)];
+  });
+}
+
+/** Extra positions must fit outside the teacher support; missing ones must leave a teacher position per row. */
+function checkStudentMask(filled: FilledExperimentFile, nonzeros: number[]): PathIssue[] {
+  const issues: PathIssue[] = [];
+  const inputDim = filled.teacher.inputDim;
+  const largestNonzeros = Math.max(...nonzeros);
+  const smallestNonzeros = Math.min(...nonzeros);
+  const dense = filled.student.mask === 'dense';
+  for (const extra of axisEntries(filled, 'extraPerNeuron')) {
+    if (extra.value === 0) continue;
+    if (dense) issues.push(error(extra.path, `${extra.value} needs student.mask "accurate": with "dense" every position is already trained; expected 0`));
+    else if (largestNonzeros + extra.value > inputDim) {
+      issues.push(
+        error(
+          extra.path,
+          `${extra.value} extra positions do not fit beside r = ${largestNonzeros} teacher positions in inputDim ${inputDim}; expected at most ${inputDim - largestNonzeros} (r + extraPerNeuron ≤ d for every r of the sweep)`,
+        ),
+      );
+    }
+  }
+  for (const missing of axisEntries(filled, 'missingPerNeuron')) {
+    if (missing.value === 0) continue;
+    if (dense) issues.push(error(missing.path, `${missing.value} needs student.mask "accurate": a "dense" mask keeps every position; expected 0`));
+    else if (missing.value > smallestNonzeros - 1) {
+      issues.push(
+        error(
+          missing.path,
+          `${missing.value} missing positions leave no teacher position in a row of r = ${smallestNonzeros}; expected at most r - 1 = ${smallestNonzeros - 1} (missingPerNeuron < r for every r of the sweep)`,
+        ),
+      );
+    }
+  }
+  return issues;
+}
+
+/** A value repeated in one sweep list runs once; say so where the user repeated it. */
+function checkDuplicates(filled: FilledExperimentFile): PathIssue[] {
+  return SWEEP_AXES.flatMap((axis) => {
+    const firstByValue = new Map<number, AxisEntry>();
+    return axisEntries(filled, axis).flatMap((entry) => {
+      const first = firstByValue.get(entry.value);
+      if (first === undefined) {
+        firstByValue.set(entry.value, entry);
+        return [];
+      }
+      const same = entry.pruningRatio === undefined ? `repeats ${formatJsonPath(first.path)}` : `gives r = ${entry.value}, like ${formatJsonPath(first.path)} = ${first.pruningRatio}`;
+      return [warning(entry.path, `${formatValue(entry.pruningRatio ?? entry.value)} ${same}; the cell runs once`)];
+    });
+  });
+}
+
+function checkTraining(filled: FilledExperimentFile, file: ExperimentFile, smallestSamples: number): PathIssue[] {
+  const issues: PathIssue[] = [];
+  const { training } = filled;
+  const hiddenUnits = filled.teacher.hiddenUnits;
+  if (training.stepSize !== 'auto' && training.stepSize >= 2 * hiddenUnits) {
+    issues.push(
+      warning(
+        ['training', 'stepSize'],
+        `${training.stepSize} ≥ 2K = ${2 * hiddenUnits}: descent is expected to diverge (stable for stepSize < 2 * hiddenUnits; "auto" = K = ${hiddenUnits})`,
+      ),
+    );
+  }
+  for (const momentum of axisEntries(filled, 'momentum')) {
+    if (momentum.value >= HIGH_MOMENTUM) {
+      issues.push(
+        warning(
+          momentum.path,
+          `momentum ${momentum.value} makes the convergence rate saturate near sqrt(${momentum.value}) ≈ ${Math.sqrt(momentum.value).toFixed(2)}, hiding its dependence on r; 0.5 is the usual choice`,
+        ),
+      );
+    }
+  }
+  if (file.training?.initDistance !== undefined && training.init !== 'near') {
+    issues.push(warning(['training', 'initDistance'], `ignored: initDistance applies to init "near", and init is ${JSON.stringify(training.init)}`));
+  }
+  if (training.init === 'tensor' && hiddenUnits > filled.teacher.inputDim) {
+    issues.push(
+      error(
+        ['teacher', 'hiddenUnits'],
+        `${hiddenUnits} hidden units exceed inputDim ${filled.teacher.inputDim}: init "tensor" finds K directions in R^d, so it needs hiddenUnits ≤ inputDim; expected a smaller K, or init "near" or "random"`,
+      ),
+    );
+  }
+  if (typeof training.batch === 'number' && training.batch > smallestSamples) {
+    issues.push(warning(['training', 'batch'], `mini-batch size ${training.batch} exceeds samples ${smallestSamples}: such cells use every sample each iteration, like "full"`));
+  }
+  return issues;
+}
+
+/**
+ * "split" cuts the samples into blocks only when there are enough per trained weight (the rule
+ * lives in training/batchSchedule.ts); otherwise it silently is the full batch: say for which N.
+ */
+function checkSplitBatches(filled: FilledExperimentFile, nonzeros: number[]): PathIssue[] {
+  if (filled.training.batch !== 'split' || nonzeros.length === 0) return [];
+  const extra = Math.max(...axisEntries(filled, 'extraPerNeuron').map((entry) => entry.value));
+  const largestRow = filled.student.mask === 'dense' ? filled.teacher.inputDim : Math.max(...nonzeros) + extra;
+  const samples = [...new Set(axisEntries(filled, 'samples').map((entry) => entry.value))];
+  const fullBatch = samples.filter((count) => planBatches('split', count, largestRow).kind === 'full');
+  if (fullBatch.length === 0) return [];
+  return [
+    warning(
+      ['training', 'batch'],
+      `"split" is the full batch for samples ${fullBatch.join(', ')}: too few samples per trained weight to cut rows of ${largestRow} weights into blocks`,
+    ),
+  ];
+}
+
+/** The name becomes a run-folder name (<runs>/<name>/<timestamp>/), so it must be one. */
+function checkName(file: ExperimentFile): PathIssue[] {
+  if (file.name === undefined || !/[/\\]|^\.\.?$/.test(file.name)) return [];
+  return [error(['name'], `${formatValue(file.name)} cannot be a folder name; expected a name without "/" or "\\", not "." or ".."`)];
+}
+
+function checkGridSize(filled: FilledExperimentFile, file: ExperimentFile): PathIssue[] {
+  const cells = SWEEP_AXES.reduce((product, axis) => product * new Set(axisEntries(filled, axis).map((entry) => entry.value)).size, 1);
+  const trainings = cells * filled.trials;
+  if (trainings <= LARGE_GRID_TRAININGS) return [];
+  return [warning(file.trials === undefined ? [] : ['trials'], `${cells} cells × ${filled.trials} trials = ${trainings} trainings is a very large grid (over ${LARGE_GRID_TRAININGS}); consider fewer values or shards (--shard)`)];
+}
+
+/**
+ * The checks beyond the schema, for a file that already passed it. When nonzerosPerNeuron and
+ * pruningRatio are both given, that is the only issue reported (nothing else can be resolved).
+ */
+export function semanticIssues(file: ExperimentFile): PathIssue[] {
+  if (file.teacher?.nonzerosPerNeuron !== undefined && file.teacher?.pruningRatio !== undefined) {
+    return [error(['teacher', 'pruningRatio'], 'give nonzerosPerNeuron or pruningRatio, not both; expected only one of them (pruningRatio = 1 - r/d)')];
+  }
+  const filled = withDefaults(file);
+  const nonzeros = axisEntries(filled, 'nonzerosPerNeuron');
+  // Only the valid r values below, so one bad r is not reported again through later checks.
+  const validNonzeros = nonzeros.map((entry) => entry.value).filter((value) => value <= filled.teacher.inputDim);
+  const smallestSamples = Math.min(...axisEntries(filled, 'samples').map((entry) => entry.value));
+  return [
+    ...checkName(file),
+    ...checkNonzeros(filled, nonzeros),
+    ...checkStudentMask(filled, validNonzeros),
+    ...checkDuplicates(filled),
+    ...checkTraining(filled, file, smallestSamples),
+    ...checkSplitBatches(filled, validNonzeros),
+    ...checkGridSize(filled, file),
+  ];
+}

@@ -1,0 +1,16 @@
+// The identity of an experiment's trials: equal hashes mean the same trials (RunManifest.configHash).
+// Uses node:crypto, so it sits apart from the browser-safe sweep files.
+import { createHash } from 'node:crypto';
+import { SWEEP_AXES, type Experiment, type SweepAxis } from '../experiment/types';
+import { canonicalJson } from './canonicalJson';
+
+/**
+ * sha256 (hex) of the canonical JSON of the resolved experiment. Left out or normalized because
+ * they do not change any trial: `name` and `description`, and the order of each axis's values
+ * (sorted ascending), so renaming a file or reordering a list keeps the hash.
+ */
+export function experimentHash(experiment: Experiment): string {
+  const { name: _name, description: _description, ...trialsDefinition } = experiment;
+  const axes = Object.fromEntries(SWEEP_AXES.map((axis) => [axis, [...experiment.axes[axis]].sort((a, b) => a - b)])) as Record<SweepAxis, number[]>;
+  return createHash('sha256').update(canonicalJson({ ...trialsDefinition, axes })).digest('hex');
+}

@@ -1,0 +1,34 @@
+// One cell and trial of an experiment -> everything a training needs (what a worker receives).
+import type { Experiment, SweepCell, TrialSpec } from '../experiment/types';
+import { cellKey } from './sweepCells';
+import { trialSeed } from './trialSeed';
+
+/** The pruning ratio of a cell: 1 - r/d. */
+export function pruningRatioOf(experiment: Experiment, cell: SweepCell): number {
+  return 1 - cell.nonzerosPerNeuron / experiment.inputDim;
+}
+
+export function trialSpec(experiment: Experiment, cell: SweepCell, trial: number): TrialSpec {
+  return {
+    seed: trialSeed(experiment.seed, cellKey(cell), trial),
+    inputDim: experiment.inputDim,
+    hiddenUnits: experiment.hiddenUnits,
+    nonzerosPerNeuron: cell.nonzerosPerNeuron,
+    teacherWeights: experiment.teacherWeights,
+    noiseStd: cell.noiseStd,
+    studentMask: experiment.studentMask,
+    extraPerNeuron: cell.extraPerNeuron,
+    missingPerNeuron: cell.missingPerNeuron,
+    samples: cell.samples,
+    init: experiment.init,
+    initDistance: cell.initDistance,
+    stepSize: experiment.stepSize,
+    momentum: cell.momentum,
+    maxIterations: experiment.maxIterations,
+    tolerance: experiment.tolerance,
+    batch: experiment.batch,
+    curvePoints: experiment.curvePoints,
+    testSamples: experiment.testSamples,
+    successThreshold: experiment.successThreshold,
+  };
+}

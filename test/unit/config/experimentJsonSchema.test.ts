@@ -1,0 +1,30 @@
+// The committed schemas/lth.schema.json must be what the TypeBox source generates (never kept by hand).
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { experimentJsonSchemaText } from '../../../src/core/config/experimentJsonSchema';
+
+const committedPath = join(__dirname, '..', '..', '..', 'schemas', 'lth.schema.json');
+
+describe('schemas/lth.schema.json', () => {
+  it('is up to date with experimentSchema.ts (regenerate: node --import tsx scripts/generate-schema.ts)', () => {
+    assert.equal(readFileSync(committedPath, 'utf8'), experimentJsonSchemaText());
+  });
+
+  it('is stable: generating twice gives the same text', () => {
+    assert.equal(experimentJsonSchemaText(), experimentJsonSchemaText());
+  });
+
+  it('lets the editor accept comments and trailing commas, and requires only "kind"', () => {
+    const schema = JSON.parse(experimentJsonSchemaText()) as Record<string, unknown>;
+    assert.equal(schema.allowComments, true);
+    assert.equal(schema.allowTrailingCommas, true);
+    assert.deepEqual(schema.required, ['kind']);
+    const sections = schema.properties as Record<string, { required?: string[]; description?: string }>;
+    for (const section of ['teacher', 'student', 'training', 'evaluation']) {
+      assert.equal(sections[section].required, undefined, `${section} must have no required fields`);
+      assert.ok(sections[section].description, `${section} needs a description for hover docs`);
+    }
+  });
+});

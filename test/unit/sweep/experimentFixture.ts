@@ -1,0 +1,19 @@
+// A small resolved experiment for the sweep tests, built through the real resolver.
+import { resolveExperiment } from '../../../src/core/config/resolveExperiment';
+import type { ExperimentFile } from '../../../src/core/config/experimentSchema';
+import type { Experiment } from '../../../src/core/experiment/types';
+
+export function sweepExperiment(overrides: Partial<ExperimentFile> = {}): Experiment {
+  return resolveExperiment(
+    {
+      kind: 'teacher-student',
+      seed: 7,
+      teacher: { inputDim: 50, nonzerosPerNeuron: [5, 10, 20] },
+      samples: [40, 80, 160, 320],
+      training: { momentum: [0, 0.5] },
+      trials: 5,
+      ...overrides,
+    },
+    'sweep.lth.json',
+  );
+}

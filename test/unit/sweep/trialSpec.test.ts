@@ -1,0 +1,27 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { cellKey, expandCells } from '../../../src/core/sweep/sweepCells';
+import { pruningRatioOf, trialSpec } from '../../../src/core/sweep/trialSpec';
+import { trialSeed } from '../../../src/core/sweep/trialSeed';
+import { sweepExperiment } from './experimentFixture';
+
+describe('trialSpec', () => {
+  it('takes swept values from the cell and the rest from the experiment', () => {
+    const experiment = sweepExperiment();
+    const cell = expandCells(experiment)[5];
+    const spec = trialSpec(experiment, cell, 3);
+    assert.equal(spec.samples, cell.samples);
+    assert.equal(spec.nonzerosPerNeuron, cell.nonzerosPerNeuron);
+    assert.equal(spec.momentum, cell.momentum);
+    assert.equal(spec.inputDim, experiment.inputDim);
+    assert.equal(spec.stepSize, experiment.stepSize);
+    assert.equal(spec.seed, trialSeed(experiment.seed, cellKey(cell), 3));
+  });
+});
+
+describe('pruningRatioOf', () => {
+  it('is 1 - r/d', () => {
+    const experiment = sweepExperiment();
+    for (const cell of expandCells(experiment)) assert.equal(pruningRatioOf(experiment, cell), 1 - cell.nonzerosPerNeuron / 50);
+  });
+});
