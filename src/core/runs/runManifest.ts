@@ -17,6 +17,8 @@ export interface RunManifest {
   shard?: { index: number; count: number };
   totalTrials: number;
   startedAt: string;
+  /** When the folder was resumed (re-run into), in order; absent if never. */
+  resumedAt?: string[];
   endedAt?: string;
   status: RunStatus;
 }

@@ -1,0 +1,90 @@
+// `lth`: the command-line face of LTH Lab (bundled as dist/cli.js, package.json "bin").
+// Dispatches to one module per command; every command resolves to its exit code.
+import { TOOL_VERSION } from '../core/runs/toolVersion';
+import { UsageError } from './arguments';
+import { EXIT, processIo, type CliIo } from './cliIo';
+import { REPORT_USAGE, reportCommand } from './commands/report';
+import { RUN_USAGE, runCommand } from './commands/run';
+import { SUMMARIZE_USAGE, summarizeCommand } from './commands/summarize';
+import { validateCommand } from './commands/validate';
+
+interface Command {
+  synopsis: string;
+  /** Shown on --help and after a usage error; commands without one print their own help. */
+  usage?: string;
+  run(argv: string[], io: CliIo): Promise<number>;
+}
+
+const COMMANDS: Record<string, Command> = {
+  run: { synopsis: 'run FILE [options]        run an experiment\'s sweep into a run folder', usage: RUN_USAGE, run: runCommand },
+  validate: {
+    synopsis: 'validate FILE...          check experiment files (FILE:LINE:COL: problem)',
+    run: (argv, io) => validateCommand(argv, { out: (line) => io.stdout.write(`${line}\n`), error: (line) => io.stderr.write(`${line}\n`) }),
+  },
+  summarize: {
+    synopsis: 'summarize RUN_DIR...      per-cell table and phase boundary (--json for machines)',
+    usage: SUMMARIZE_USAGE,
+    run: summarizeCommand,
+  },
+  report: {
+    synopsis: 'report RUN_DIR... [--out] self-contained HTML report with the panel\'s charts',
+    usage: REPORT_USAGE,
+    run: reportCommand,
+  },
+};
+
+export const MAIN_USAGE = `lth ${TOOL_VERSION}: LTH Lab, lottery-ticket / pruning experiments on the teacher-student model
+
+Usage: lth <command> [options]
+
+Commands:
+${Object.values(COMMANDS)
+  .map((command) => `  ${command.synopsis}`)
+  .join('\n')}
+
+  lth <command> --help   options of a command
+  lth --version          print the version
+
+Exit codes: 0 success, 1 failure (invalid file, failed run, unreadable folder), 2 usage error;
+lth run also 130 when cancelled by Ctrl-C and 143 when cancelled by SIGTERM.
+`;
+
+export async function main(argv: string[], io: CliIo = processIo): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    io.stdout.write(MAIN_USAGE);
+    return name === undefined ? EXIT.usage : EXIT.ok;
+  }
+  if (name === '--version' || name === '-v') {
+    io.stdout.write(`${TOOL_VERSION}\n`);
+    return EXIT.ok;
+  }
+  const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+  if (!command) {
+    io.stderr.write(`lth: unknown command ${JSON.stringify(name)}; expected one of ${Object.keys(COMMANDS).join(', ')}\n\n${MAIN_USAGE}`);
+    return EXIT.usage;
+  }
+  if (command.usage && (rest.includes('--help') || rest.includes('-h'))) {
+    io.stdout.write(command.usage);
+    return EXIT.ok;
+  }
+  try {
+    return await command.run(rest, io);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    io.stderr.write(`lth ${name}: ${error.message}\n\n${command.usage ?? ''}`);
+    return EXIT.usage;
+  }
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      process.stderr.write(`lth: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      process.exitCode = EXIT.failed;
+    },
+  );
+}

@@ -1,0 +1,209 @@
+// Runs one experiment file into a run folder: load and validate the config, create or resume
+// the folder, run the missing trials on a worker pool, append each record (durably) before
+// reporting it, and finish the manifest as completed, cancelled or failed. The CLI and the
+// trainer child are thin wrappers around this.
+import { availableParallelism } from 'node:os';
+import { formatProblem } from '../config/experimentProblem';
+import { loadExperimentFile } from '../config/loadExperimentFile';
+import type { Experiment, TrialMetrics, TrialSpec } from '../experiment/types';
+import { describeMachine } from '../runs/machine';
+import { readManifest, writeManifest } from '../runs/manifestFile';
+import { createRunFolder, isRunFolder } from '../runs/runFolder';
+import type { RunManifest } from '../runs/runManifest';
+import { trialKey } from '../runs/runReader';
+import { TOOL_VERSION } from '../runs/toolVersion';
+import { readTrialLog, TrialLogWriter } from '../runs/trialLog';
+import { experimentHash } from '../sweep/experimentHash';
+import { listTrialJobs, type Shard } from '../sweep/trialJobs';
+import { trialSpec } from '../sweep/trialSpec';
+import type { RunEvent } from '../../shared/protocol';
+import { trialRecord } from './trialRecord';
+import { PoolTerminatedError, WorkerPool } from './workerPool';
+import { trialWorkerScript } from './workerScript';
+
+export interface RunOptions {
+  configPath: string;
+  /** Root under which <experiment>/<timestamp>/ is created; if it is itself a run folder, that folder is resumed. */
+  outDir: string;
+  /** A run folder to resume (takes precedence over outDir). */
+  resumeDir?: string;
+  /** Worker threads; default os.availableParallelism(). Never more than the trials left. */
+  workers?: number;
+  shard?: Shard;
+  /** Worker script (tests substitute one); default: the trial worker (see workerScript.ts). */
+  workerScript?: string;
+  /** fsync every record before reporting it (default true); see TrialLogWriter. */
+  durable?: boolean;
+}
+
+export interface RunOutcome {
+  status: 'completed' | 'cancelled' | 'failed';
+  runDir: string;
+  completedTrials: number;
+  totalTrials: number;
+  /** Worker threads used (0 when nothing was left to run). */
+  workers: number;
+  message?: string;
+}
+
+/** A run that could not start (invalid config, wrong folder): nothing was run or written. */
+export class RunSetupError extends Error {
+  override name = 'RunSetupError';
+}
+
+/** The run-finished event for a run that could not start, so that event consumers always get one. */
+export function setupFailedEvent(error: RunSetupError): RunEvent {
+  return { type: 'run-finished', status: 'failed', completedTrials: 0, totalTrials: 0, seconds: 0, message: error.message };
+}
+
+/**
+ * Resolves when the run has ended, with how it ended; it rejects only with RunSetupError.
+ * `onEvent` receives run-started, one trial-completed per record (after it is on disk), log
+ * messages and run-finished. Aborting stops dispatching and terminates the workers (a trial in
+ * flight is dropped: it was never reported, so nothing is lost) and ends the run as cancelled.
+ */
+export async function runExperiment(options: RunOptions, onEvent: (event: RunEvent) => void, abortSignal?: AbortSignal): Promise<RunOutcome> {
+  const started = Date.now();
+  if (options.workers !== undefined && !(Number.isInteger(options.workers) && options.workers >= 1)) {
+    throw new RunSetupError(`workers is ${options.workers}, expected an integer >= 1`);
+  }
+  const workerScript = findWorkerScript(options);
+  const { experiment, file, warnings } = await loadExperiment(options.configPath);
+  for (const warning of warnings) onEvent({ type: 'log', level: 'warn', message: warning });
+  const jobs = listTrialJobs(experiment, options.shard);
+  const folder = openRunFolder(options, experiment, file, jobs.length);
+  const { runDir, manifest } = folder;
+
+  const done = new Set(readRecordsToResume(runDir).map(trialKey));
+  const remaining = jobs.filter((job) => !done.has(trialKey({ cell: job.cellKey, trial: job.trial })));
+  let completedTrials = jobs.length - remaining.length;
+  const totalTrials = jobs.length;
+  const workers = remaining.length === 0 ? 0 : Math.min(options.workers ?? availableParallelism(), remaining.length);
+
+  writeManifest(runDir, manifest);
+  const log = new TrialLogWriter(runDir, options.durable ?? true);
+  onEvent({ type: 'run-started', runDir, manifest, totalTrials, completedTrials });
+  if (workers > 0) {
+    onEvent({ type: 'log', level: 'info', message: `${remaining.length} of ${totalTrials} trials to run on ${workers} worker thread${workers === 1 ? '' : 's'}` });
+  }
+
+  let failure: Error | undefined;
+  if (workers > 0 && !abortSignal?.aborted) {
+    const pool = new WorkerPool<TrialSpec, TrialMetrics>(workerScript, workers);
+    const stop = () => void pool.terminate();
+    abortSignal?.addEventListener('abort', stop, { once: true });
+    try {
+      await Promise.all(
+        remaining.map(async (job) => {
+          try {
+            const metrics = await pool.run(trialSpec(experiment, job.cell, job.trial));
+            const record = trialRecord(experiment, job, metrics);
+            await log.append(record); // on disk before anyone hears of it
+            completedTrials++;
+            onEvent({ type: 'trial-completed', record, completedTrials, totalTrials });
+          } catch (error) {
+            if (error instanceof PoolTerminatedError) return;
+            const reason = error instanceof Error ? error.message : String(error);
+            failure ??= new Error(`trial ${job.trial} of cell ${job.cellKey} failed: ${reason}`);
+            stop();
+          }
+        }),
+      );
+    } finally {
+      abortSignal?.removeEventListener('abort', stop);
+      await pool.terminate();
+    }
+  }
+  log.close();
+
+  const status = failure ? 'failed' : completedTrials === totalTrials ? 'completed' : 'cancelled';
+  const message = failure?.message;
+  writeManifest(runDir, { ...manifest, status, endedAt: new Date().toISOString() });
+  const seconds = (Date.now() - started) / 1000;
+  onEvent({ type: 'run-finished', status, completedTrials, totalTrials, seconds, ...(message ? { message } : {}) });
+  return { status, runDir, completedTrials, totalTrials, workers, ...(message ? { message } : {}) };
+}
+
+function findWorkerScript(options: RunOptions): string {
+  try {
+    return options.workerScript ?? trialWorkerScript();
+  } catch (error) {
+    throw new RunSetupError((error as Error).message);
+  }
+}
+
+async function loadExperiment(configPath: string) {
+  let result;
+  try {
+    result = await loadExperimentFile(configPath);
+  } catch (error) {
+    throw new RunSetupError((error as Error).message);
+  }
+  if (!result.ok) {
+    const problems = result.problems.map((problem) => formatProblem(configPath, problem));
+    throw new RunSetupError(`${configPath} is not a valid experiment file:\n${problems.join('\n')}`);
+  }
+  const warnings = result.problems.map((problem) => formatProblem(configPath, problem));
+  return { experiment: result.experiment, file: result.file, warnings };
+}
+
+/** Creates a fresh run folder, or reopens one to resume after checking it holds the same trials. */
+function openRunFolder(options: RunOptions, experiment: Experiment, file: RunManifest['config'], totalTrials: number) {
+  const configHash = experimentHash(experiment);
+  const now = new Date();
+  const resumeDir = options.resumeDir ?? (isRunFolder(options.outDir) ? options.outDir : undefined);
+  if (resumeDir === undefined) {
+    const runDir = createRunFolder(options.outDir, experiment.name, now);
+    const manifest: RunManifest = {
+      experiment: experiment.name,
+      config: file,
+      configHash,
+      toolVersion: TOOL_VERSION,
+      seed: experiment.seed,
+      machine: describeMachine(),
+      ...(options.shard ? { shard: options.shard } : {}),
+      totalTrials,
+      startedAt: now.toISOString(),
+      status: 'running',
+    };
+    return { runDir, manifest };
+  }
+
+  let previous: RunManifest;
+  try {
+    previous = readManifest(resumeDir);
+  } catch (error) {
+    throw new RunSetupError(`cannot resume: ${(error as Error).message}`);
+  }
+  if (previous.configHash !== configHash) {
+    throw new RunSetupError(
+      `cannot resume ${resumeDir}: the folder was run with a different config (its configHash is ${previous.configHash.slice(0, 12)}…, ` +
+        `${options.configPath} now gives ${configHash.slice(0, 12)}…); run without --resume to start a new folder`,
+    );
+  }
+  if (shardText(previous.shard) !== shardText(options.shard)) {
+    throw new RunSetupError(`cannot resume ${resumeDir}: the folder was run as ${shardText(previous.shard)}, not ${shardText(options.shard)}`);
+  }
+  const { endedAt: _endedAt, ...unfinished } = previous;
+  const manifest: RunManifest = {
+    ...unfinished,
+    toolVersion: TOOL_VERSION,
+    machine: describeMachine(),
+    totalTrials,
+    resumedAt: [...(previous.resumedAt ?? []), now.toISOString()],
+    status: 'running',
+  };
+  return { runDir: resumeDir, manifest };
+}
+
+function readRecordsToResume(runDir: string) {
+  try {
+    return readTrialLog(runDir).records;
+  } catch (error) {
+    throw new RunSetupError(`cannot resume: ${(error as Error).message}`);
+  }
+}
+
+function shardText(shard: Shard | undefined): string {
+  return shard ? `shard ${shard.index}/${shard.count}` : 'the whole sweep (no shard)';
+}

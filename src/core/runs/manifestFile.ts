@@ -1,0 +1,34 @@
+// Reading and writing a run folder's manifest.json.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { writeFileAtomic } from './atomicWrite';
+import { MANIFEST_FILE } from './runFolder';
+import type { RunManifest } from './runManifest';
+import { checkRunManifest } from '../../shared/protocolGuards';
+
+/** Replaces the manifest atomically: a crash leaves the previous version, never a torn file. */
+export function writeManifest(runDir: string, manifest: RunManifest): void {
+  writeFileAtomic(join(runDir, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`);
+}
+
+export function readManifest(runDir: string): RunManifest {
+  const path = join(runDir, MANIFEST_FILE);
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+      throw new Error(`${runDir} is not a run folder: it has no ${MANIFEST_FILE}`);
+    }
+    throw error;
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (error) {
+    throw new Error(`${path}: not valid JSON (${(error as Error).message})`);
+  }
+  const checked = checkRunManifest(parsed, MANIFEST_FILE);
+  if (!checked.ok) throw new Error(`${runDir}: ${checked.problem}`);
+  return checked.value;
+}

@@ -1,0 +1,151 @@
+// trials.jsonl: the append-only log of a run's finished trials, one whole TrialRecord per line.
+// A record is written and fsync'ed before anyone is told about it, so whatever was reported
+// survives a crash. The only damage a crash can do is a torn last line (no trailing newline):
+// readers ignore it, and the writer cuts it off before appending after it.
+import { closeSync, fstatSync, fsync, ftruncateSync, openSync, readFileSync, readSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
+import type { TrialRecord } from '../experiment/types';
+import { TRIALS_FILE } from './runFolder';
+
+const NEWLINE = 0x0a;
+
+export interface TrialLogContents {
+  records: TrialRecord[];
+  /** 1 when the file ended in an incomplete line (a crash mid-write), which was ignored. */
+  tornLines: number;
+  /** Byte offset just past the last complete line: pass it back to read only what was appended since. */
+  nextByte: number;
+}
+
+/**
+ * Reads the complete lines of `runDir`/trials.jsonl from byte `fromByte` on (0: the whole file).
+ * A missing file is an empty log. A malformed complete line is corruption, not a crash, and
+ * is a clear error naming the line.
+ */
+export function readTrialLog(runDir: string, fromByte = 0): TrialLogContents {
+  const path = join(runDir, TRIALS_FILE);
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(path);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { records: [], tornLines: 0, nextByte: 0 };
+    throw error;
+  }
+  const end = bytes.lastIndexOf(NEWLINE) + 1;
+  const tornLines = end < bytes.length ? 1 : 0;
+  const records: TrialRecord[] = [];
+  if (fromByte >= end) return { records, tornLines, nextByte: Math.max(end, fromByte) };
+  // Line numbers in messages count from the start of the file.
+  let lineNumber = fromByte === 0 ? 0 : countNewlines(bytes, fromByte);
+  for (const line of bytes.subarray(fromByte, end - 1).toString('utf8').split('\n')) {
+    lineNumber++;
+    if (line.trim() === '') continue;
+    records.push(parseRecord(line, `${path}:${lineNumber}`));
+  }
+  return { records, tornLines, nextByte: end };
+}
+
+function countNewlines(bytes: Buffer, before: number): number {
+  let count = 0;
+  for (let index = 0; index < before; index++) if (bytes[index] === NEWLINE) count++;
+  return count;
+}
+
+/**
+ * Checks only what resuming and merging rely on (cell and trial). Deliberately looser than
+ * checkTrialRecord: a diverged trial's NaN or Infinity metrics are written by JSON as null,
+ * and that must not make the whole log unreadable (describe() skips nulls).
+ */
+function parseRecord(line: string, where: string): TrialRecord {
+  let value: unknown;
+  try {
+    value = JSON.parse(line);
+  } catch (error) {
+    throw new Error(`${where}: not valid JSON (${(error as Error).message}); the trial log is corrupt`);
+  }
+  const record = value as Partial<TrialRecord> | null;
+  if (typeof record !== 'object' || record === null || typeof record.cell !== 'string' || !Number.isInteger(record.trial)) {
+    throw new Error(`${where}: expected a trial record (an object with a string "cell" and an integer "trial")`);
+  }
+  return record as TrialRecord;
+}
+
+/**
+ * Appends records to a run folder's trials.jsonl. Each record is written (one write, one whole
+ * line) at once, and append() resolves when it is durable: only then may it be reported.
+ *
+ * Durability is a group commit: one fsync at a time runs off the main thread and covers every
+ * line written before it started; records finished meanwhile wait for the next one. An fsync
+ * per record on the main thread cost ~4.5 ms here and tripled the time of a sweep of tiny
+ * trials (200 trials: 1.39 s against 0.50 s without fsync); batched, the cost is hidden behind
+ * the training and a record is reported at most about two fsyncs after it finished.
+ */
+export class TrialLogWriter {
+  private descriptor: number;
+  /** Resolvers of records written but not yet covered by a finished fsync. */
+  private waiting: Array<{ resolve: () => void; reject: (error: Error) => void }> = [];
+  private syncing = false;
+
+  /**
+   * @param durable  fsync before resolving (the default). Without it a record is in the OS page
+   *                 cache when reported: it survives a killed process, not a power cut.
+   */
+  constructor(runDir: string, private readonly durable = true) {
+    this.descriptor = openSync(join(runDir, TRIALS_FILE), 'a+');
+    dropTornTail(this.descriptor);
+  }
+
+  append(record: TrialRecord): Promise<void> {
+    const line = Buffer.from(`${JSON.stringify(record)}\n`, 'utf8');
+    let written = 0;
+    while (written < line.length) written += writeSync(this.descriptor, line, written);
+    if (!this.durable) return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      this.waiting.push({ resolve, reject });
+      this.syncNext();
+    });
+  }
+
+  private syncNext(): void {
+    if (this.syncing || this.waiting.length === 0) return;
+    this.syncing = true;
+    const batch = this.waiting.splice(0);
+    fsync(this.descriptor, (error) => {
+      this.syncing = false;
+      for (const waiter of batch) {
+        if (error) waiter.reject(error);
+        else waiter.resolve();
+      }
+      this.syncNext();
+    });
+  }
+
+  /** Closes the file; call it after every append() has settled. */
+  close(): void {
+    if (this.descriptor < 0) return;
+    if (this.syncing || this.waiting.length > 0) throw new Error('TrialLogWriter.close: records are still being synced');
+    closeSync(this.descriptor);
+    this.descriptor = -1;
+  }
+}
+
+/** Truncates an incomplete last line, so that the next record starts on a line of its own. */
+function dropTornTail(descriptor: number): void {
+  const size = fstatSync(descriptor).size;
+  if (size === 0) return;
+  // Scan backwards in blocks for the last newline; a torn tail is at most one record long.
+  const block = Buffer.alloc(64 * 1024);
+  let blockEnd = size;
+  while (blockEnd > 0) {
+    const blockStart = Math.max(0, blockEnd - block.length);
+    const length = readSync(descriptor, block, 0, blockEnd - blockStart, blockStart);
+    const newline = block.subarray(0, length).lastIndexOf(NEWLINE);
+    if (newline >= 0) {
+      const keep = blockStart + newline + 1;
+      if (keep < size) ftruncateSync(descriptor, keep);
+      return;
+    }
+    blockEnd = blockStart;
+  }
+  ftruncateSync(descriptor, 0);
+}

@@ -1,0 +1,98 @@
+// Entry of the trainer child process that the extension forks (bundled as dist/trainer.js):
+// argv[2] is a TrainerLaunch as JSON; every RunEvent goes to the parent with process.send;
+// {type:'cancel'} or SIGTERM cancels cleanly. Exit 0 when completed or cancelled, 1 when
+// failed. If the parent goes away (IPC disconnect) the run is cancelled and the child exits,
+// so no trainer is ever orphaned.
+import { RunSetupError, runExperiment, setupFailedEvent } from '../core/execution/runExperiment';
+import type { RunEvent, TrainerLaunch } from '../shared/protocol';
+import { checkTrainerCommand } from '../shared/protocolGuards';
+
+/** Parses and checks the launch argument; throws a message naming what is wrong. */
+export function parseTrainerLaunch(text: string | undefined): TrainerLaunch {
+  if (text === undefined) throw new Error('expected a TrainerLaunch as JSON in argv[2], got nothing');
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    throw new Error(`argv[2] is not valid JSON (${(error as Error).message}); expected a TrainerLaunch`);
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new Error('argv[2]: expected a TrainerLaunch object');
+  const launch = value as Record<string, unknown>;
+  for (const key of ['configPath', 'outDir'] as const) {
+    if (typeof launch[key] !== 'string' || launch[key] === '') throw new Error(`argv[2].${key}: expected a non-empty string, got ${JSON.stringify(launch[key])}`);
+  }
+  if (launch.resumeDir !== undefined && typeof launch.resumeDir !== 'string') {
+    throw new Error(`argv[2].resumeDir: expected a string, got ${JSON.stringify(launch.resumeDir)}`);
+  }
+  if (launch.workers !== undefined && !(Number.isInteger(launch.workers) && (launch.workers as number) >= 1)) {
+    throw new Error(`argv[2].workers: expected an integer >= 1, got ${JSON.stringify(launch.workers)}`);
+  }
+  return launch as unknown as TrainerLaunch;
+}
+
+/** Sends events to the parent, or prints them as JSON lines when started without IPC (by hand). */
+class EventChannel {
+  private pending: Promise<void>[] = [];
+
+  send(event: RunEvent): void {
+    if (!process.send) {
+      process.stdout.write(`${JSON.stringify(event)}\n`);
+      return;
+    }
+    if (!process.connected) return; // the parent is gone; the run is being cancelled
+    this.pending.push(
+      new Promise((resolve) => {
+        process.send!(event, undefined, {}, () => resolve()); // resolves on error too: nothing more to do then
+      }),
+    );
+  }
+
+  /** Waits until every event was handed to the channel, so that exiting loses none. */
+  async flush(): Promise<void> {
+    // Without a parent there is nobody to lose events for, and a dead channel might never call back.
+    if (process.send && !process.connected) return;
+    await Promise.all(this.pending);
+    this.pending = [];
+  }
+}
+
+async function trainerMain(): Promise<number> {
+  const channel = new EventChannel();
+  let launch: TrainerLaunch;
+  try {
+    launch = parseTrainerLaunch(process.argv[2]);
+  } catch (error) {
+    const message = `trainer: ${(error as Error).message}`;
+    process.stderr.write(`${message}\n`);
+    channel.send(setupFailedEvent(new RunSetupError(message)));
+    await channel.flush();
+    return 1;
+  }
+
+  const abort = new AbortController();
+  process.on('message', (message: unknown) => {
+    const command = checkTrainerCommand(message);
+    if (!command.ok) channel.send({ type: 'log', level: 'warn', message: `trainer: dropped a malformed command: ${command.problem}` });
+    else if (command.value.type === 'cancel') abort.abort();
+  });
+  process.on('SIGTERM', () => abort.abort());
+  process.on('SIGINT', () => abort.abort());
+  process.on('disconnect', () => abort.abort());
+
+  try {
+    const outcome = await runExperiment(launch, (event) => channel.send(event), abort.signal);
+    await channel.flush();
+    return outcome.status === 'failed' ? 1 : 0;
+  } catch (error) {
+    const setupError = error instanceof RunSetupError ? error : new RunSetupError(`trainer: ${(error as Error).stack ?? String(error)}`);
+    process.stderr.write(`${setupError.message}\n`);
+    channel.send(setupFailedEvent(setupError));
+    await channel.flush();
+    return 1;
+  }
+}
+
+if (require.main === module) {
+  // process.exit, not exitCode: the open IPC channel would otherwise keep the child alive.
+  void trainerMain().then((code) => process.exit(code));
+}

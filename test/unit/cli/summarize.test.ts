@@ -1,0 +1,111 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { main } from '../../../src/cli/main';
+import type { TrialRecord } from '../../../src/core/experiment/types';
+import { fakeRecord } from '../analysis/fakeRecord';
+import { fakeManifest, makeRunFolder } from '../runs/fakeRunFolder';
+import { temporaryDir } from '../execution/fixtures/tinyExperiment';
+import { bufferIo } from './bufferIo';
+
+const SLOPE = 10;
+const INTERCEPT = 20;
+const TRIALS = 4;
+
+/**
+ * A sweep whose boundary is exactly N* = 10 r + 20: for each r, every trial fails at half of N* and
+ * succeeds at twice N*, so the crossing interpolated in log N is their geometric mean N*.
+ */
+function boundaryRecords(): TrialRecord[] {
+  const records: TrialRecord[] = [];
+  for (const r of [2, 4, 6]) {
+    const critical = SLOPE * r + INTERCEPT;
+    for (const samples of [critical / 2, critical * 2]) {
+      for (let trial = 0; trial < TRIALS; trial++) {
+        const success = samples > critical;
+        records.push(fakeRecord({ samples, nonzerosPerNeuron: r, pruningRatio: 1 - r / 10, trial, success, relativeError: success ? 1e-9 : 0.1 + trial }));
+      }
+    }
+  }
+  return records;
+}
+
+async function summarize(argv: string[]) {
+  const io = bufferIo();
+  const code = await main(['summarize', ...argv], io);
+  return { code, out: io.out(), err: io.err() };
+}
+
+test('summarize --json: per-cell statistics and the boundary fit recover the constructed line', async () => {
+  const records = boundaryRecords();
+  const runDir = makeRunFolder(join(temporaryDir(), 'run'), fakeManifest({ totalTrials: records.length, status: 'completed' }), records);
+  const { code, out } = await summarize([runDir, '--json']);
+  assert.equal(code, 0);
+  const summary = JSON.parse(out);
+  assert.equal(summary.trials, 24);
+  assert.equal(summary.totalTrials, 24);
+  assert.deepEqual(summary.variedAxes, ['samples', 'nonzerosPerNeuron']);
+  assert.equal(summary.cells.length, 6);
+  const failing = summary.cells.find((cell: { values: { samples: number; nonzerosPerNeuron: number } }) => cell.values.samples === 20 && cell.values.nonzerosPerNeuron === 2);
+  assert.equal(failing.successRate, 0);
+  assert.equal(failing.relativeError.mean, (0.1 + 1.1 + 2.1 + 3.1) / 4);
+  assert.equal(failing.relativeError.max, 3.1);
+  const fit = summary.phaseBoundary.fit;
+  assert.ok(Math.abs(fit.slope - SLOPE) < 1e-9);
+  assert.ok(Math.abs(fit.intercept - INTERCEPT) < 1e-8);
+  assert.ok(Math.abs(fit.rSquared - 1) < 1e-12);
+});
+
+test('summarize: a table row per cell and the boundary in words', async () => {
+  const records = boundaryRecords();
+  const runDir = makeRunFolder(join(temporaryDir(), 'run'), fakeManifest({ totalTrials: 30, status: 'cancelled' }), records);
+  const { code, out } = await summarize([runDir]);
+  assert.equal(code, 0);
+  assert.match(out, /cancelled, 24\/30 trials/);
+  assert.match(out, /Trials: 24 of 30/);
+  const header = out.split('\n').find((line) => /^\s*N\s+r\s+ratio\s+trials\s+success\s+mean/.test(line));
+  assert.ok(header, 'the table has the axis, count and statistic columns');
+  assert.match(out, /relative error/);
+  assert.match(out, /generalization error/);
+  // The cell (N = 20, r = 2): 4 trials, none succeeded.
+  assert.match(out, /^\s*20\s+2\s+0\.800\s+4\s+0%/m);
+  assert.match(out, /r = 4\s+N\* = 60\.0/);
+  assert.match(out, /a = 10\.0, b = 20\.0, R² = 1\.000 \(3 points\)/);
+});
+
+test('summarize: shard folders merge into the same cells as one folder', async () => {
+  const records = boundaryRecords();
+  const root = temporaryDir();
+  const whole = makeRunFolder(join(root, 'whole'), fakeManifest({ totalTrials: 24 }), records);
+  const first = makeRunFolder(join(root, 'shard1'), fakeManifest({ totalTrials: 12, shard: { index: 1, count: 2 } }), records.filter((_, index) => index % 2 === 0));
+  const second = makeRunFolder(join(root, 'shard2'), fakeManifest({ totalTrials: 12, shard: { index: 2, count: 2 } }), records.filter((_, index) => index % 2 === 1));
+  const merged = JSON.parse((await summarize([first, second, '--json'])).out);
+  const single = JSON.parse((await summarize([whole, '--json'])).out);
+  assert.deepEqual(merged.cells, single.cells);
+  assert.deepEqual(merged.phaseBoundary, single.phaseBoundary);
+  assert.equal(merged.totalTrials, 24);
+  assert.equal(merged.runs.length, 2);
+});
+
+test('summarize: a sweep without both N and r says the boundary does not apply', async () => {
+  const records = [fakeRecord({ samples: 10 }), fakeRecord({ samples: 20 })];
+  const runDir = makeRunFolder(join(temporaryDir(), 'run'), fakeManifest(), records);
+  const { out } = await summarize([runDir]);
+  assert.match(out, /Phase boundary: not applicable/);
+  assert.equal(JSON.parse((await summarize([runDir, '--json'])).out).phaseBoundary, null);
+});
+
+test('summarize: bad folders are clear errors (exit 1), no folder a usage error (exit 2)', async () => {
+  const missing = await summarize([join(temporaryDir(), 'nothing')]);
+  assert.equal(missing.code, 1);
+  assert.match(missing.err, /is not a run folder: it has no manifest\.json/);
+  const root = temporaryDir();
+  const first = makeRunFolder(join(root, 'a'), fakeManifest(), []);
+  const other = makeRunFolder(join(root, 'b'), fakeManifest({ configHash: 'b'.repeat(64) }), []);
+  const mixed = await summarize([first, other]);
+  assert.equal(mixed.code, 1);
+  assert.match(mixed.err, /different configs/);
+  const none = await summarize([]);
+  assert.equal(none.code, 2);
+  assert.match(none.err, /lth summarize: expected at least one RUN_DIR/);
+});

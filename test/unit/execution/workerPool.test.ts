@@ -1,0 +1,57 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { PoolTerminatedError, WorkerPool } from '../../../src/core/execution/workerPool';
+import type { TestTask } from './fixtures/testWorker';
+
+const script = join(__dirname, 'fixtures', 'testWorker.ts');
+const newPool = (size: number) => new WorkerPool<TestTask, { value: number; threadId: number }>(script, size);
+
+test('tasks run on all workers and each result comes back to its task', async () => {
+  const pool = newPool(2);
+  try {
+    const results = await Promise.all([1, 2, 3, 4, 5].map((value) => pool.run({ kind: 'square', value })));
+    assert.deepEqual(results.map((result) => result.value), [1, 4, 9, 16, 25]);
+    assert.equal(new Set(results.map((result) => result.threadId)).size, 2, 'both workers took tasks');
+  } finally {
+    await pool.terminate();
+  }
+});
+
+test('a throwing task rejects with the worker\'s error and the pool goes on', async () => {
+  const pool = newPool(1);
+  try {
+    await assert.rejects(pool.run({ kind: 'throw' }), /worker 1 failed: Error: deliberate failure in the test worker/);
+    assert.equal((await pool.run({ kind: 'square', value: 3 })).value, 9);
+  } finally {
+    await pool.terminate();
+  }
+});
+
+test('a worker that exits fails its task, the queue and later tasks', async () => {
+  const pool = newPool(1);
+  try {
+    const dying = pool.run({ kind: 'exit', code: 3 });
+    const queued = pool.run({ kind: 'square', value: 2 });
+    await assert.rejects(dying, /worker 1 exited unexpectedly with code 3/);
+    await assert.rejects(queued, /exited unexpectedly/);
+    await assert.rejects(pool.run({ kind: 'square', value: 2 }), /exited unexpectedly/);
+  } finally {
+    await pool.terminate();
+  }
+});
+
+test('terminate stops a worker stuck in a loop and rejects what was unfinished', async () => {
+  const pool = newPool(1);
+  const hanging = assert.rejects(pool.run({ kind: 'hang' }), PoolTerminatedError);
+  const queued = assert.rejects(pool.run({ kind: 'square', value: 2 }), PoolTerminatedError);
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  await pool.terminate();
+  await hanging;
+  await queued;
+  await assert.rejects(pool.run({ kind: 'square', value: 1 }), PoolTerminatedError);
+});
+
+test('a pool size that is not a positive integer is refused', () => {
+  assert.throws(() => newPool(0), /size is 0, expected an integer >= 1/);
+});

@@ -1,0 +1,28 @@
+// Run folders for tests that read them: a complete manifest, and records written as lines.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { writeManifest } from '../../../src/core/runs/manifestFile';
+import type { RunManifest } from '../../../src/core/runs/runManifest';
+import type { TrialRecord } from '../../../src/core/experiment/types';
+
+export function fakeManifest(overrides: Partial<RunManifest> = {}): RunManifest {
+  return {
+    experiment: 'tiny',
+    config: { kind: 'teacher-student' } as RunManifest['config'],
+    configHash: 'a'.repeat(64),
+    toolVersion: '0.0.0-test',
+    seed: 1,
+    machine: { platform: 'linux', arch: 'x64', cpus: 2, cpuModel: 'test', node: 'v20' },
+    totalTrials: 4,
+    startedAt: '2025-01-01T00:00:00.000Z',
+    status: 'running',
+    ...overrides,
+  };
+}
+
+export function makeRunFolder(dir: string, manifest: RunManifest, records: TrialRecord[]): string {
+  mkdirSync(dir, { recursive: true });
+  writeManifest(dir, manifest);
+  writeFileSync(join(dir, 'trials.jsonl'), records.map((record) => `${JSON.stringify(record)}\n`).join(''));
+  return dir;
+}
