@@ -40,7 +40,12 @@ export type HostToPanelMessage =
   | { type: 'append'; runId: string; records: TrialRecord[] }
   | { type: 'run-status'; runId: string; status: RunStatus; completedTrials: number; totalTrials: number }
   | { type: 'error'; message: string }
-  | { type: 'theme-changed' };
+  | { type: 'theme-changed' }
+  /**
+   * The "Export chart / data" command: the panel answers with ONE save-file holding all its
+   * charts (png: the charts drawn onto one image; csv: one table with a `chart` column).
+   */
+  | { type: 'export-request'; kind: 'png' | 'csv' };
 
 export type PanelToHostMessage =
   | { type: 'ready' }

@@ -1,0 +1,12 @@
+// Every command the extension registers; package.json's `contributes.commands` lists exactly
+// these (checked by test/unit/extension/manifest.test.ts).
+export enum CommandId {
+  RunExperiment = 'lthLab.runExperiment',
+  CancelExperiment = 'lthLab.cancelExperiment',
+  ShowResults = 'lthLab.showResults',
+  NewExperimentFromPreset = 'lthLab.newExperimentFromPreset',
+  OpenRunFolder = 'lthLab.openRunFolder',
+  ExportChart = 'lthLab.exportChart',
+  ShowLog = 'lthLab.showLog',
+  RunInHostTests = 'lthLab.runInHostTests',
+}

@@ -1,0 +1,43 @@
+// Nothing a command does may take the extension host down or fail silently: every command runs
+// inside this boundary, which logs the error with its stack and tells the user in one sentence,
+// with a way to the log.
+import * as vscode from 'vscode';
+import type { CommandId } from './commandIds';
+import type { Log } from './log';
+
+const SHOW_LOG = 'Show log';
+
+/** The message of anything thrown, without "Error: " noise. */
+export function errorMessage(error: unknown): string {
+  if (error instanceof Error) return error.message;
+  return typeof error === 'string' ? error : JSON.stringify(error);
+}
+
+/** Shows `message` as an error with a "Show log" action (plus `actions`); resolves to the action picked. */
+export async function showErrorWithLog(log: Log, message: string, ...actions: string[]): Promise<string | undefined> {
+  const picked = await vscode.window.showErrorMessage(message, ...actions, SHOW_LOG);
+  if (picked === SHOW_LOG) log.show(true);
+  return picked;
+}
+
+/** Logs and reports an error that escaped a command or an event handler. */
+export function reportUnexpectedError(log: Log, where: string, error: unknown): void {
+  log.error(`${where}: ${error instanceof Error && error.stack ? error.stack : errorMessage(error)}`);
+  void showErrorWithLog(log, `LTH Lab: ${where} failed: ${errorMessage(error)}`);
+}
+
+/** registerCommand with the boundary around the handler; the handler's result is passed through. */
+export function registerSafeCommand(
+  log: Log,
+  id: CommandId,
+  handler: (...args: unknown[]) => unknown,
+): vscode.Disposable {
+  return vscode.commands.registerCommand(id, async (...args: unknown[]) => {
+    try {
+      return await handler(...args);
+    } catch (error) {
+      reportUnexpectedError(log, `command ${id}`, error);
+      return undefined;
+    }
+  });
+}

@@ -1,0 +1,72 @@
+// Entry point. Activation only wires things up (lazy and cheap: the validator, the run reader
+// and the trainer are loaded when first used) and logs how long it took.
+import { performance } from 'node:perf_hooks';
+import * as vscode from 'vscode';
+import { ExperimentCodeLensProvider } from './codeLens';
+import { registerCommands } from './commands/registerCommands';
+import { INHOST_TESTS_ENV } from './commands/runInHostTests';
+import { ContextKey } from './contextKeys';
+import { ExperimentDiagnostics } from './diagnostics';
+import { reportUnexpectedError } from './errorBoundary';
+import { EXPERIMENT_GLOB, settingsFor } from './experimentFiles';
+import { createLog } from './log';
+import { ResultsPanels } from './panel/resultsPanels';
+import { setContextKey, trackRunContextKeys } from './runContextKeys';
+import { RunRegistry } from './runner/runRegistry';
+import type { ExtensionServices } from './services';
+import { DEFAULT_LIVE_UPDATE_INTERVAL_MS, readSettings, SETTINGS_SECTION } from './settings';
+import { RunStatusBar } from './statusBar';
+import { createTestHooks, type LthLabApi } from './testHooks';
+import { CommandId } from './commandIds';
+
+let services: ExtensionServices | undefined;
+
+export function activate(context: vscode.ExtensionContext): LthLabApi {
+  const started = performance.now();
+  const log = createLog();
+  const registry = new RunRegistry((error) => reportUnexpectedError(log, 'updating the run views', error));
+  const inHostTestsBundle = process.env[INHOST_TESTS_ENV] || undefined;
+  const panels = new ResultsPanels({
+    context,
+    log,
+    registry,
+    liveUpdateIntervalMs: () => liveUpdateIntervalMs(log),
+    recordMessages: inHostTestsBundle !== undefined,
+  });
+  services = { context, log, registry, diagnostics: new ExperimentDiagnostics(log), panels };
+  const codeLens = new ExperimentCodeLensProvider(registry, log);
+  context.subscriptions.push(
+    log,
+    services.diagnostics,
+    panels,
+    codeLens,
+    vscode.languages.registerCodeLensProvider({ pattern: EXPERIMENT_GLOB }, codeLens),
+    new RunStatusBar(registry),
+    trackRunContextKeys(registry),
+    ...registerCommands(services, inHostTestsBundle),
+  );
+  const activationMs = performance.now() - started;
+  log.info(`LTH Lab activated in ${activationMs.toFixed(1)} ms`);
+  if (!inHostTestsBundle) return {};
+  setContextKey(ContextKey.InHostTestsEnabled, true);
+  if (process.env.LTH_LAB_INHOST_TESTS_AUTORUN === '1') void vscode.commands.executeCommand(CommandId.RunInHostTests);
+  return { testHooks: createTestHooks(services, activationMs) };
+}
+
+/** Stops every run (the children must not outlive the host) and waits for them to exit. */
+export async function deactivate(): Promise<void> {
+  await services?.registry.stopAll();
+  services = undefined;
+}
+
+/** The throttle for panel appends, from the settings of the first workspace folder. */
+function liveUpdateIntervalMs(log: ReturnType<typeof createLog>): number {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  try {
+    if (folder) return settingsFor(folder.uri).liveUpdateIntervalMs;
+    return readSettings(vscode.workspace.getConfiguration(SETTINGS_SECTION), '.').liveUpdateIntervalMs;
+  } catch (error) {
+    log.warn(`${(error as Error).message}; using ${DEFAULT_LIVE_UPDATE_INTERVAL_MS} ms`);
+    return DEFAULT_LIVE_UPDATE_INTERVAL_MS;
+  }
+}

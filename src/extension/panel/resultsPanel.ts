@@ -1,0 +1,191 @@
+// The results panel of one experiment: a snapshot of its runs from disk on every page load,
+// then, while a run of it is live, its new trials in throttled batches and its status.
+import * as vscode from 'vscode';
+import type { TrialRecord } from '../../core/experiment/types';
+import type { RunStatus } from '../../core/runs/runManifest';
+import { trialKey } from '../../core/runs/runReader';
+import { errorMessage } from '../errorBoundary';
+import { revealRunFolder } from '../revealRunFolder';
+import type { LiveRun } from '../runner/liveRun';
+import type { RunChange, RunRegistry } from '../runner/runRegistry';
+import type { Log } from '../log';
+import { BatchThrottle } from './batchThrottle';
+import { resultsTargetKey, type ResultsTarget } from './resultsTarget';
+import { savePanelFile } from './savePanelFile';
+import { WebviewPanelHost, type PanelRequest } from './webviewPanelHost';
+
+interface PendingTrial {
+  runId: string;
+  record: TrialRecord;
+}
+
+export interface ResultsPanelOptions {
+  panel: vscode.WebviewPanel;
+  extensionUri: vscode.Uri;
+  log: Log;
+  target: ResultsTarget;
+  registry: RunRegistry;
+  liveUpdateIntervalMs: number;
+  /** Remembers each experiment's run selection across reloads (workspaceState). */
+  selectionStore: vscode.Memento;
+  recordMessages: boolean;
+}
+
+export function resultsPanelTitle(target: ResultsTarget): string {
+  return `LTH: ${target.experimentName}`;
+}
+
+export class ResultsPanel extends WebviewPanelHost {
+  readonly target: ResultsTarget;
+  private readonly registry: RunRegistry;
+  private readonly selectionStore: vscode.Memento;
+  private readonly appends: BatchThrottle<PendingTrial>;
+  private runDirs = new Map<string, string>();
+  /** Per run the page has records of, the (cell, trial) keys it has, so no record arrives twice. */
+  private sentTrials = new Map<string, Set<string>>();
+
+  constructor(options: ResultsPanelOptions) {
+    super(options.panel, options.extensionUri, options.log, options.target, options.recordMessages);
+    this.target = options.target;
+    this.registry = options.registry;
+    this.selectionStore = options.selectionStore;
+    this.appends = new BatchThrottle(options.liveUpdateIntervalMs, (batch) => void this.postAppends(batch));
+    this.disposables.push(
+      options.registry.onDidChange((change) => this.onRunChange(change)),
+      // Canvas charts do not follow CSS variables by themselves: the page redraws on this.
+      vscode.window.onDidChangeActiveColorTheme(() => void this.post({ type: 'theme-changed' })),
+      { dispose: () => this.appends.dispose() },
+    );
+  }
+
+  /** True when `run` writes the runs this panel shows. */
+  shows(run: LiveRun): boolean {
+    return run.experimentName === this.target.experimentName && run.runsRoot === this.target.runsRoot;
+  }
+
+  protected override async onReady(): Promise<void> {
+    try {
+      await this.sendSnapshot();
+    } catch (error) {
+      // The page shows its error state instead of loading forever; the boundary logs the rest.
+      await this.post({ type: 'error', message: `Could not read the runs of ${this.target.experimentName}: ${errorMessage(error)}` });
+      throw error;
+    }
+    const live = this.liveRun();
+    if (live) await this.postRunStatus(live, 'running');
+  }
+
+  protected override async onRequest(request: PanelRequest): Promise<void> {
+    switch (request.type) {
+      case 'select-runs':
+        await this.selectionStore.update(this.selectionKey, request.runIds);
+        await this.sendSnapshot();
+        return;
+      case 'save-file': {
+        const saved = await savePanelFile(request, this.defaultSaveFolder());
+        if (saved) this.log.info(`saved ${saved.fsPath}`);
+        return;
+      }
+      case 'open-run-folder': {
+        const runDir = this.runDirs.get(request.runId);
+        if (!runDir) throw new Error(`the panel asked for run "${request.runId}", which is not among this experiment's runs`);
+        await revealRunFolder(runDir);
+        return;
+      }
+      case 'log':
+        this.log[request.level](`panel ${this.target.experimentName}: ${request.message}`);
+        return;
+    }
+  }
+
+  /** Asks the page for all its charts as one PNG or one CSV; it answers with a save-file. */
+  async requestExport(kind: 'png' | 'csv'): Promise<void> {
+    this.panel.reveal(undefined, false);
+    await this.ready;
+    if (!(await this.post({ type: 'export-request', kind }))) throw new Error(`the results panel of ${this.target.experimentName} did not receive the export request`);
+  }
+
+  private get selectionKey(): string {
+    return `lthLab.selectedRuns:${resultsTargetKey(this.target)}`;
+  }
+
+  private liveRun(): LiveRun | undefined {
+    return this.registry.all().find((run) => this.shows(run) && run.progress.runId !== undefined);
+  }
+
+  private async sendSnapshot(): Promise<void> {
+    // No appends until the page has the snapshot they would add to.
+    this.sentTrials = new Map();
+    // Imported on first use: reading runs is not needed to activate.
+    const { readSnapshot } = await import('./runSnapshots');
+    // From here to the post nothing yields, so no trial can slip between the read and the
+    // discard: every trial reported so far is on disk (written before it was reported).
+    this.appends.discard();
+    const requested = this.selectionStore.get<string[]>(this.selectionKey, []);
+    const snapshot = readSnapshot(this.target, requested);
+    for (const problem of snapshot.problems) this.log.warn(`results of ${this.target.experimentName}: ${problem}`);
+    this.runDirs = new Map(snapshot.runs.map((run) => [run.runId, run.runDir]));
+    // Runs the page has records of: the selected ones (even if empty so far) and those that fit the budget.
+    const selected = new Set(snapshot.selectedRunIds);
+    this.sentTrials = new Map(
+      snapshot.runs
+        .filter((run) => selected.has(run.runId) || run.records.length > 0)
+        .map((run) => [run.runId, new Set(run.records.map(trialKey))]),
+    );
+    await this.post({ type: 'snapshot', experiment: this.target.experimentName, runs: snapshot.runs, selectedRunIds: snapshot.selectedRunIds });
+    if (snapshot.problems.length > 0) {
+      const count = snapshot.problems.length === 1 ? 'A run folder' : `${snapshot.problems.length} run folders`;
+      await this.post({ type: 'error', message: `${count} could not be read and ${snapshot.problems.length === 1 ? 'is' : 'are'} not shown: ${snapshot.problems[0]}` });
+    }
+  }
+
+  private onRunChange(change: RunChange): void {
+    if (this.isDisposed || !this.shows(change.run)) return;
+    const run = change.run;
+    if (change.kind === 'finished') {
+      this.appends.flush();
+      const status = run.outcome?.status ?? 'failed';
+      void this.postRunStatus(run, status);
+      return;
+    }
+    if (change.kind !== 'event') return;
+    const event = change.event;
+    if (event.type === 'run-started') {
+      // A new (or resumed) folder: show it, alone, as the run to watch.
+      void Promise.resolve(this.selectionStore.update(this.selectionKey, [run.progress.runId]))
+        .then(() => this.sendSnapshot())
+        .then(() => this.postRunStatus(run, 'running'))
+        .catch((error) => this.log.error(`results of ${this.target.experimentName}: ${String(error)}`));
+    } else if (event.type === 'trial-completed' && run.progress.runId !== undefined) {
+      this.queueTrial(run.progress.runId, event.record);
+    }
+  }
+
+  private queueTrial(runId: string, record: TrialRecord): void {
+    const sent = this.sentTrials.get(runId);
+    if (!sent) return; // the page has none of this run's records: a later snapshot brings them all
+    const key = trialKey(record);
+    if (sent.has(key)) return;
+    sent.add(key);
+    this.appends.push({ runId, record });
+  }
+
+  private async postAppends(batch: PendingTrial[]): Promise<void> {
+    const byRun = new Map<string, TrialRecord[]>();
+    for (const { runId, record } of batch) byRun.set(runId, [...(byRun.get(runId) ?? []), record]);
+    for (const [runId, records] of byRun) await this.post({ type: 'append', runId, records });
+    const live = this.liveRun();
+    if (live) await this.postRunStatus(live, 'running');
+  }
+
+  private async postRunStatus(run: LiveRun, status: RunStatus): Promise<void> {
+    const { runId, completedTrials, totalTrials } = run.progress;
+    if (runId === undefined) return;
+    await this.post({ type: 'run-status', runId, status, completedTrials, totalTrials });
+  }
+
+  private defaultSaveFolder(): vscode.Uri | undefined {
+    const file = this.target.experimentFile ? vscode.Uri.parse(this.target.experimentFile) : undefined;
+    return (file && vscode.workspace.getWorkspaceFolder(file)?.uri) ?? vscode.workspace.workspaceFolders?.[0]?.uri;
+  }
+}

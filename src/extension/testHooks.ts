@@ -1,0 +1,30 @@
+// What the in-host tests (test/inhost/) may see of the extension's insides. Returned from
+// activate() only when LTH_LAB_INHOST_TESTS is set, so users never get it.
+import type * as vscode from 'vscode';
+import { resultsTargetFor } from './experimentFiles';
+import type { PostedMessage } from './panel/webviewPanelHost';
+import type { ExtensionServices } from './services';
+
+export interface LthLabTestHooks {
+  /** Activation time of this session, as logged. */
+  activationMs: number;
+  /** The results panel of `file`, if open: resolves when its page said ready; lists what it was sent. */
+  resultsPanel(file: vscode.Uri): Promise<{ ready: Promise<void>; postedMessages: readonly PostedMessage[] } | undefined>;
+  /** Number of live runs. */
+  liveRuns(): number;
+}
+
+export interface LthLabApi {
+  testHooks?: LthLabTestHooks;
+}
+
+export function createTestHooks(services: ExtensionServices, activationMs: number): LthLabTestHooks {
+  return {
+    activationMs,
+    async resultsPanel(file) {
+      const panel = services.panels.get(await resultsTargetFor(file));
+      return panel && { ready: panel.ready, postedMessages: panel.postedMessages };
+    },
+    liveRuns: () => services.registry.all().length,
+  };
+}

@@ -1,0 +1,202 @@
+// In-host tests: the extension as VS Code runs it, driven through the vscode API. They write
+// their own experiment files into the first workspace folder (a throw-away copy in the e2e
+// tier) and remove them, and their run folders, afterwards.
+import assert from 'node:assert/strict';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import * as vscode from 'vscode';
+import { CommandId } from '../../src/extension/commandIds';
+import { DIAGNOSTIC_SOURCE } from '../../src/extension/diagnostics';
+import { RUN_LENS_TITLE } from '../../src/extension/lensTitles';
+import type { FinishedRun } from '../../src/extension/runner/liveRun';
+import type { LthLabApi, LthLabTestHooks } from '../../src/extension/testHooks';
+import { afterAll, test, waitFor } from './harness';
+
+const EXTENSION_ID = 'lth-lab.lth-lab';
+const TEST_FOLDER = 'lth-inhost-tests';
+
+const TINY = {
+  kind: 'teacher-student',
+  name: 'inhost-tiny',
+  seed: 3,
+  teacher: { inputDim: 10, hiddenUnits: 2, nonzerosPerNeuron: [2, 3] },
+  samples: [40],
+  trials: 2,
+  training: { init: 'near', maxIterations: 100 },
+  evaluation: { testSamples: 200 },
+};
+const TINY_TRIALS = 4;
+
+// Long enough to cancel mid-way on 2 cores (tolerance 0: every trial runs all its iterations).
+const LONG = {
+  kind: 'teacher-student',
+  name: 'inhost-long',
+  seed: 5,
+  teacher: { inputDim: 100, hiddenUnits: 5, nonzerosPerNeuron: [20, 30, 40] },
+  samples: [2000],
+  trials: 4,
+  training: { init: 'near', maxIterations: 15000, tolerance: 0 },
+  evaluation: { testSamples: 500 },
+};
+const LONG_TRIALS = 12;
+
+function workspaceFolder(): string {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  if (!folder || folder.uri.scheme !== 'file') throw new Error('the in-host tests need a local workspace folder to write experiment files into');
+  return folder.uri.fsPath;
+}
+
+function runsOf(experimentName: string): string {
+  return join(workspaceFolder(), '.lth', 'runs', experimentName);
+}
+
+/** Complete lines in the trials.jsonl files of an experiment's run folders. */
+function trialsOnDisk(experimentName: string): number {
+  const root = runsOf(experimentName);
+  if (!existsSync(root)) return 0;
+  return readdirSync(root)
+    .map((run) => join(root, run, 'trials.jsonl'))
+    .filter((file) => existsSync(file))
+    .reduce((sum, file) => sum + readFileSync(file, 'utf8').split('\n').filter((line) => line.trim() !== '').length, 0);
+}
+
+async function writeExperiment(fileName: string, content: unknown): Promise<vscode.Uri> {
+  const uri = vscode.Uri.file(join(workspaceFolder(), TEST_FOLDER, fileName));
+  const text = typeof content === 'string' ? content : `${JSON.stringify(content, null, 2)}\n`;
+  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+  return uri;
+}
+
+async function hooks(): Promise<LthLabTestHooks> {
+  const extension = vscode.extensions.getExtension<LthLabApi>(EXTENSION_ID);
+  assert.ok(extension, `extension ${EXTENSION_ID} is not installed`);
+  const api = extension.isActive ? extension.exports : await extension.activate();
+  assert.ok(api.testHooks, 'the extension exposes no test hooks: is LTH_LAB_INHOST_TESTS set for this extension host?');
+  return api.testHooks;
+}
+
+async function lensTitles(uri: vscode.Uri): Promise<string[]> {
+  const lenses = (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri)) ?? [];
+  return lenses.map((lens) => lens.command?.title ?? '');
+}
+
+afterAll(async () => {
+  rmSync(join(workspaceFolder(), TEST_FOLDER), { recursive: true, force: true });
+  for (const name of [TINY.name, LONG.name]) rmSync(runsOf(name), { recursive: true, force: true });
+});
+
+test('the extension activates quickly and registers every command', async () => {
+  const testHooks = await hooks();
+  const registered = new Set(await vscode.commands.getCommands(true));
+  for (const id of Object.values(CommandId)) assert.ok(registered.has(id), `command ${id} is not registered`);
+  console.log(`[lth in-host] activation took ${testHooks.activationMs.toFixed(1)} ms`);
+});
+
+test('a *.lth.json opens as JSON with comments and shows the run lens', async () => {
+  const uri = await writeExperiment('tiny.lth.json', TINY);
+  const document = await vscode.workspace.openTextDocument(uri);
+  assert.equal(document.languageId, 'jsonc');
+  const titles = await waitFor('the run lens', async () => {
+    const found = await lensTitles(uri);
+    return found.includes(RUN_LENS_TITLE) ? found : undefined;
+  });
+  assert.ok(!titles.some((title) => title.startsWith('Show results')), `no runs yet, but lenses are ${JSON.stringify(titles)}`);
+});
+
+test('a semantically wrong file gets an "LTH Lab" diagnostic at the offending value, and a run of it is refused', async () => {
+  const text = '{\n  "kind": "teacher-student",\n  "teacher": { "inputDim": 10, "nonzerosPerNeuron": 20 }\n}\n';
+  const uri = await writeExperiment('bad.lth.json', text);
+  await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+  const diagnostic = await waitFor('an LTH Lab diagnostic', () =>
+    vscode.languages.getDiagnostics(uri).find((item) => item.source === DIAGNOSTIC_SOURCE),
+  );
+  assert.match(diagnostic.message, /nonzerosPerNeuron/);
+  assert.equal(diagnostic.severity, vscode.DiagnosticSeverity.Error);
+  assert.equal(diagnostic.range.start.line, 2, 'the problem is on the teacher line');
+  const finished = await vscode.commands.executeCommand<FinishedRun | undefined>(CommandId.RunExperiment, uri);
+  assert.equal(finished, undefined, 'an invalid file must not run');
+  assert.equal((await hooks()).liveRuns(), 0);
+});
+
+test('"New experiment from preset" writes the preset into the folder without its relative $schema and opens it', async () => {
+  const folder = vscode.Uri.file(join(workspaceFolder(), TEST_FOLDER));
+  const created = await vscode.commands.executeCommand<vscode.Uri | undefined>(CommandId.NewExperimentFromPreset, folder, 'agd-vs-gd');
+  assert.ok(created, 'no file was created');
+  assert.equal(created.fsPath, join(folder.fsPath, 'agd-vs-gd.lth.json'));
+  assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), created.toString(), 'the new file is not the active editor');
+  const text = vscode.window.activeTextEditor.document.getText();
+  assert.doesNotMatch(text, /"\$schema"\s*:\s*"\.\.\//);
+  assert.match(text, /"kind"\s*:\s*"teacher-student"/);
+});
+
+test('a tiny experiment runs to completion: trials on disk, a snapshot and the final status in the panel, a results lens', async () => {
+  const testHooks = await hooks();
+  const uri = await writeExperiment('tiny.lth.json', TINY);
+  const finished = await vscode.commands.executeCommand<FinishedRun | undefined>(CommandId.RunExperiment, uri);
+  assert.ok(finished, 'the run did not start');
+  assert.equal(finished.status, 'completed', finished.message);
+  assert.equal(trialsOnDisk(TINY.name), TINY_TRIALS);
+
+  const panel = await testHooks.resultsPanel(uri);
+  assert.ok(panel, 'running did not open the results panel');
+  await waitFor('the results page to say ready (is dist/webview/panel.js built?)', () => panel.ready.then(() => true), 30_000);
+  const snapshot = await waitFor('a delivered snapshot', () =>
+    panel.postedMessages.find((posted) => posted.message.type === 'snapshot' && posted.delivered),
+  );
+  assert.equal(snapshot.message.type === 'snapshot' && snapshot.message.experiment, TINY.name);
+  await waitFor('the completed run-status', () =>
+    panel.postedMessages.find((posted) => posted.message.type === 'run-status' && posted.message.status === 'completed'),
+  );
+  const titles = await waitFor('the results lens', async () => {
+    const found = await lensTitles(uri);
+    return found.some((title) => title.startsWith('Show results (last: ')) ? found : undefined;
+  });
+  assert.ok(titles.some((title) => title.endsWith(`, ${TINY_TRIALS} trials)`)), JSON.stringify(titles));
+}, 120_000);
+
+test('"Show results" opens the panel of a file and sends it the runs on disk', async () => {
+  const testHooks = await hooks();
+  const uri = await writeExperiment('tiny.lth.json', TINY);
+  // Closed first, so that the panel is a new one whose snapshot comes from disk.
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  await waitFor('the old panel to be gone', async () => ((await testHooks.resultsPanel(uri)) ? undefined : true));
+  await vscode.commands.executeCommand(CommandId.ShowResults, uri);
+  const panel = await testHooks.resultsPanel(uri);
+  assert.ok(panel, 'no results panel for the file');
+  const snapshot = await waitFor('a delivered snapshot with the tiny run', () =>
+    panel.postedMessages.find((posted) => posted.message.type === 'snapshot' && posted.delivered && posted.message.runs.length > 0),
+  );
+  assert.ok(snapshot.message.type === 'snapshot' && snapshot.message.runs[0].records.length === TINY_TRIALS);
+});
+
+test('cancelling a longer run stops it, keeps the finished trials on disk and frees the file', async () => {
+  const testHooks = await hooks();
+  const uri = await writeExperiment('long.lth.json', LONG);
+  const running = vscode.commands.executeCommand<FinishedRun | undefined>(CommandId.RunExperiment, uri);
+  await waitFor('the first trial of the long run on disk', () => (trialsOnDisk(LONG.name) >= 1 ? true : undefined), 90_000);
+  const cancelLens = await waitFor('the cancel lens', async () => (await lensTitles(uri)).find((title) => title.startsWith('■ Cancel (')));
+  assert.match(cancelLens, new RegExp(`/${LONG_TRIALS}\\)$`));
+  await vscode.commands.executeCommand(CommandId.CancelExperiment, uri);
+  const finished = await running;
+  assert.ok(finished);
+  assert.equal(finished.status, 'cancelled', finished.message);
+  const panel = await testHooks.resultsPanel(uri);
+  assert.ok(panel, 'running did not open the results panel');
+  await waitFor('the cancelled run-status in the panel', () =>
+    panel.postedMessages.find((posted) => posted.message.type === 'run-status' && posted.message.status === 'cancelled' && posted.delivered),
+  );
+  const kept = trialsOnDisk(LONG.name);
+  assert.ok(kept >= 1 && kept < LONG_TRIALS, `expected some but not all trials on disk, found ${kept}`);
+  assert.equal(testHooks.liveRuns(), 0);
+}, 150_000);
+
+test('running the cancelled experiment again resumes its folder and computes only the missing trials', async () => {
+  const uri = await writeExperiment('long.lth.json', LONG);
+  const keptBefore = trialsOnDisk(LONG.name);
+  assert.ok(keptBefore >= 1 && keptBefore < LONG_TRIALS, 'the previous test leaves a cancelled run');
+  const finished = await vscode.commands.executeCommand<FinishedRun | undefined>(CommandId.RunExperiment, uri);
+  assert.ok(finished);
+  assert.equal(finished.status, 'completed', finished.message);
+  assert.equal(readdirSync(runsOf(LONG.name)).length, 1, 'the run went into the cancelled folder, not a new one');
+  assert.equal(trialsOnDisk(LONG.name), LONG_TRIALS, 'each trial is on disk exactly once');
+}, 180_000);
