@@ -1,0 +1,28 @@
+// Inputs x ~ N(0, I_d), stored features-major: feature f of sample n at f*stride + n, so a mask
+// row with r entries reads r contiguous feature rows (that is what makes sparsity pay). Each
+// feature has its own random stream (trialStreams.ts): the first N samples do not depend on N,
+// a test set can be drawn in chunks, and features no network reads can be skipped without
+// changing the others.
+import type { RandomStream } from '../random/randomStream';
+import { trialStream } from '../random/trialStreams';
+
+export class GaussianInputSource {
+  private readonly streams: RandomStream[];
+
+  /** `features`: the features to draw (sorted); the rows of the others are never written. */
+  constructor(
+    seed: number,
+    purpose: 'train-inputs' | 'test-inputs',
+    readonly features: Int32Array,
+  ) {
+    this.streams = Array.from(features, (feature) => trialStream(seed, purpose, feature));
+  }
+
+  /** Draws the next `count` samples of every feature into target rows (feature f at f*stride). */
+  drawNext(target: Float64Array, stride: number, count: number): void {
+    if (count > stride) throw new RangeError(`GaussianInputSource: count ${count} exceeds the row stride ${stride}`);
+    for (let position = 0; position < this.features.length; position++) {
+      this.streams[position].fillGaussian(target, this.features[position] * stride, count);
+    }
+  }
+}

@@ -1,0 +1,127 @@
+// Which training samples each iteration's gradient uses (D_t in paper.md §2).
+// - "full": all N samples, every iteration.
+// - "split" (the theory's sample splitting): the N samples are cut into B disjoint contiguous
+//   blocks (samples are i.i.d., so contiguous blocks are random blocks), cycled: iteration t
+//   uses block t mod B. B = clamp(floor(N / (4·m)), 1, 8) with m the largest mask row, so each
+//   block holds at least four samples per trained weight of a neuron (about half of them
+//   activate it) and the block risk stays locally strongly convex; B = 1 is the full batch.
+// - a number b: mini-batches of b samples (SGD with momentum) from reshuffled epochs: a fresh
+//   random permutation per epoch, consecutive slices of b; the N mod b samples left at the end
+//   of an epoch wait for the next one. b >= N is the full batch.
+// Mini-batches are gathered into their own buffer (only the features the mask reads), so the
+// kernel always sees a contiguous block.
+import type { SampleBlock } from '../kernels/sparseKernel';
+import type { RandomStream } from '../random/randomStream';
+import type { BatchMode } from '../experiment/types';
+
+const SPLIT_MAX_BLOCKS = 8;
+const SPLIT_SAMPLES_PER_WEIGHT = 4;
+
+export type BatchPlan =
+  | { kind: 'full'; capacity: number }
+  | { kind: 'split'; capacity: number; blockCount: number }
+  | { kind: 'mini'; capacity: number };
+
+/** How a batch mode applies to N samples; `capacity` is the largest block (scratch size). */
+export function planBatches(batch: BatchMode, samples: number, largestMaskRow: number): BatchPlan {
+  if (batch === 'full') return { kind: 'full', capacity: samples };
+  if (batch === 'split') {
+    const blockCount = Math.min(SPLIT_MAX_BLOCKS, Math.max(1, Math.floor(samples / (SPLIT_SAMPLES_PER_WEIGHT * largestMaskRow))));
+    if (blockCount === 1) return { kind: 'full', capacity: samples };
+    return { kind: 'split', capacity: Math.ceil(samples / blockCount), blockCount };
+  }
+  if (!Number.isInteger(batch) || batch < 1) {
+    throw new RangeError(`batch: ${JSON.stringify(batch)}, expected "full", "split" or a mini-batch size (integer >= 1)`);
+  }
+  if (batch >= samples) return { kind: 'full', capacity: samples };
+  return { kind: 'mini', capacity: batch };
+}
+
+/** One iteration's data: the block and the labels indexed like the block's samples. */
+export interface TrainingBatch {
+  block: SampleBlock;
+  labels: Float64Array;
+}
+
+export interface TrainingData {
+  /** d × N, features-major. */
+  inputs: Float64Array;
+  labels: Float64Array;
+  samples: number;
+}
+
+/** Buffers a mini-batch is gathered into (kernel memory): d × capacity inputs, capacity labels. */
+export interface GatherBuffers {
+  inputs: Float64Array;
+  labels: Float64Array;
+}
+
+export interface BatchSchedule {
+  /** The batch of the next iteration. Reuses its buffers: valid until the next call. */
+  next(): TrainingBatch;
+}
+
+export function createBatchSchedule(
+  plan: BatchPlan,
+  data: TrainingData,
+  gather: GatherBuffers | undefined,
+  usedFeatures: Int32Array,
+  random: RandomStream,
+): BatchSchedule {
+  const { inputs, labels, samples } = data;
+  if (plan.kind === 'full') {
+    const batch: TrainingBatch = { block: { inputs, stride: samples, start: 0, count: samples }, labels };
+    return { next: () => batch };
+  }
+  if (plan.kind === 'split') {
+    const block: SampleBlock = { inputs, stride: samples, start: 0, count: 0 };
+    const batch: TrainingBatch = { block, labels };
+    let nextBlock = 0;
+    return {
+      next() {
+        block.start = Math.floor((nextBlock * samples) / plan.blockCount);
+        block.count = Math.floor(((nextBlock + 1) * samples) / plan.blockCount) - block.start;
+        nextBlock = (nextBlock + 1) % plan.blockCount;
+        return batch;
+      },
+    };
+  }
+  if (!gather) throw new Error('createBatchSchedule: mini-batches need gather buffers');
+  return createMiniBatchSchedule(plan.capacity, data, gather, usedFeatures, random);
+}
+
+function createMiniBatchSchedule(
+  batchSize: number,
+  data: TrainingData,
+  gather: GatherBuffers,
+  usedFeatures: Int32Array,
+  random: RandomStream,
+): BatchSchedule {
+  const { inputs, labels, samples } = data;
+  const order = new Int32Array(samples);
+  for (let sample = 0; sample < samples; sample++) order[sample] = sample;
+  let position = samples; // forces a shuffle before the first batch
+  const batch: TrainingBatch = { block: { inputs: gather.inputs, stride: batchSize, start: 0, count: batchSize }, labels: gather.labels };
+  return {
+    next() {
+      if (position + batchSize > samples) {
+        // Fisher–Yates: a uniformly random order for the new epoch.
+        for (let last = samples - 1; last > 0; last--) {
+          const swap = random.nextInt(last + 1);
+          const kept = order[last];
+          order[last] = order[swap];
+          order[swap] = kept;
+        }
+        position = 0;
+      }
+      for (let used = 0; used < usedFeatures.length; used++) {
+        const source = usedFeatures[used] * samples;
+        const target = usedFeatures[used] * batchSize;
+        for (let slot = 0; slot < batchSize; slot++) gather.inputs[target + slot] = inputs[source + order[position + slot]];
+      }
+      for (let slot = 0; slot < batchSize; slot++) gather.labels[slot] = labels[order[position + slot]];
+      position += batchSize;
+      return batch;
+    },
+  };
+}
