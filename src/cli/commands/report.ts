@@ -1,0 +1,122 @@
+// `lth report RUN_DIR... [--out FILE.html]`: one self-contained HTML file with the panel's
+// charts, for machines without VS Code and for papers' appendices. It is the panel's own
+// bundle (dist/webview/panel.js and panel.css, inlined) fed the runs as embedded JSON, so
+// the report and the panel cannot drift apart; it works offline in any browser.
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { mergeRunFolders, readRunFolder, type RunFolderContents } from '../../core/runs/runReader';
+import type { HostToPanelMessage, RunSnapshot } from '../../shared/protocol';
+import { REPORT_DATA_ELEMENT_ID } from '../../shared/reportData';
+import { parseCommandLine, UsageError } from '../arguments';
+import { EXIT, processIo, type CliIo } from '../cliIo';
+
+export const REPORT_USAGE = `Usage: lth report RUN_DIR... [--out FILE.html] [--merge]
+
+Writes one self-contained HTML file with the charts of the results panel (generalization
+error vs N and vs pruning ratio, success heatmap with the phase boundary, error curves,
+convergence rate), readable offline in any browser. Several RUN_DIRs are shown as runs to
+compare (overlaid or side by side); with --merge they are the shards of one sweep, merged
+into one run by (cell, trial).
+
+  --out FILE   where to write (default: RUN_DIR/report.html of the first RUN_DIR)
+  --merge      merge the folders into one run instead of comparing them
+`;
+
+export async function reportCommand(argv: string[], io: CliIo = processIo): Promise<number> {
+  const { values, positionals } = parseCommandLine(argv, {
+    out: { type: 'string' },
+    merge: { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
+  });
+  if (values.help) {
+    io.stdout.write(REPORT_USAGE);
+    return EXIT.ok;
+  }
+  if (positionals.length === 0) throw new UsageError('expected at least one RUN_DIR');
+  if (values.out !== undefined && !values.out.endsWith('.html')) throw new UsageError(`--out ${JSON.stringify(values.out)}: expected a file name ending in .html`);
+
+  let snapshot: HostToPanelMessage;
+  let bundle: { script: string; style: string };
+  try {
+    snapshot = reportSnapshot(positionals, values.merge ?? false);
+    bundle = readPanelBundle();
+  } catch (error) {
+    io.stderr.write(`lth report: ${(error as Error).message}\n`);
+    return EXIT.failed;
+  }
+  const outFile = resolve(values.out ?? join(positionals[0], 'report.html'));
+  writeFileSync(outFile, reportHtml(snapshot, bundle));
+  io.stdout.write(`${outFile}\n`);
+  return EXIT.ok;
+}
+
+/** The id the extension gives a run ("<experiment>/<folder>"), so report and panel name runs alike. */
+function runIdOf(runDir: string): string {
+  const absolute = resolve(runDir);
+  return `${basename(dirname(absolute))}/${basename(absolute)}`;
+}
+
+function snapshotOf(run: RunFolderContents, records = run.records): RunSnapshot {
+  return { runId: runIdOf(run.runDir), runDir: resolve(run.runDir), manifest: run.manifest, records };
+}
+
+/** The snapshot message the panel would get in VS Code for these folders; every run is selected. */
+export function reportSnapshot(runDirs: readonly string[], merge: boolean): HostToPanelMessage {
+  let runs: RunSnapshot[];
+  if (merge) {
+    const merged = mergeRunFolders(runDirs);
+    runs = [snapshotOf(merged.runs[0], merged.records)];
+  } else {
+    runs = runDirs.map((runDir) => snapshotOf(readRunFolder(runDir)));
+    const ids = runs.map((run) => run.runId);
+    const repeated = ids.find((id, index) => ids.indexOf(id) !== index);
+    if (repeated !== undefined) throw new Error(`${repeated} is given twice; expected distinct run folders`);
+  }
+  const experiments = [...new Set(runs.map((run) => run.manifest.experiment))];
+  return { type: 'snapshot', experiment: experiments.join(' / '), runs, selectedRunIds: runs.map((run) => run.runId) };
+}
+
+/** dist/webview from the built CLI (dist/cli.js) or from the sources (src/cli/commands, run by tsx). */
+function readPanelBundle(): { script: string; style: string } {
+  const candidates = [join(__dirname, 'webview'), join(__dirname, '..', '..', '..', 'dist', 'webview')];
+  const folder = candidates.find((candidate) => existsSync(join(candidate, 'panel.js')));
+  if (!folder) throw new Error(`the panel bundle (dist/webview/panel.js) is missing; looked in ${candidates.join(', ')}. Run "npm run build" first`);
+  const stylePath = join(folder, 'panel.css');
+  return { script: readFileSync(join(folder, 'panel.js'), 'utf8'), style: existsSync(stylePath) ? readFileSync(stylePath, 'utf8') : '' };
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
+}
+
+/**
+ * The page. Inlined code must not end its own element early: "</script" and "</style"
+ * are broken up (inside JS strings and regexes `<\/` means the same), and in the JSON every
+ * "<" becomes \u003c, which JSON.parse reads back unchanged.
+ */
+export function reportHtml(snapshot: HostToPanelMessage, bundle: { script: string; style: string }): string {
+  const title = snapshot.type === 'snapshot' ? `LTH Lab report — ${snapshot.experiment}` : 'LTH Lab report';
+  const data = JSON.stringify(snapshot).replace(/</g, '\\u003c');
+  const script = bundle.script.replace(/<\/(script)/gi, '<\\/$1');
+  const style = bundle.style.replace(/<\/(style)/gi, '<\\/$1');
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="generator" content="lth report">
+<title>${escapeHtml(title)}</title>
+<style>
+${style}
+</style>
+</head>
+<body>
+<div id="app">Loading…</div>
+<script type="application/json" id="${REPORT_DATA_ELEMENT_ID}">${data}</script>
+<script>
+${script}
+</script>
+</body>
+</html>
+`;
+}

@@ -1,0 +1,150 @@
+// One chart in the panel: title, scale toggles, export buttons, caption, the canvas (with
+// a text summary for screen readers) and a data table on demand. The card owns its
+// Chart.js view and feeds it new data on update; it never re-creates the chart.
+import type { BandKind } from '../../src/core/analysis/series';
+import type { ChartData } from '../../src/core/analysis/seriesPlan';
+import { chartCsv, chartTable } from '../../src/core/analysis/seriesCsv';
+import { formatNumber } from '../../src/core/analysis/seriesAxes';
+import { chartCaption, chartSummary } from './chartText';
+import { HeatmapChartView, successColor } from './heatmapChartView';
+import { canUseLogX, canUseLogY, LineChartView } from './lineChartView';
+import { element } from './dom';
+import type { ChartTheme } from './theme';
+
+export interface CardSettings {
+  band: BandKind | 'none';
+  logX: boolean;
+  logY: boolean;
+}
+
+export interface CardActions {
+  /** The user flipped a scale toggle of this card. */
+  changeScales(scales: { logX: boolean; logY: boolean }): void;
+  /** Export: `content` is base64 for png, text for csv; `name` has no extension. */
+  save(kind: 'png' | 'csv', name: string, content: string): void;
+}
+
+let cardCount = 0;
+
+export class ChartCard {
+  readonly element: HTMLElement;
+  private readonly title: HTMLElement;
+  private readonly caption: HTMLElement;
+  readonly canvas: HTMLCanvasElement;
+  private readonly summary: HTMLElement;
+  private readonly details: HTMLDetailsElement;
+  private readonly tableBox: HTMLElement;
+  private readonly logX: HTMLInputElement;
+  private readonly logY: HTMLInputElement;
+  private readonly colorScale: HTMLElement;
+  private view: LineChartView | HeatmapChartView;
+  private currentData: ChartData;
+
+  constructor(readonly id: string, data: ChartData, settings: CardSettings, theme: ChartTheme, private readonly actions: CardActions) {
+    const domId = `chart-${++cardCount}`;
+    this.currentData = data;
+    this.title = element('h2', { id: `${domId}-title` });
+    this.logX = element('input', { type: 'checkbox' });
+    this.logY = element('input', { type: 'checkbox' });
+    const onScale = () => this.actions.changeScales({ logX: this.logX.checked, logY: this.logY.checked });
+    this.logX.addEventListener('change', onScale);
+    this.logY.addEventListener('change', onScale);
+    const pngButton = element('button', { type: 'button', text: 'PNG' });
+    const csvButton = element('button', { type: 'button', text: 'CSV' });
+    pngButton.addEventListener('click', () => this.exportPng());
+    csvButton.addEventListener('click', () => this.actions.save('csv', this.id, chartCsv(this.data)));
+    this.caption = element('p', { className: 'chart-caption' });
+    this.summary = element('p', { id: `${domId}-summary`, className: 'visually-hidden' });
+    this.canvas = element('canvas', { role: 'img', 'aria-labelledby': `${domId}-title`, 'aria-describedby': `${domId}-summary`, 'data-chart-id': id });
+    this.colorScale = element('div', { className: 'color-scale' });
+    this.tableBox = element('div', { className: 'data-table-box' });
+    this.details = element('details', {}, [element('summary', { text: 'Data table' }), this.tableBox]);
+    this.details.addEventListener('toggle', () => this.renderTable());
+
+    this.element = element('section', { className: 'chart-card', 'aria-labelledby': `${domId}-title`, 'data-chart-id': id }, [
+      element('header', { className: 'chart-header' }, [
+        this.title,
+        element('div', { className: 'chart-tools' }, [
+          element('label', {}, [this.logX, document.createTextNode(data.kind === 'heatmap' ? 'log r' : 'log x')]),
+          element('label', {}, [this.logY, document.createTextNode(data.kind === 'heatmap' ? 'log N' : 'log y')]),
+          pngButton,
+          csvButton,
+        ]),
+      ]),
+      this.caption,
+      element('div', { className: 'chart-canvas-box' }, [this.canvas]),
+      this.colorScale,
+      this.summary,
+      this.details,
+    ]);
+    pngButton.setAttribute('aria-label', 'Export chart as PNG');
+    csvButton.setAttribute('aria-label', 'Export chart data as CSV');
+
+    this.view =
+      data.kind === 'heatmap'
+        ? new HeatmapChartView(this.canvas, data, { logN: settings.logY }, theme)
+        : new LineChartView(this.canvas, data, settings, theme);
+    this.renderText(settings, theme);
+  }
+
+  /** What the card shows now. */
+  get data(): ChartData {
+    return this.currentData;
+  }
+
+  update(data: ChartData, settings: CardSettings, theme: ChartTheme): void {
+    this.currentData = data;
+    if (data.kind === 'heatmap' && this.view instanceof HeatmapChartView) this.view.update(data, { logN: settings.logY }, theme);
+    else if (data.kind === 'line' && this.view instanceof LineChartView) this.view.update(data, settings, theme);
+    else throw new Error(`chart ${this.id}: its kind changed from one update to the next`);
+    this.renderText(settings, theme);
+    if (this.details.open) this.renderTable();
+  }
+
+  private renderText(settings: CardSettings, theme: ChartTheme): void {
+    const data = this.data;
+    this.title.textContent = data.title;
+    this.caption.textContent = chartCaption(data);
+    this.summary.textContent = chartSummary(data);
+    this.logX.checked = settings.logX;
+    this.logY.checked = settings.logY;
+    // The heatmap's r axis stays linear: the boundary is a straight line in r.
+    this.logX.disabled = data.kind === 'heatmap' || !canUseLogX(data);
+    this.logX.parentElement!.hidden = data.kind === 'heatmap';
+    this.logY.disabled = data.kind === 'line' && !canUseLogY(data);
+    this.logX.setAttribute('aria-label', `Logarithmic x axis for ${data.title}`);
+    this.logY.setAttribute('aria-label', `Logarithmic ${data.kind === 'heatmap' ? 'N' : 'y'} axis for ${data.title}`);
+    this.renderColorScale(theme);
+  }
+
+  private renderColorScale(theme: ChartTheme): void {
+    this.colorScale.replaceChildren();
+    if (this.data.kind !== 'heatmap') return;
+    const bar = element('span', { className: 'color-scale-bar', 'aria-hidden': 'true' });
+    // Set from script (CSSOM), which a strict style-src allows, unlike a style attribute.
+    bar.style.background = `linear-gradient(to right, ${successColor(theme, 0)}, ${successColor(theme, 1)})`;
+    this.colorScale.append(element('span', { text: 'success rate 0%' }), bar, element('span', { text: '100%' }));
+  }
+
+  private renderTable(): void {
+    if (!this.details.open) return;
+    const { header, rows } = chartTable(this.data);
+    const format = (cell: unknown) => (typeof cell === 'number' ? formatNumber(cell) : cell === null || cell === undefined ? '' : String(cell));
+    const table = element('table', {}, [
+      element('caption', { className: 'visually-hidden', text: this.data.title }),
+      element('thead', {}, [element('tr', {}, header.map((name) => element('th', { scope: 'col', text: name })))]),
+      element('tbody', {}, rows.map((row) => element('tr', {}, row.map((cell) => element('td', { text: format(cell) }))))),
+    ]);
+    this.tableBox.replaceChildren(table);
+  }
+
+  private exportPng(): void {
+    const dataUrl = this.view.chart.toBase64Image('image/png', 1);
+    this.actions.save('png', this.id, dataUrl.slice(dataUrl.indexOf(',') + 1));
+  }
+
+  destroy(): void {
+    this.view.destroy();
+    this.element.remove();
+  }
+}

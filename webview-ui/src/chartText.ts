@@ -1,0 +1,56 @@
+// The words next to a chart: the caption (the fitted boundary's equation and R²) and the
+// accessible summary a screen reader gets in place of the picture.
+import type { ChartData, HeatmapChartData, LineChartData } from '../../src/core/analysis/seriesPlan';
+import { formatNumber } from '../../src/core/analysis/seriesAxes';
+
+/** "N* = 12.3·r + 4.5" */
+export function boundaryEquation(slope: number, intercept: number): string {
+  return `N* = ${formatNumber(slope)}·r ${intercept < 0 ? '−' : '+'} ${formatNumber(Math.abs(intercept))}`;
+}
+
+function heatmapCaption(data: HeatmapChartData): string {
+  const { crossings, fit } = data.boundary;
+  const crossed = crossings.filter((crossing) => crossing.status === 'crossed').length;
+  if (!fit) {
+    return `Boundary: the success rate crosses 50% within the grid for ${crossed} r value${crossed === 1 ? '' : 's'}; a line needs two.`;
+  }
+  return `Boundary ${boundaryEquation(fit.slope, fit.intercept)}, R² = ${fit.rSquared.toFixed(3)} (fitted on ${crossed} of ${crossings.length} r values where the success rate crosses 50%).`;
+}
+
+export function chartCaption(data: ChartData): string {
+  if (data.kind === 'heatmap') return heatmapCaption(data);
+  if (data.curves) return 'Each curve is the trial with the median final error of its group.';
+  return '';
+}
+
+function lineSummary(data: LineChartData): string {
+  const points = data.series.reduce((total, series) => total + series.points.length, 0);
+  if (points === 0) return `${data.title}: no data yet.`;
+  const xs = data.series.flatMap((series) => series.points.map((point) => point.x));
+  const ends = data.series
+    .filter((series) => series.points.length > 0)
+    .slice(0, 12)
+    .map((series) => {
+      const last = series.points[series.points.length - 1];
+      return `${series.label}: ${formatNumber(last.mean)} at ${formatNumber(last.x)}`;
+    });
+  const more = data.series.length > 12 ? `; and ${data.series.length - 12} more lines` : '';
+  return (
+    `${data.title}. ${data.series.length} line${data.series.length === 1 ? '' : 's'}, ${points} points, ` +
+    `${data.xLabel} from ${formatNumber(Math.min(...xs))} to ${formatNumber(Math.max(...xs))}. ` +
+    `Last value of each line: ${ends.join('; ')}${more}.`
+  );
+}
+
+function heatmapSummary(data: HeatmapChartData): string {
+  if (data.cells.length === 0) return `${data.title}: no data yet.`;
+  const rows = data.boundary.crossings.map((crossing) => {
+    if (crossing.status === 'crossed') return `r = ${crossing.nonzerosPerNeuron}: N* ≈ ${formatNumber(crossing.criticalSamples as number)}`;
+    return `r = ${crossing.nonzerosPerNeuron}: ${crossing.status === 'always-succeeds' ? 'succeeds at every N' : 'fails at every N'}`;
+  });
+  return `${data.title}. ${data.cells.length} cells over r from ${data.rValues[0]} to ${data.rValues[data.rValues.length - 1]} and N from ${data.sampleValues[0]} to ${data.sampleValues[data.sampleValues.length - 1]}. ${heatmapCaption(data)} ${rows.join('; ')}.`;
+}
+
+export function chartSummary(data: ChartData): string {
+  return data.kind === 'heatmap' ? heatmapSummary(data) : lineSummary(data);
+}

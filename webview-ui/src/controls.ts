@@ -1,0 +1,101 @@
+// The bar above the charts: which metric, which band, which runs (and how to compare
+// them), and the N of the per-iteration chart. Native form controls: keyboard and screen
+// reader support come for free, and the theme variables style them.
+import { METRICS, SELECTABLE_METRICS } from '../../src/core/analysis/seriesAxes';
+import { element } from './dom';
+import { runFolderName } from '../../src/core/analysis/seriesRuns';
+import type { RunView } from './panelStore';
+import type { Layout, PanelSettings } from './panelSettings';
+
+export interface ControlActions {
+  change(patch: Partial<PanelSettings>): void;
+  /** Absent where there is no host to open folders (the standalone report). */
+  openRunFolder?(runId: string): void;
+}
+
+function labelled(text: string, control: HTMLElement): HTMLLabelElement {
+  return element('label', {}, [document.createTextNode(text), control]);
+}
+
+function options(select: HTMLSelectElement, entries: ReadonlyArray<[value: string, label: string]>): void {
+  const signature = JSON.stringify(entries);
+  if (select.dataset.options === signature) return;
+  select.dataset.options = signature;
+  select.replaceChildren(...entries.map(([value, label]) => element('option', { value, text: label })));
+}
+
+export class Controls {
+  readonly element: HTMLElement;
+  private readonly metric = element('select', { 'aria-label': 'Metric of the charts' });
+  private readonly band = element('select', { 'aria-label': 'Band around the mean' });
+  private readonly curveSamples = element('select', { 'aria-label': 'Training samples N of the error curves' });
+  private readonly curveSamplesLabel: HTMLLabelElement;
+  private readonly layout = element('select', { 'aria-label': 'How to compare the selected runs' });
+  private readonly layoutLabel: HTMLLabelElement;
+  private readonly runList = element('fieldset', { className: 'run-list' });
+  private runSignature = '';
+
+  constructor(private readonly actions: ControlActions) {
+    options(this.metric, SELECTABLE_METRICS.map((name) => [name, METRICS[name].label]));
+    options(this.band, [['min-max', 'min – max over trials'], ['std', '± 1 std'], ['none', 'none']]);
+    options(this.layout, [['overlay', 'overlaid'], ['side-by-side', 'side by side']]);
+    this.metric.addEventListener('change', () => actions.change({ metric: this.metric.value as PanelSettings['metric'] }));
+    this.band.addEventListener('change', () => actions.change({ band: this.band.value as PanelSettings['band'] }));
+    this.layout.addEventListener('change', () => actions.change({ layout: this.layout.value as Layout }));
+    this.curveSamples.addEventListener('change', () => actions.change({ curveSamples: Number(this.curveSamples.value) }));
+    this.curveSamplesLabel = labelled('Curves at N ', this.curveSamples);
+    this.layoutLabel = labelled('Compare ', this.layout);
+    this.element = element('div', { className: 'controls', role: 'group', 'aria-label': 'Chart controls' }, [
+      element('fieldset', {}, [element('legend', { text: 'Show' }), labelled('Metric ', this.metric), labelled('Band ', this.band), this.curveSamplesLabel]),
+      this.runList,
+    ]);
+  }
+
+  render(settings: PanelSettings, runs: readonly RunView[], selected: readonly string[], sampleValues: readonly number[]): void {
+    this.metric.value = settings.metric;
+    this.band.value = settings.band;
+    this.band.disabled = !METRICS[settings.metric].showBand;
+    this.layout.value = settings.layout;
+    this.layoutLabel.hidden = selected.length < 2;
+    this.curveSamplesLabel.hidden = sampleValues.length < 2;
+    options(this.curveSamples, sampleValues.map((value) => [String(value), String(value)]));
+    const curveSamples = settings.curveSamples !== null && sampleValues.includes(settings.curveSamples) ? settings.curveSamples : sampleValues[sampleValues.length - 1];
+    if (curveSamples !== undefined) this.curveSamples.value = String(curveSamples);
+    this.renderRuns(runs, selected);
+  }
+
+  private renderRuns(runs: readonly RunView[], selected: readonly string[]): void {
+    this.runList.hidden = runs.length === 0;
+    const signature = JSON.stringify(runs.map((run) => [run.runId, run.status, run.records.length, run.totalTrials, selected.includes(run.runId)]));
+    if (signature === this.runSignature) return;
+    this.runSignature = signature;
+    const focusedRun = (document.activeElement as HTMLElement | null)?.dataset?.runId;
+    const focusedKind = (document.activeElement as HTMLElement | null)?.tagName;
+
+    const entries = runs.map((run) => {
+      const checkbox = element('input', { type: 'checkbox', 'data-run-id': run.runId });
+      checkbox.checked = selected.includes(run.runId);
+      checkbox.addEventListener('change', () => {
+        const next = runs.filter((candidate) => (candidate.runId === run.runId ? checkbox.checked : selected.includes(candidate.runId)));
+        if (next.length === 0) {
+          checkbox.checked = true; // one run stays shown: an empty panel is no choice
+          return;
+        }
+        this.actions.change({ selectedRunIds: next.map((candidate) => candidate.runId) });
+      });
+      const progress = `${run.status}, ${run.records.length}/${run.totalTrials} trials`;
+      const parts: Node[] = [element('label', { title: run.runDir }, [checkbox, document.createTextNode(`${runFolderName(run.runId)} (${progress})`)])];
+      if (this.actions.openRunFolder) {
+        const open = element('button', { type: 'button', text: 'Open folder', 'data-run-id': run.runId, 'aria-label': `Open the folder of run ${run.runId}` });
+        open.addEventListener('click', () => this.actions.openRunFolder?.(run.runId));
+        parts.push(open);
+      }
+      return element('span', { className: 'run-entry' }, parts);
+    });
+    this.runList.replaceChildren(element('legend', { text: runs.length > 1 ? 'Runs' : 'Run' }), ...entries, this.layoutLabel);
+    if (focusedRun !== undefined) {
+      const again = [...this.runList.querySelectorAll<HTMLElement>('[data-run-id]')].find((node) => node.dataset.runId === focusedRun && node.tagName === focusedKind);
+      again?.focus();
+    }
+  }
+}

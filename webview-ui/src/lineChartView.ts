@@ -1,0 +1,212 @@
+// One Chart.js line chart drawing a LineChartData: per line, the mean (or a trial's curve)
+// and, when asked, a band between two extra datasets. Updates mutate the existing chart
+// (datasets matched by line key), so live appends never re-create it.
+import type { ChartDataset, LegendItem, ScatterDataPoint, TooltipItem } from 'chart.js';
+import { bandRange, type BandKind, type LineSeries } from '../../src/core/analysis/series';
+import type { LineChartData } from '../../src/core/analysis/seriesPlan';
+import { formatNumber, METRICS } from '../../src/core/analysis/seriesAxes';
+import { Chart, themedAxis } from './chartSetup';
+import { gridTickOptions, logAxisOptions } from './axisTicks';
+import { withAlpha, type ChartTheme } from './theme';
+
+export interface LineView {
+  band: BandKind | 'none';
+  logX: boolean;
+  logY: boolean;
+}
+
+type Role = 'line' | 'upper' | 'lower';
+interface PlotPoint extends ScatterDataPoint {
+  count: number;
+  low: number;
+  high: number;
+}
+type LineDataset = ChartDataset<'line', PlotPoint[]>;
+
+/** Which line and which part of it a dataset draws (Chart.js datasets carry no such field). */
+const roles = new WeakMap<object, { key: string; role: Role }>();
+
+const DASHES: number[][] = [[], [6, 4], [2, 3]];
+const POINT_STYLES = ['circle', 'triangle', 'rect', 'rectRot', 'star', 'crossRot'] as const;
+
+/** Whether a log x axis shows anything: points at x <= 0 (noise 0, iteration 0) are left off it. */
+export function canUseLogX(data: LineChartData): boolean {
+  return data.series.some((series) => series.points.filter((point) => point.x > 0).length > 1);
+}
+
+/** Whether the y values can: success rates of 0 cannot. */
+export function canUseLogY(data: LineChartData): boolean {
+  return data.curves || data.metric !== 'successRate';
+}
+
+export class LineChartView {
+  readonly chart: Chart<'line', PlotPoint[]>;
+  /** Whether the data drawn are single trials' curves (the tooltip words them differently). */
+  private curves = false;
+
+  constructor(canvas: HTMLCanvasElement, data: LineChartData, view: LineView, theme: ChartTheme) {
+    this.chart = new Chart<'line', PlotPoint[]>(canvas, {
+      type: 'line',
+      data: { datasets: [] },
+      options: {
+        responsive: true,
+        maintainAspectRatio: false,
+        parsing: false,
+        normalized: true,
+        interaction: { mode: 'nearest', intersect: false },
+        plugins: {
+          legend: {
+            position: 'bottom',
+            labels: { boxWidth: 18, boxHeight: 2, filter: (item, chartData) => isLine(chartData.datasets[item.datasetIndex ?? -1]) },
+            onClick: (_event, item) => this.toggleLine(item),
+          },
+          tooltip: {
+            filter: (item) => isLine(item.dataset),
+            callbacks: { label: (item) => tooltipLabel(item as TooltipItem<'line'>, this.curves) },
+          },
+        },
+      },
+    });
+    this.update(data, view, theme);
+  }
+
+  update(data: LineChartData, view: LineView, theme: ChartTheme): void {
+    this.curves = data.curves;
+    const logX = view.logX && canUseLogX(data);
+    const logY = view.logY && canUseLogY(data);
+    const showBand = view.band !== 'none' && !data.curves && METRICS[data.metric].showBand;
+    const floor = logY ? smallestPositive(data.series) : 0;
+
+    const existing = new Map<string, LineDataset>();
+    for (const dataset of this.chart.data.datasets) {
+      const role = roles.get(dataset);
+      if (role) existing.set(`${role.key}/${role.role}`, dataset as LineDataset);
+    }
+    const reuse = (key: string, role: Role): LineDataset => {
+      const dataset = existing.get(`${key}/${role}`) ?? ({ data: [] } as unknown as LineDataset);
+      roles.set(dataset, { key, role });
+      return dataset;
+    };
+
+    const datasets: LineDataset[] = [];
+    const colorIndexByRun = new Map<number, number>();
+    for (const series of data.series) {
+      const runIndex = series.runIndex ?? 0;
+      const colorIndex = colorIndexByRun.get(runIndex) ?? 0;
+      colorIndexByRun.set(runIndex, colorIndex + 1);
+      const color = theme.palette[colorIndex % theme.palette.length];
+      const points = plotPoints(series, view.band === 'none' ? 'min-max' : view.band, logX, logY, floor);
+
+      const line = reuse(series.key, 'line');
+      Object.assign(line, {
+        label: series.label,
+        data: points,
+        borderColor: color,
+        backgroundColor: color,
+        borderWidth: theme.highContrast ? 2.5 : 1.75,
+        borderDash: DASHES[runIndex % DASHES.length],
+        pointStyle: POINT_STYLES[Math.floor(colorIndex / theme.palette.length) % POINT_STYLES.length],
+        pointRadius: data.curves ? 0 : 3,
+        pointHoverRadius: 5,
+        fill: false,
+        spanGaps: false,
+      });
+      datasets.push(line);
+      if (!showBand) continue;
+      // The band: the upper edge filled down to the lower edge (the next dataset).
+      // Many overlapping bands turn into mud: the more lines, the fainter each band.
+      const fillColor = withAlpha(color, theme.bandAlpha * Math.min(1, 4 / data.series.length));
+      const upper = reuse(series.key, 'upper');
+      Object.assign(upper, bandEdge(points, 'high', fillColor), { fill: '+1' });
+      const lower = reuse(series.key, 'lower');
+      Object.assign(lower, bandEdge(points, 'low', fillColor), { fill: false });
+      datasets.push(upper, lower);
+    }
+    this.chart.data.datasets = datasets;
+
+    const options = this.chart.options;
+    options.plugins!.lthBackground = { color: theme.background };
+    options.plugins!.legend!.labels!.color = theme.foreground;
+    const xs = data.series.flatMap((series) => series.points.map((point) => point.x));
+    const ys = datasets.flatMap((dataset) => dataset.data.map((point) => point.y ?? Number.NaN));
+    const xTicks = data.curves ? {} : gridTickOptions(xs, logX);
+    options.scales = {
+      x: { type: logX ? 'logarithmic' : 'linear', ...themedAxis(theme, data.xLabel, 'afterBuildTicks' in xTicks || !logX ? xTicks : logAxisOptions(xs)) },
+      y: {
+        type: logY ? 'logarithmic' : 'linear',
+        ...themedAxis(theme, data.yLabel, logY ? logAxisOptions(ys) : data.metric === 'successRate' && !data.curves ? { min: 0, max: 1 } : {}),
+      },
+    } as typeof options.scales;
+    this.chart.update('none');
+  }
+
+  /** A legend click hides or shows a whole line, band included. */
+  private toggleLine(item: LegendItem): void {
+    const clicked = this.chart.data.datasets[item.datasetIndex ?? -1];
+    const key = clicked && roles.get(clicked)?.key;
+    if (key === undefined) return;
+    const visible = this.chart.isDatasetVisible(item.datasetIndex as number);
+    this.chart.data.datasets.forEach((dataset, index) => {
+      if (roles.get(dataset)?.key === key) this.chart.setDatasetVisibility(index, !visible);
+    });
+    this.chart.update('none');
+  }
+
+  destroy(): void {
+    this.chart.destroy();
+  }
+}
+
+function isLine(dataset: object | undefined): boolean {
+  return dataset !== undefined && roles.get(dataset)?.role === 'line';
+}
+
+/**
+ * The points as drawn. On a log axis a value <= 0 cannot be placed: a mean becomes a gap,
+ * a band's lower edge is pinned to the smallest positive value of the chart (the bottom).
+ */
+function plotPoints(series: LineSeries, band: BandKind, logX: boolean, logY: boolean, floor: number): PlotPoint[] {
+  return series.points
+    .filter((point) => !logX || point.x > 0)
+    .map((point) => {
+      const [low, high] = bandRange(point, band);
+      return {
+        x: point.x,
+        y: logY && !(point.mean > 0) ? Number.NaN : point.mean,
+        count: point.count,
+        low: logY && !(low > 0) ? floor : low,
+        high: logY && !(high > 0) ? floor : high,
+      };
+    });
+}
+
+function bandEdge(points: PlotPoint[], edge: 'low' | 'high', fillColor: string) {
+  return {
+    label: edge,
+    data: points.map((point) => ({ ...point, y: point[edge] })),
+    borderColor: 'transparent',
+    backgroundColor: fillColor,
+    borderWidth: 0,
+    borderDash: [],
+    pointRadius: 0,
+    pointHoverRadius: 0,
+  };
+}
+
+function smallestPositive(series: readonly LineSeries[]): number {
+  let smallest = Number.POSITIVE_INFINITY;
+  for (const line of series) {
+    for (const point of line.points) {
+      for (const value of [point.mean, point.min]) if (value > 0 && value < smallest) smallest = value;
+    }
+  }
+  return Number.isFinite(smallest) ? smallest : 1;
+}
+
+function tooltipLabel(item: TooltipItem<'line'>, curves: boolean): string {
+  const point = item.raw as PlotPoint;
+  const label = item.dataset.label ?? '';
+  if (curves) return `${label}: ${formatNumber(point.y ?? Number.NaN)} at iteration ${point.x}`;
+  const spread = point.count > 1 ? ` (${point.count} trials, band ${formatNumber(point.low)} – ${formatNumber(point.high)})` : '';
+  return `${label}: ${formatNumber(point.y ?? Number.NaN)}${spread}`;
+}

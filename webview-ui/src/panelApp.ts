@@ -1,0 +1,255 @@
+// The panel: checks each host message, applies it to the store, and redraws on the next
+// animation frame (a burst of live appends costs one redraw). Charts are reconciled by id:
+// a chart that stays in the plan is updated in place, never re-created.
+import { METRICS } from '../../src/core/analysis/seriesAxes';
+import { chartsCsv } from '../../src/core/analysis/seriesCsv';
+import { buildChart, chartPlan, overlayLineCharts, type ChartData, type ChartSpec, type LineChartData } from '../../src/core/analysis/seriesPlan';
+import { runFolderName, runsGrid, type RunsGrid } from '../../src/core/analysis/seriesRuns';
+import { checkHostToPanelMessage } from '../../src/shared/protocolGuards';
+import { applyThemeDefaults } from './chartSetup';
+import { ChartCard, type CardSettings } from './chartCard';
+import { composeChartsPng } from './exportAll';
+import { Controls } from './controls';
+import { element } from './dom';
+import type { PanelHost } from './host';
+import { readSettings, type PanelSettings } from './panelSettings';
+import { PanelStore, type RunView } from './panelStore';
+import { readTheme, watchThemeChanges, type ChartTheme } from './theme';
+
+interface CardPlan {
+  cardId: string;
+  /** The plan id: scale toggles are shared by every card of one plan entry. */
+  specId: string;
+  data: ChartData;
+}
+
+export class PanelApp {
+  private readonly store = new PanelStore();
+  private settings: PanelSettings;
+  private theme: ChartTheme;
+  private readonly heading = element('h1', { text: 'LTH Lab' });
+  private readonly status = element('div', { className: 'status-line', role: 'status', 'aria-live': 'polite' });
+  private readonly message = element('div', { className: 'message', role: 'status' });
+  private readonly errorBanner = element('div', { className: 'error-banner', role: 'alert' });
+  private readonly chartsRoot = element('section', { className: 'charts', 'aria-label': 'Charts' });
+  private readonly controls: Controls;
+  private readonly cards = new Map<string, ChartCard>();
+  private readonly rows = new Map<string, HTMLElement>();
+  private renderPending = false;
+  /** Whether the next render must recompute the charts (not just the status line). */
+  private chartsStale = true;
+
+  constructor(private readonly root: HTMLElement, private readonly host: PanelHost) {
+    this.settings = readSettings(host.loadState());
+    this.theme = readTheme();
+    applyThemeDefaults(this.theme);
+    this.controls = new Controls({
+      change: (patch) => this.changeSettings(patch),
+      openRunFolder: host.interactive ? (runId) => host.post({ type: 'open-run-folder', runId }) : undefined,
+    });
+    this.controls.element.hidden = true;
+    this.errorBanner.hidden = true;
+    root.setAttribute('aria-busy', 'true');
+    root.replaceChildren(element('header', {}, [this.heading, this.status, this.controls.element]), this.errorBanner, this.message, this.chartsRoot);
+    this.showMessage('Loading results…');
+    watchThemeChanges(() => this.refreshTheme());
+  }
+
+  /** Entry point for everything the host sends: checked first, dropped (and logged) when malformed. */
+  receive(raw: unknown): void {
+    const checked = checkHostToPanelMessage(raw);
+    if (!checked.ok) {
+      this.log('warn', `Dropped a malformed message: ${checked.problem}`);
+      return;
+    }
+    if (checked.value.type === 'export-request') {
+      this.exportAll(checked.value.kind);
+      return;
+    }
+    try {
+      const change = this.store.apply(checked.value);
+      // The host owns the selection (it remembers it per experiment and picks a new live
+      // run): each snapshot's choice replaces the panel's.
+      if (change === 'snapshot' && this.store.hostSelection.length > 0) this.settings = { ...this.settings, selectedRunIds: this.store.hostSelection };
+      if (change === 'theme') this.refreshTheme();
+      else if (change !== 'nothing') this.scheduleRender(change !== 'status');
+    } catch (error) {
+      this.log('warn', `Dropped a message: ${(error as Error).message}`);
+    }
+  }
+
+  /** Answers the extension's export-request with one save-file holding every chart. */
+  private exportAll(kind: 'png' | 'csv'): void {
+    if (this.renderPending) this.render(); // export what the latest data shows
+    const cards = [...this.chartsRoot.querySelectorAll<HTMLElement>('.chart-card')]
+      .map((node) => [...this.cards.values()].find((card) => card.element === node))
+      .filter((card): card is ChartCard => card !== undefined);
+    try {
+      const name = `${fileStem(this.store.experiment ?? 'charts')}-charts.${kind}`;
+      const content =
+        kind === 'csv'
+          ? chartsCsv(cards.map((card) => card.data))
+          : composeChartsPng(cards.map((card) => ({ title: card.data.title, canvas: card.canvas })), this.theme);
+      this.host.saveFile(name, kind, content);
+    } catch (error) {
+      this.log('error', `Export failed: ${(error as Error).message}`);
+    }
+  }
+
+  private log(level: 'info' | 'warn' | 'error', message: string): void {
+    console[level === 'info' ? 'info' : level](message);
+    this.host.post({ type: 'log', level, message });
+  }
+
+  private changeSettings(patch: Partial<PanelSettings>): void {
+    this.settings = { ...this.settings, ...patch };
+    this.host.saveState(this.settings);
+    if (patch.selectedRunIds) this.host.post({ type: 'select-runs', runIds: patch.selectedRunIds });
+    this.scheduleRender();
+  }
+
+  private refreshTheme(): void {
+    this.theme = readTheme();
+    applyThemeDefaults(this.theme);
+    this.scheduleRender();
+  }
+
+  private scheduleRender(chartsChanged = true): void {
+    this.chartsStale ||= chartsChanged;
+    if (this.renderPending) return;
+    this.renderPending = true;
+    requestAnimationFrame(() => {
+      this.renderPending = false;
+      try {
+        this.render();
+      } catch (error) {
+        this.errorBanner.hidden = false;
+        this.errorBanner.textContent = `The panel could not draw the charts: ${(error as Error).message}`;
+        this.log('error', `Render failed: ${(error as Error).stack ?? error}`);
+      }
+    });
+  }
+
+  /** The runs to show: the selection (host's or user's) where those runs exist, else the newest. */
+  private selectedRuns(): RunView[] {
+    const ids = this.settings.selectedRunIds.filter((id) => this.store.run(id));
+    if (ids.length > 0) return ids.map((id) => this.store.run(id) as RunView);
+    const newest = this.store.runs.reduce<RunView | undefined>(
+      (latest, run) => (latest === undefined || run.manifest.startedAt > latest.manifest.startedAt ? run : latest),
+      undefined,
+    );
+    return newest ? [newest] : [];
+  }
+
+  private render(): void {
+    const store = this.store;
+    this.errorBanner.hidden = store.error === null;
+    this.errorBanner.textContent = store.error ?? '';
+    if (!store.loaded) return;
+    this.root.setAttribute('aria-busy', 'false');
+    this.heading.textContent = `LTH Lab — ${store.experiment}`;
+    const runs = this.selectedRuns();
+    const grid = runsGrid(runs.map((run) => ({ runId: run.runId, records: run.records, config: run.manifest.config })));
+    const values = grid.values;
+    this.controls.element.hidden = store.runs.length === 0;
+    this.controls.render(this.settings, store.runs, runs.map((run) => run.runId), values.samples.length > 1 ? values.samples : []);
+    this.renderStatus(runs);
+
+    const records = runs.reduce((total, run) => total + run.records.length, 0);
+    if (store.runs.length === 0) this.showMessage(`No runs of ${store.experiment} yet. Run the experiment to see its charts here.`);
+    else if (records === 0) this.showMessage('No trials finished yet: the charts appear with the first one.');
+    else this.showMessage(null);
+
+    // A run-status alone (sent with every live batch) changes no chart: skip recomputing them.
+    if (!this.chartsStale) return;
+    this.reconcile(records === 0 ? [] : this.planCards(runs, grid));
+    this.chartsStale = false;
+  }
+
+  private renderStatus(runs: readonly RunView[]): void {
+    const parts = runs.map((run) => {
+      const label = runs.length > 1 ? `${runFolderName(run.runId)}: ` : '';
+      if (run.status !== 'running') return element('span', { text: `${label}${run.status}, ${run.records.length} of ${run.totalTrials} trials` });
+      const bar = element('progress', { max: String(Math.max(run.totalTrials, 1)), 'aria-label': `Progress of run ${run.runId}` });
+      bar.value = run.completedTrials;
+      return element('span', {}, [document.createTextNode(`${label}running: ${run.completedTrials} / ${run.totalTrials} trials `), bar]);
+    });
+    this.status.replaceChildren(...parts);
+  }
+
+  private showMessage(text: string | null): void {
+    this.message.hidden = text === null;
+    this.message.textContent = text ?? '';
+  }
+
+  private planCards(runs: readonly RunView[], { values, labels }: RunsGrid): CardPlan[] {
+    const plan = chartPlan(values, this.settings.curveSamples ?? undefined);
+    const overlay = this.settings.layout === 'overlay' || runs.length === 1;
+    return plan.flatMap((spec: ChartSpec) => {
+      const perRun = runs.map((run) => ({ run, chart: buildChart(spec, run.records, this.settings.metric, values) }));
+      if (overlay && spec.kind !== 'heatmap') {
+        const charts = perRun.map(({ run, chart }) => ({ runId: run.runId, runLabel: labels.get(run.runId) as string, chart: chart as LineChartData }));
+        return [{ cardId: spec.id, specId: spec.id, data: runs.length > 1 ? overlayLineCharts(charts) : perRun[0].chart }];
+      }
+      return perRun.map(({ run, chart }) => ({
+        cardId: runs.length > 1 ? `${spec.id}@${run.runId}` : spec.id,
+        specId: spec.id,
+        data: runs.length > 1 ? { ...chart, title: `${chart.title} — ${labels.get(run.runId)}` } : chart,
+      }));
+    });
+  }
+
+  private cardSettings(card: CardPlan): CardSettings {
+    const stored = this.settings.scales[card.specId];
+    const data = card.data;
+    // Errors span decades; so does N on a grid like 8, 16, ..., 512 (then a linear heatmap squashes the small N).
+    const logYByDefault =
+      data.kind === 'line'
+        ? data.curves || METRICS[data.metric].logScale
+        : data.sampleValues[data.sampleValues.length - 1] >= 8 * data.sampleValues[0];
+    return { band: this.settings.band, logX: stored?.logX ?? false, logY: stored?.logY ?? logYByDefault };
+  }
+
+  private reconcile(planned: readonly CardPlan[]): void {
+    const wanted = new Set(planned.map((card) => card.cardId));
+    for (const [cardId, card] of this.cards) {
+      if (wanted.has(cardId)) continue;
+      card.destroy();
+      this.cards.delete(cardId);
+    }
+    const rowOrder: HTMLElement[] = [];
+    for (const card of planned) {
+      let row = this.rows.get(card.specId);
+      if (!row) this.rows.set(card.specId, (row = element('div', { className: 'chart-row' })));
+      if (!rowOrder.includes(row)) rowOrder.push(row);
+      const settings = this.cardSettings(card);
+      let view = this.cards.get(card.cardId);
+      if (view) view.update(card.data, settings, this.theme);
+      else {
+        const specId = card.specId;
+        view = new ChartCard(card.cardId, card.data, settings, this.theme, {
+          changeScales: (scales) => this.changeSettings({ scales: { ...this.settings.scales, [specId]: scales } }),
+          save: (kind, name, content) => this.host.saveFile(`${fileStem(this.store.experiment ?? 'chart')}-${fileStem(name)}.${kind}`, kind, content),
+        });
+        this.cards.set(card.cardId, view);
+      }
+      placeAt(row, view.element, planned.filter((other) => other.specId === card.specId).indexOf(card));
+    }
+    for (const [specId, row] of this.rows) {
+      if (rowOrder.includes(row)) continue;
+      row.remove();
+      this.rows.delete(specId);
+    }
+    rowOrder.forEach((row, index) => placeAt(this.chartsRoot, row, index));
+  }
+}
+
+/** Puts `child` at position `index` of `parent`, touching the DOM only when it is elsewhere (a moved canvas re-lays out). */
+function placeAt(parent: HTMLElement, child: HTMLElement, index: number): void {
+  if (parent.children[index] !== child) parent.insertBefore(child, parent.children[index] ?? null);
+}
+
+function fileStem(name: string): string {
+  return name.replace(/[^\w.-]+/g, '_').replace(/^_+|_+$/g, '') || 'chart';
+}
+

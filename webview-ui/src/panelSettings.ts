@@ -1,0 +1,45 @@
+// The user's choices, kept across reloads (VS Code's webview state, a report page's
+// memory): read back defensively, since a stored state may come from an older version.
+import type { BandKind } from '../../src/core/analysis/series';
+import { SELECTABLE_METRICS, type MetricName } from '../../src/core/analysis/seriesAxes';
+
+export type Layout = 'overlay' | 'side-by-side';
+
+export interface PanelSettings {
+  metric: MetricName;
+  band: BandKind | 'none';
+  layout: Layout;
+  /** Runs to show: the host's choice from each snapshot, or the user's since (empty: the newest run). */
+  selectedRunIds: string[];
+  /** N of the per-iteration chart; null = the largest. */
+  curveSamples: number | null;
+  /** Log toggles per chart (by plan id, shared by the runs shown side by side). */
+  scales: Record<string, { logX: boolean; logY: boolean }>;
+}
+
+export const DEFAULT_SETTINGS: PanelSettings = {
+  metric: 'generalizationError',
+  band: 'min-max',
+  layout: 'overlay',
+  selectedRunIds: [],
+  curveSamples: null,
+  scales: {},
+};
+
+export function readSettings(stored: unknown): PanelSettings {
+  const settings: PanelSettings = { ...DEFAULT_SETTINGS, scales: {} };
+  if (typeof stored !== 'object' || stored === null) return settings;
+  const value = stored as Record<string, unknown>;
+  if (SELECTABLE_METRICS.includes(value.metric as MetricName)) settings.metric = value.metric as MetricName;
+  if (['min-max', 'std', 'none'].includes(value.band as string)) settings.band = value.band as PanelSettings['band'];
+  if (value.layout === 'overlay' || value.layout === 'side-by-side') settings.layout = value.layout;
+  if (Array.isArray(value.selectedRunIds)) settings.selectedRunIds = value.selectedRunIds.filter((id): id is string => typeof id === 'string');
+  if (typeof value.curveSamples === 'number') settings.curveSamples = value.curveSamples;
+  if (typeof value.scales === 'object' && value.scales !== null) {
+    for (const [id, scale] of Object.entries(value.scales as Record<string, unknown>)) {
+      const { logX, logY } = (scale ?? {}) as Record<string, unknown>;
+      if (typeof logX === 'boolean' && typeof logY === 'boolean') settings.scales[id] = { logX, logY };
+    }
+  }
+  return settings;
+}

@@ -1,0 +1,100 @@
+// What the panel knows: the experiment's runs with their records and live status, and the
+// last error. Applies checked host messages; knows nothing about the DOM.
+import type { TrialRecord } from '../../src/core/experiment/types';
+import type { RunManifest, RunStatus } from '../../src/core/runs/runManifest';
+import type { HostToPanelMessage } from '../../src/shared/protocol';
+
+export interface RunView {
+  runId: string;
+  runDir: string;
+  manifest: RunManifest;
+  records: TrialRecord[];
+  status: RunStatus;
+  completedTrials: number;
+  totalTrials: number;
+}
+
+/** What a message changed, for the app to decide what to redraw. */
+export type Change = 'snapshot' | 'records' | 'status' | 'error' | 'theme' | 'nothing';
+
+export class PanelStore {
+  experiment: string | null = null;
+  runs: RunView[] = [];
+  /** The host's choice of runs in the last snapshot. */
+  hostSelection: string[] = [];
+  error: string | null = null;
+  /** Keys (cell + trial) of the records each run holds: a record sent twice (e.g. on resume) counts once. */
+  private readonly seen = new Map<string, Set<string>>();
+
+  get loaded(): boolean {
+    return this.experiment !== null;
+  }
+
+  run(runId: string): RunView | undefined {
+    return this.runs.find((run) => run.runId === runId);
+  }
+
+  /** Applies a checked message; returns what changed, or throws an Error naming why it cannot apply. */
+  apply(message: HostToPanelMessage): Change {
+    switch (message.type) {
+      case 'snapshot':
+        this.experiment = message.experiment;
+        this.hostSelection = message.selectedRunIds;
+        this.error = null;
+        this.seen.clear();
+        this.runs = message.runs.map((snapshot) => {
+          const run: RunView = {
+            runId: snapshot.runId,
+            runDir: snapshot.runDir,
+            manifest: snapshot.manifest,
+            records: [],
+            status: snapshot.manifest.status,
+            completedTrials: 0,
+            totalTrials: snapshot.manifest.totalTrials,
+          };
+          this.seen.set(run.runId, new Set());
+          this.addRecords(run, snapshot.records);
+          return run;
+        });
+        return 'snapshot';
+      case 'append': {
+        const run = this.knownRun(message.runId, 'append');
+        return this.addRecords(run, message.records) > 0 ? 'records' : 'nothing';
+      }
+      case 'run-status': {
+        const run = this.knownRun(message.runId, 'run-status');
+        run.status = message.status;
+        run.completedTrials = message.completedTrials;
+        run.totalTrials = message.totalTrials;
+        return 'status';
+      }
+      case 'error':
+        this.error = message.message;
+        return 'error';
+      case 'theme-changed':
+        return 'theme';
+      case 'export-request':
+        return 'nothing'; // an action for the app, not state
+    }
+  }
+
+  private knownRun(runId: string, type: string): RunView {
+    const run = this.run(runId);
+    if (!run) throw new Error(`${type}: unknown run "${runId}" (the last snapshot has ${this.runs.map((known) => `"${known.runId}"`).join(', ') || 'no runs'})`);
+    return run;
+  }
+
+  private addRecords(run: RunView, records: readonly TrialRecord[]): number {
+    const seen = this.seen.get(run.runId) as Set<string>;
+    let added = 0;
+    for (const record of records) {
+      const key = `${record.cell}#${record.trial}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      run.records.push(record);
+      added++;
+    }
+    run.completedTrials = Math.max(run.completedTrials, run.records.length);
+    return added;
+  }
+}
