@@ -2,19 +2,12 @@
 // one axis, one line per value of other axes; the median trial's error curve; the success
 // grid over (r, N). Pure (no Node APIs): the panel webview bundles this.
 import { SWEEP_AXES, type SweepAxis, type SweepCell, type TrialRecord } from '../experiment/types';
-import { describe } from './statistics';
+import { describe, type Description } from './statistics';
 import { axisValue, groupLegend, matchesFilter, METRICS, type MetricName, type PlotAxis } from './seriesAxes';
 
-/** A metric over the trials at one x: its mean (the line) and spread (the band). */
-export interface BandPoint {
+/** A metric over the trials at one x: its mean (the line) and spread (the band); `count` = trials with a value here. */
+export interface BandPoint extends Description {
   x: number;
-  /** Trials with a value here. */
-  count: number;
-  mean: number;
-  median: number;
-  std: number;
-  min: number;
-  max: number;
 }
 
 export interface LineSeries {

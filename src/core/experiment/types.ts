@@ -17,19 +17,12 @@ export type SweepAxis = (typeof SWEEP_AXES)[number];
 export type InitMethod = 'tensor' | 'near' | 'random';
 export type BatchMode = 'full' | 'split' | number;
 
-/** An experiment with every default filled in and every sweepable parameter as a list. */
-export interface Experiment {
-  kind: 'teacher-student';
-  name: string;
-  description?: string;
-  seed: number;
+/** The settings every trial of an experiment shares (none of them can be swept). */
+export interface SharedSettings {
   inputDim: number;
   hiddenUnits: number;
   teacherWeights: 'unit-gaussian' | 'gaussian';
   studentMask: 'accurate' | 'dense';
-  /** The axes; `nonzerosPerNeuron` is already converted from pruningRatio when that was given. */
-  axes: Record<SweepAxis, number[]>;
-  trials: number;
   init: InitMethod;
   /** Resolved: "auto" became hiddenUnits. */
   stepSize: number;
@@ -41,31 +34,23 @@ export interface Experiment {
   successThreshold: number;
 }
 
+/** An experiment with every default filled in and every sweepable parameter as a list. */
+export interface Experiment extends SharedSettings {
+  kind: 'teacher-student';
+  name: string;
+  description?: string;
+  seed: number;
+  /** The axes; `nonzerosPerNeuron` is already converted from pruningRatio when that was given. */
+  axes: Record<SweepAxis, number[]>;
+  trials: number;
+}
+
 /** One point of the sweep grid: a value for every axis. */
 export type SweepCell = Record<SweepAxis, number>;
 
 /** Everything one training needs, fully resolved; what a worker thread receives. */
-export interface TrialSpec {
+export interface TrialSpec extends SharedSettings, SweepCell {
   seed: number;
-  inputDim: number;
-  hiddenUnits: number;
-  nonzerosPerNeuron: number;
-  teacherWeights: 'unit-gaussian' | 'gaussian';
-  noiseStd: number;
-  studentMask: 'accurate' | 'dense';
-  extraPerNeuron: number;
-  missingPerNeuron: number;
-  samples: number;
-  init: InitMethod;
-  initDistance: number;
-  stepSize: number;
-  momentum: number;
-  maxIterations: number;
-  tolerance: number;
-  batch: BatchMode;
-  curvePoints: number;
-  testSamples: number;
-  successThreshold: number;
 }
 
 /** Relative weight error (student rows aligned to teacher rows) at a few iterations. */
