@@ -1,0 +1,24 @@
+// Packages the built extension (dist/ from `npm run build`) as a VSIX with @vscode/vsce, which
+// works offline. The bundles already contain every dependency, hence --no-dependencies.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+
+/** Writes `<repoDir>/dist/lth-lab.vsix` (or `outFile`) and returns its path. */
+export function packageVsix({ repoDir, outFile = join(repoDir, 'dist', 'lth-lab.vsix') }) {
+  if (!existsSync(join(repoDir, 'dist', 'extension.js'))) {
+    throw new Error(`No ${join(repoDir, 'dist', 'extension.js')}: run \`npm run build\` before packaging the extension`);
+  }
+  mkdirSync(dirname(outFile), { recursive: true });
+  const vsce = join(repoDir, 'node_modules', '@vscode', 'vsce', 'vsce');
+  // stdin closed: vsce asks yes/no questions on a TTY; here a question must fail, not hang.
+  const result = spawnSync(process.execPath, [vsce, 'package', '--no-dependencies', '--out', outFile], {
+    cwd: repoDir,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  if (result.status !== 0 || !existsSync(outFile)) {
+    throw new Error(`vsce package failed (exit ${result.status}):\n${`${result.stdout}${result.stderr}`.trim()}`);
+  }
+  return outFile;
+}

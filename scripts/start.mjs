@@ -1,0 +1,97 @@
+// `npm start`: builds the extension and opens examples/ in VS Code with it loaded. Desktop VS
+// Code (`code` on PATH) gets the repository as extension development path; otherwise a local
+// code-server (installed once into a cache) runs the packaged VSIX until Ctrl-C.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { codeServerCacheDir, ensureCodeServer } from './install-code-server.mjs';
+import { freePort, installExtension, killProcessGroupNow, startCodeServer, writeUserSettings } from './code-server.mjs';
+import { packageVsix } from './package-vsix.mjs';
+
+const repoDir = join(dirname(fileURLToPath(import.meta.url)), '..');
+const examplesDir = existsSync(join(repoDir, 'examples')) ? join(repoDir, 'examples') : repoDir;
+const DEFAULT_PORT = 8080;
+
+function fail(message) {
+  console.error(`npm start: ${message}`);
+  process.exit(1);
+}
+
+function onPath(command) {
+  return spawnSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' }).status === 0;
+}
+
+function printCliAlternative() {
+  console.log('Headless alternative (no editor): npx lth run examples/phase-transition.lth.json');
+}
+
+const build = spawnSync('npm', ['run', 'build'], { cwd: repoDir, stdio: 'inherit' });
+if (build.status !== 0) fail(`the build failed (exit ${build.status})`);
+let vsixPath;
+try {
+  vsixPath = packageVsix({ repoDir });
+} catch (error) {
+  fail(error.message);
+}
+console.log(`Packaged ${vsixPath}`);
+
+if (onPath('code')) {
+  const opened = spawnSync('code', [`--extensionDevelopmentPath=${repoDir}`, examplesDir], { stdio: 'inherit' });
+  if (opened.status !== 0) fail(`\`code\` exited with ${opened.status}`);
+  console.log(`Opened ${examplesDir} in VS Code with LTH Lab loaded: open an *.lth.json file and press "Run LTH experiment".`);
+  printCliAlternative();
+} else {
+  await serveWithCodeServer();
+}
+
+async function serveWithCodeServer() {
+  console.log(`No \`code\` on PATH: using code-server (installed once into ${codeServerCacheDir()}; the first time takes a few minutes)...`);
+  let install;
+  try {
+    install = ensureCodeServer();
+  } catch (error) {
+    fail(error.message);
+  }
+  // A persistent profile, so settings and layout survive restarts; the VSIX is reinstalled each time.
+  const profileDir = join(dirname(codeServerCacheDir()), 'start-profile');
+  const userDataDir = join(profileDir, 'user-data');
+  const extensionsDir = join(profileDir, 'extensions');
+  mkdirSync(profileDir, { recursive: true });
+  if (!existsSync(join(userDataDir, 'User', 'settings.json'))) writeUserSettings(userDataDir);
+  try {
+    installExtension({ entry: install.entry, vsixPath, extensionsDir, userDataDir });
+  } catch (error) {
+    fail(error.message);
+  }
+
+  const requestedPort = process.env.PORT ? Number(process.env.PORT) : undefined;
+  if (requestedPort !== undefined && !(Number.isInteger(requestedPort) && requestedPort > 0 && requestedPort < 65536)) {
+    fail(`PORT must be a TCP port number (1-65535), got "${process.env.PORT}"`);
+  }
+  const port = requestedPort ?? (await freePort(DEFAULT_PORT));
+  let server;
+  try {
+    server = await startCodeServer({ entry: install.entry, port, folder: examplesDir, extensionsDir, userDataDir, logFile: join(profileDir, 'code-server.log') });
+  } catch (error) {
+    fail(error.message);
+  }
+
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    console.log('\nStopping code-server...');
+    await server.stop();
+    process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+  process.on('exit', () => killProcessGroupNow(server.pid));
+
+  console.log(`\nLTH Lab is running in code-server: open ${server.url}`);
+  console.log(`It shows ${examplesDir}: open an *.lth.json file and press "Run LTH experiment". Ctrl-C stops it.`);
+  printCliAlternative();
+  const exitCode = await server.exited;
+  if (!stopping) fail(`code-server stopped by itself (${exitCode}); see ${server.logFile}`);
+}

@@ -1,0 +1,182 @@
+// Issue 4's six steps in a real VS Code: code-server with the packaged VSIX, driven through
+// Chromium like a user. Each step leaves a screenshot in test-artifacts/e2e/; the steps share
+// one window and build on each other (the reload of step 6 must restore a panel of step 5).
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { chartMismatches } from './harness/chartExpectations';
+import { describePanels, panelSnapshots, type PanelSnapshot } from './harness/panelCharts';
+import { pollUntil } from './harness/poll';
+import { trainerPids } from './harness/processes';
+import { describeRuns, runsOnDisk, trialKeys, type RunOnDisk } from './harness/runFolders';
+import { INSTALL_TIMEOUT_MS, installCodeServerOnce, openSession, type E2ESession } from './harness/session';
+import { saveScreenshot, step } from './harness/step';
+import {
+  clickCodeLens,
+  notificationTexts,
+  openFileFromExplorer,
+  problemsEntries,
+  recordNotifications,
+  reloadWindow,
+  runCommandFromPalette,
+  waitForCodeLens,
+} from './harness/workbench';
+
+const RUN_LENS = 'Run LTH experiment';
+const CANCEL_LENS = 'Cancel';
+/** Issue 4: cancelling stops the child "within a few seconds". */
+const CANCEL_DEADLINE_MS = 5_000;
+
+/** Waits for one finished run folder of `experiment` holding all its trials. */
+async function completedRun(session: E2ESession, experiment: string, timeoutMs = 60_000): Promise<RunOnDisk> {
+  const runs = await pollUntil(
+    async () => runsOnDisk(session.workspaceDir, experiment),
+    (found) => found.some((run) => run.status === 'completed' && run.records.length === run.totalTrials && run.totalTrials > 0),
+    { expected: `a completed run folder of "${experiment}" with all its trials`, timeoutMs, describeLast: (found) => describeRuns(found ?? []) },
+  );
+  return runs.filter((run) => run.status === 'completed').at(-1)!;
+}
+
+/** Waits until some panel's charts hold exactly `records`; returns that panel. */
+async function panelShowing(session: E2ESession, records: RunOnDisk['records'], what: string, timeoutMs = 30_000): Promise<PanelSnapshot> {
+  let lastPanels: PanelSnapshot[] = [];
+  const panels = await pollUntil(
+    async () => (lastPanels = await panelSnapshots(session.page)),
+    (found) => found.some((panel) => chartMismatches(panel, records).length === 0),
+    {
+      expected: `the panel's charts to hold the ${records.length} trials of ${what}`,
+      timeoutMs,
+      describeLast: () =>
+        `${describePanels(lastPanels)}; mismatches: ${JSON.stringify(lastPanels.map((panel) => chartMismatches(panel, records).slice(0, 3)))}`,
+    },
+  );
+  return panels.find((panel) => chartMismatches(panel, records).length === 0)!;
+}
+
+async function noTrainerWithin(session: E2ESession, timeoutMs: number, when: string): Promise<void> {
+  await pollUntil(async () => trainerPids(session.extensionsDir), (pids) => pids.length === 0, {
+    expected: `no trainer child process ${when}`,
+    timeoutMs,
+    describeLast: (pids) => `trainer pids ${JSON.stringify(pids)}`,
+  });
+}
+
+describe('LTH Lab in a real VS Code (code-server + Chromium)', () => {
+  let session: E2ESession | undefined;
+
+  before(() => installCodeServerOnce(), { timeout: INSTALL_TIMEOUT_MS });
+  before(async () => {
+    session = await openSession({ name: 'vscode' });
+  }, { timeout: 3 * 60_000 });
+
+  after(async () => {
+    await session?.close();
+  });
+
+  it('1. opening a *.lth.json shows the "Run LTH experiment" CodeLens', { timeout: 60_000 }, () =>
+    step(session, 'step1-codelens', 'open tiny.lth.json and find the Run CodeLens', async ({ page }) => {
+      await openFileFromExplorer(page, 'tiny.lth.json');
+      const lenses = await waitForCodeLens(page, RUN_LENS);
+      assert.ok(lenses.some((title) => title.includes(RUN_LENS)));
+    }));
+
+  it('2. clicking the CodeLens runs the experiment: progress, panel, charts with the run\'s data', { timeout: 120_000 }, () =>
+    step(session, 'step2-run-from-codelens', 'run tiny.lth.json from its CodeLens', async (current) => {
+      const { page } = current;
+      const toasts = await recordNotifications(page);
+      await clickCodeLens(page, RUN_LENS);
+      const run = await completedRun(current, 'tiny');
+      const progress = (await toasts.seen()).filter((toast) => toast.progress && toast.text.includes('LTH tiny'));
+      assert.ok(progress.length > 0, `Expected a progress notification "LTH tiny" while it ran; notifications seen: ${JSON.stringify(await toasts.seen())}`);
+      await panelShowing(current, run.records, `the tiny run (${run.dir})`);
+    }));
+
+  it('3. "Run LTH experiment" from the command palette runs another file the same way', { timeout: 120_000 }, () =>
+    step(session, 'step3-run-from-palette', 'run tiny-palette.lth.json from the command palette', async (current) => {
+      const { page } = current;
+      await openFileFromExplorer(page, 'tiny-palette.lth.json');
+      const toasts = await recordNotifications(page);
+      await runCommandFromPalette(page, RUN_LENS);
+      const run = await completedRun(current, 'tiny-palette');
+      const progress = (await toasts.seen()).filter((toast) => toast.progress && toast.text.includes('LTH tiny-palette'));
+      assert.ok(progress.length > 0, `Expected a progress notification "LTH tiny-palette"; notifications seen: ${JSON.stringify(await toasts.seen())}`);
+      await panelShowing(current, run.records, `the tiny-palette run (${run.dir})`);
+    }));
+
+  it('4. cancelling a long run stops the child in seconds, keeps its trials, and a second run resumes', { timeout: 180_000 }, (context) =>
+    step(session, 'step4-cancel-resume', 'cancel long.lth.json, then run it again', async (current) => {
+      const { page, workspaceDir } = current;
+      await openFileFromExplorer(page, 'long.lth.json');
+      await clickCodeLens(page, RUN_LENS);
+      await pollUntil(async () => runsOnDisk(workspaceDir, 'long'), (runs) => runs.length === 1 && runs[0].records.length >= 2, {
+        expected: 'the long run to write at least 2 trials',
+        timeoutMs: 60_000,
+        describeLast: (runs) => describeRuns(runs ?? []),
+      });
+      assert.ok(trainerPids(current.extensionsDir).length > 0, 'Expected a live trainer child process while the long run runs');
+
+      const cancelledAt = Date.now();
+      await clickCodeLens(page, CANCEL_LENS);
+      await noTrainerWithin(current, CANCEL_DEADLINE_MS, `within ${CANCEL_DEADLINE_MS / 1000} s of clicking Cancel`);
+      context.diagnostic(`the trainer was gone ${Date.now() - cancelledAt} ms after the Cancel click`);
+      const [cancelled] = await pollUntil(async () => runsOnDisk(workspaceDir, 'long'), (runs) => runs.length === 1 && runs[0].status === 'cancelled', {
+        expected: 'the long run folder to be marked cancelled',
+        timeoutMs: 10_000,
+        describeLast: (runs) => describeRuns(runs ?? []),
+      });
+      assert.ok(cancelled.records.length < cancelled.totalTrials, `Expected the cancel to cut the run short: ${describeRuns([cancelled])}`);
+      await panelShowing(current, cancelled.records, `the cancelled long run (${cancelled.dir})`);
+
+      await waitForCodeLens(page, RUN_LENS);
+      await clickCodeLens(page, RUN_LENS);
+      const keptKeys = trialKeys(cancelled.records);
+      const [resumed] = await pollUntil(
+        async () => runsOnDisk(workspaceDir, 'long'),
+        (runs) => runs.length === 1 && runs[0].resumedAt.length > 0 && runs[0].records.length > cancelled.records.length,
+        {
+          expected: `the second run to resume ${cancelled.dir} (manifest resumedAt set, more than ${cancelled.records.length} trials) rather than start a new folder`,
+          timeoutMs: 60_000,
+          describeLast: (runs) => describeRuns(runs ?? []),
+        },
+      );
+      const resumedKeys = trialKeys(resumed.records);
+      assert.deepEqual(resumedKeys.slice(0, keptKeys.length), keptKeys, 'Expected the trials of the first run to stay first in trials.jsonl');
+      assert.equal(new Set(resumedKeys).size, resumedKeys.length, `Expected no trial computed twice; trials.jsonl keys: ${resumedKeys.join(' ')}`);
+
+      // End the second run too: the suite must not leave a trainer behind.
+      await clickCodeLens(page, CANCEL_LENS);
+      await noTrainerWithin(current, CANCEL_DEADLINE_MS, 'after cancelling the resumed run');
+    }));
+
+  it('5. a malformed file shows problems and a clear error on run; the next valid run succeeds', { timeout: 120_000 }, () =>
+    step(session, 'step5-malformed', 'open and run malformed.lth.json, then after-error.lth.json', async (current) => {
+      const { page } = current;
+      await openFileFromExplorer(page, 'malformed.lth.json');
+      await pollUntil(() => problemsEntries(page), (rows) => rows.some((row) => row.includes('hiddenUnits')), {
+        expected: 'the Problems view to list the wrong type of teacher.hiddenUnits in malformed.lth.json',
+        timeoutMs: 30_000,
+        describeLast: (rows) => `Problems rows ${JSON.stringify(rows)}`,
+      });
+      await saveScreenshot(current, 'step5-problems-view');
+      await openFileFromExplorer(page, 'malformed.lth.json');
+      await runCommandFromPalette(page, RUN_LENS);
+      await pollUntil(() => notificationTexts(page), (texts) => texts.some((text) => text.includes('Cannot run malformed.lth.json') && /hiddenUnits|samples/.test(text)), {
+        expected: 'an error notification "Cannot run malformed.lth.json: <field>: <problem>"',
+        timeoutMs: 15_000,
+        describeLast: (texts) => `notifications ${JSON.stringify(texts)}`,
+      });
+      assert.deepEqual(runsOnDisk(current.workspaceDir, 'malformed'), [], 'Expected no run folder for the refused file');
+
+      await openFileFromExplorer(page, 'after-error.lth.json');
+      await runCommandFromPalette(page, RUN_LENS);
+      const run = await completedRun(current, 'after-error');
+      await panelShowing(current, run.records, `the after-error run (${run.dir})`);
+    }));
+
+  it('6. the panel comes back after a window reload', { timeout: 120_000 }, () =>
+    step(session, 'step6-reload', 'reload the window and find the panel again', async (current) => {
+      const [run] = runsOnDisk(current.workspaceDir, 'after-error');
+      assert.ok(run, 'Step 6 needs the after-error run of step 5');
+      await reloadWindow(current.page);
+      await panelShowing(current, run.records, `the after-error run, restored after the reload`, 60_000);
+    }));
+});
