@@ -12,7 +12,7 @@ export function packageVsix({ repoDir, outFile = join(repoDir, 'dist', 'lth-lab.
   mkdirSync(dirname(outFile), { recursive: true });
   const vsce = join(repoDir, 'node_modules', '@vscode', 'vsce', 'vsce');
   // stdin closed: vsce asks yes/no questions on a TTY; here a question must fail, not hang.
-  const result = spawnSync(process.execPath, [vsce, 'package', '--no-dependencies', '--out', outFile], {
+  const result = spawnSync(process.execPath, [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '--out', outFile], {
     cwd: repoDir,
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,5 +1,7 @@
-// `npm start`: builds the extension and opens examples/ in VS Code with it loaded. Desktop VS
-// Code (`code` on PATH) gets the repository as extension development path; otherwise a local
+// `npm start`: builds the extension, runs the main job (the phase-transition example, through the
+// same CLI a user would use) into examples/.lth/runs, and opens examples/ in VS Code with the
+// extension loaded, where the run's charts are one click away ("Show results"). Desktop VS Code
+// (`code` on PATH) gets the repository as extension development path; otherwise a local
 // code-server (installed once into a cache) runs the packaged VSIX until Ctrl-C.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
@@ -22,8 +24,20 @@ function onPath(command) {
   return spawnSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' }).status === 0;
 }
 
+const MAIN_EXAMPLE = 'phase-transition.lth.json';
+
 function printCliAlternative() {
-  console.log('Headless alternative (no editor): npx lth run examples/phase-transition.lth.json');
+  console.log(`Headless alternative (no editor): npx lth run examples/${MAIN_EXAMPLE}`);
+}
+
+/** The extension's default runs folder is .lth/runs under the workspace folder: put the run there. */
+function runMainExample() {
+  console.log(`\nRunning the main example, examples/${MAIN_EXAMPLE} ...`);
+  const run = spawnSync(process.execPath, [join(repoDir, 'dist', 'cli.js'), 'run', join(examplesDir, MAIN_EXAMPLE), '--out', join(examplesDir, '.lth', 'runs')], {
+    cwd: repoDir,
+    stdio: 'inherit',
+  });
+  if (run.status !== 0) fail(`the example run failed (exit ${run.status})`);
 }
 
 const build = spawnSync('npm', ['run', 'build'], { cwd: repoDir, stdio: 'inherit' });
@@ -35,11 +49,12 @@ try {
   fail(error.message);
 }
 console.log(`Packaged ${vsixPath}`);
+runMainExample();
 
 if (onPath('code')) {
   const opened = spawnSync('code', [`--extensionDevelopmentPath=${repoDir}`, examplesDir], { stdio: 'inherit' });
   if (opened.status !== 0) fail(`\`code\` exited with ${opened.status}`);
-  console.log(`Opened ${examplesDir} in VS Code with LTH Lab loaded: open an *.lth.json file and press "Run LTH experiment".`);
+  console.log(`Opened ${examplesDir} in VS Code with LTH Lab loaded: open ${MAIN_EXAMPLE} and click "Show results", or "Run LTH experiment" on any *.lth.json.`);
   printCliAlternative();
 } else {
   await serveWithCodeServer();
@@ -90,7 +105,7 @@ async function serveWithCodeServer() {
   process.on('exit', () => killProcessGroupNow(server.pid));
 
   console.log(`\nLTH Lab is running in code-server: open ${server.url}`);
-  console.log(`It shows ${examplesDir}: open an *.lth.json file and press "Run LTH experiment". Ctrl-C stops it.`);
+  console.log(`It shows ${examplesDir}: open ${MAIN_EXAMPLE} and click "Show results", or "Run LTH experiment" on any *.lth.json. Ctrl-C stops it.`);
   printCliAlternative();
   const exitCode = await server.exited;
   if (!stopping) fail(`code-server stopped by itself (${exitCode}); see ${server.logFile}`);
