@@ -51,6 +51,12 @@ export type SweepCell = Record<SweepAxis, number>;
 /** Everything one training needs, fully resolved; what a worker thread receives. */
 export interface TrialSpec extends SharedSettings, SweepCell {
   seed: number;
+  /**
+   * Seed of the test set, the same for every trial of the experiment: the generalization errors
+   * of all cells are measured on one set of fresh samples (common random numbers), which makes
+   * comparisons across cells less noisy and lets a worker draw the set once.
+   */
+  testSetSeed: number;
 }
 
 /** Relative weight error (student rows aligned to teacher rows) at a few iterations. */

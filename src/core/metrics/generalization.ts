@@ -1,7 +1,7 @@
 // Generalization error E_x (g(W; x) - g(W*; x))^2 and its relative version / E_x g(W*; x)^2
 // (paper.md §3), estimated on fresh test samples drawn in chunks so memory stays
 // d × chunk however large the test set is.
-import { GaussianInputSource } from '../model/gaussianInputs';
+import type { InputSource } from '../model/gaussianInputs';
 import type { SparseRows, SparsityPattern } from '../model/sparseRows';
 import type { SparseKernel } from '../kernels/sparseKernel';
 
@@ -29,7 +29,7 @@ export function estimateGeneralizationError(
   kernel: SparseKernel,
   student: { pattern: SparsityPattern; values: Float64Array },
   teacher: SparseRows,
-  testInputs: GaussianInputSource,
+  testInputs: InputSource,
   testSamples: number,
   buffers: TestChunkBuffers,
 ): GeneralizationEstimate {

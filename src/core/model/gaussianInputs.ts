@@ -6,7 +6,12 @@
 import type { RandomStream } from '../random/randomStream';
 import { trialStream } from '../random/trialStreams';
 
-export class GaussianInputSource {
+/** Something that fills features-major input rows, `count` samples at a time, in order. */
+export interface InputSource {
+  drawNext(target: Float64Array, stride: number, count: number): void;
+}
+
+export class GaussianInputSource implements InputSource {
   private readonly streams: RandomStream[];
 
   /** `features`: the features to draw (sorted); the rows of the others are never written. */

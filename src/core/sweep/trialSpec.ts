@@ -8,9 +8,13 @@ export function pruningRatioOf(experiment: Experiment, cell: SweepCell): number 
   return 1 - cell.nonzerosPerNeuron / experiment.inputDim;
 }
 
+/** Hashed like a cell key, but no cell key has this form, so the test set's seed is its own. */
+const TEST_SET_KEY = 'test-set';
+
 export function trialSpec(experiment: Experiment, cell: SweepCell, trial: number): TrialSpec {
   return {
     seed: trialSeed(experiment.seed, cellKey(cell), trial),
+    testSetSeed: trialSeed(experiment.seed, TEST_SET_KEY, 0),
     inputDim: experiment.inputDim,
     hiddenUnits: experiment.hiddenUnits,
     nonzerosPerNeuron: cell.nonzerosPerNeuron,

@@ -10,6 +10,7 @@ import { downsampleCurve } from '../metrics/errorCurve';
 import { estimateGeneralizationError } from '../metrics/generalization';
 import { alignTeacherToMask, permutationRelativeError } from '../metrics/weightError';
 import { GaussianInputSource } from '../model/gaussianInputs';
+import { sharedTestInputs } from '../model/sharedTestSet';
 import { usedColumns, type SparseRows, type SparsityPattern } from '../model/sparseRows';
 import { buildStudentMask } from '../model/studentMask';
 import { generateTeacher } from '../model/teacher';
@@ -111,7 +112,7 @@ export function runTrialWithKernel(spec: TrialSpec, kernel: SparseKernel): Trial
     kernel,
     { pattern: studentMask, values: buffers.weights },
     teacherRows,
-    new GaussianInputSource(seed, 'test-inputs', usedFeatures),
+    sharedTestInputs(spec.testSetSeed, usedFeatures, testSamples, inputDim),
     testSamples,
     {
       inputs: buffers.chunkInputs,

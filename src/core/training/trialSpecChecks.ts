@@ -12,6 +12,7 @@ const isOneOf = (...options: unknown[]): Check => (value) => options.includes(va
 
 const FIELD_CHECKS: Record<keyof TrialSpec, [Check, string]> = {
   seed: [isInteger(0), 'a non-negative integer'],
+  testSetSeed: [isInteger(0), 'a non-negative integer'],
   inputDim: [isInteger(1), 'an integer >= 1'],
   hiddenUnits: [isInteger(1), 'an integer >= 1'],
   nonzerosPerNeuron: [isInteger(1), 'an integer >= 1'],

@@ -19,6 +19,7 @@ export function ensureWasmBuilt(): void {
 export function smallSpec(overrides: Partial<TrialSpec> = {}): TrialSpec {
   return {
     seed: 1,
+    testSetSeed: 2,
     inputDim: 20,
     hiddenUnits: 3,
     nonzerosPerNeuron: 5,
