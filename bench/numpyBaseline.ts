@@ -1,0 +1,119 @@
+// Runs the NumPy baseline (bench/numpy_reference.py) under Debian's python3-numpy, which
+// calls OpenBLAS through Debian's BLAS alternatives. OpenBLAS 0.3.21 does not know every new
+// CPU: where the CPU has AVX-512 the SkylakeX kernels are forced (notes/performance.md), so
+// the baseline gets its best dense products rather than a generic fallback.
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+export const PYTHON = '/usr/bin/python3';
+const SCRIPT = join(__dirname, 'numpy_reference.py');
+
+export interface NumpyTraining {
+  samples: number;
+  nonzerosPerNeuron: number;
+}
+
+export interface NumpyJob {
+  inputDim: number;
+  hiddenUnits: number;
+  iterations: number;
+  stepSize: number;
+  momentum: number;
+  initDistance: number;
+  testSamples: number;
+  seed: number;
+  trainings: NumpyTraining[];
+}
+
+export interface BlasInfo {
+  coreName: string;
+  config: string;
+  threads: number;
+}
+
+export interface NumpyResult {
+  /** The loop over trainings, measured inside Python (no interpreter start, no numpy import). */
+  seconds: number;
+  /** The gradient-descent iterations only. */
+  descentSeconds: number;
+  trainings: number;
+  relativeErrors: number[];
+  numpy: string;
+  blas: BlasInfo | null;
+  peakRssBytes: number;
+  /** From spawning Python to its exit, as measured here. */
+  wallSeconds: number;
+}
+
+/** The OpenBLAS core type to force on this CPU, or null to let OpenBLAS detect it. */
+export function openBlasCoreType(cpuInfoPath = '/proc/cpuinfo'): string | null {
+  if (!existsSync(cpuInfoPath)) return null;
+  return /\bavx512f\b/.test(readFileSync(cpuInfoPath, 'utf8')) ? 'SkylakeX' : null;
+}
+
+/** Environment of a baseline process: the forced core type and, if given, the BLAS thread count. */
+function baselineEnvironment(blasThreads: number | undefined, coreType: string | null): NodeJS.ProcessEnv {
+  const environment: NodeJS.ProcessEnv = { ...process.env };
+  delete environment.OPENBLAS_CORETYPE;
+  if (coreType) environment.OPENBLAS_CORETYPE = coreType;
+  if (blasThreads !== undefined) {
+    environment.OPENBLAS_NUM_THREADS = String(blasThreads);
+    environment.OMP_NUM_THREADS = String(blasThreads);
+  }
+  return environment;
+}
+
+/**
+ * Runs one baseline process on `job`; `blasThreads` undefined = OpenBLAS's default (all cores);
+ * `coreType` null = OpenBLAS's own detection.
+ */
+export function runNumpy(job: NumpyJob, blasThreads?: number, coreType: string | null = openBlasCoreType()): Promise<NumpyResult> {
+  if (!existsSync(PYTHON)) {
+    return Promise.reject(new Error(`${PYTHON} not found: the NumPy baseline needs Debian's python3 and python3-numpy (apt-get install python3-numpy)`));
+  }
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const child = spawn(PYTHON, [SCRIPT], { env: baselineEnvironment(blasThreads, coreType), stdio: ['pipe', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      const wallSeconds = (performance.now() - started) / 1000;
+      if (code !== 0) {
+        reject(new Error(`${PYTHON} ${SCRIPT} exited with code ${code}: ${stderr.trim() || '(no output)'}`));
+        return;
+      }
+      try {
+        resolve({ ...(JSON.parse(stdout) as Omit<NumpyResult, 'wallSeconds'>), wallSeconds });
+      } catch (error) {
+        reject(new Error(`${SCRIPT} printed something other than its JSON result (${(error as Error).message}): ${stdout.slice(0, 200)}`));
+      }
+    });
+    child.stdin.end(JSON.stringify(job));
+  });
+}
+
+/**
+ * The way a NumPy user would use every core on a sweep of small trainings: `processes` baseline
+ * processes with one BLAS thread each, on interleaved shares of the trainings, at the same time.
+ * Seconds are those of the slowest process; relative errors come back in the job's order.
+ */
+export async function runNumpyInProcesses(job: NumpyJob, processes: number, coreType: string | null = openBlasCoreType()): Promise<NumpyResult> {
+  const shares = Array.from({ length: processes }, (_, share) => job.trainings.filter((_training, index) => index % processes === share));
+  const results = await Promise.all(
+    shares.map((trainings, share) => runNumpy({ ...job, seed: job.seed + share, trainings }, 1, coreType)),
+  );
+  const relativeErrors = job.trainings.map((_training, index) => results[index % processes].relativeErrors[Math.floor(index / processes)]);
+  return {
+    ...results[0],
+    seconds: Math.max(...results.map((result) => result.seconds)),
+    descentSeconds: Math.max(...results.map((result) => result.descentSeconds)),
+    wallSeconds: Math.max(...results.map((result) => result.wallSeconds)),
+    trainings: job.trainings.length,
+    relativeErrors,
+    peakRssBytes: Math.max(...results.map((result) => result.peakRssBytes)),
+  };
+}

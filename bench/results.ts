@@ -1,0 +1,170 @@
+// The benchmark's results: one JSON-ready shape (written to bench/results/latest.json) and its
+// rendering as the tables `npm run bench` prints (and BENCHMARKS.md quotes).
+
+export interface Timing {
+  /** One per repeat, in seconds. */
+  samples: number[];
+  median: number;
+}
+
+export interface SweepSideResult {
+  label: string;
+  /** Wall time of the whole sweep (NumPy: its loop over trainings, without interpreter start). */
+  seconds: Timing;
+  trainingsPerSecond: number;
+  /** Mask-only flops of the descent iterations per second (a lower bound on the kernel's rate). */
+  usefulGflops: number;
+  /** NumPy only: the dense flops its products actually perform, per second. */
+  denseGflops?: number;
+  /** Ours only: the sum of the trainings' own seconds (inside the workers) per worker; the rest of the wall time is start-up and waiting. */
+  trainingSecondsPerWorker?: Timing;
+  /** NumPy only: the seconds spent in the descent iterations (the rest is data, labels and the test set). */
+  descentSeconds?: Timing;
+  /** NumPy only: from starting Python to its exit (interpreter start and `import numpy` included). */
+  processWallSeconds?: Timing;
+}
+
+export interface LargeSideResult {
+  label: string;
+  secondsPerIteration: Timing;
+  usefulGflops: number;
+  denseGflops?: number;
+  peakRssBytes: number;
+  /** RSS before the training (process start and module loading). */
+  startRssBytes?: number;
+  relativeError: number;
+}
+
+export interface Target {
+  description: string;
+  target: number;
+  measured: number;
+  met: boolean;
+}
+
+export interface BenchResults {
+  date: string;
+  machine: {
+    cpuModel: string;
+    cores: number;
+    platform: string;
+    node: string;
+    loadAverageAtStart: number[];
+    numpy: string;
+    openBlas: { detectedCoreName: string | null; forcedCoreType: string | null; coreName: string | null; config: string | null };
+  };
+  repeats: number;
+  sweep: {
+    preset: string;
+    trainings: number;
+    iterationsPerTraining: number;
+    testSamples: number;
+    usefulFlops: number;
+    ours: SweepSideResult[];
+    /** Diagnostic: the trainings on an already warm pool (second pass), without a run folder. */
+    oursWarmPool: SweepSideResult[];
+    numpy: SweepSideResult[];
+    crossCheck: {
+      boundaryOurs: { slope: number; intercept: number; rSquared: number } | null;
+      boundaryNumpy: { slope: number; intercept: number; rSquared: number } | null;
+      successRateOurs: number;
+      successRateNumpy: number;
+      largestSamples: number;
+      medianErrorsAtLargestSamples: Array<{ nonzerosPerNeuron: number; ours: number; numpy: number }>;
+    };
+  };
+  large: {
+    shape: { inputDim: number; hiddenUnits: number; nonzerosPerNeuron: number; samples: number };
+    iterations: number;
+    usefulFlopsPerIteration: number;
+    denseFlopsPerIteration: number;
+    ours: LargeSideResult[];
+    numpy: LargeSideResult[];
+  };
+  targets: Target[];
+}
+
+export function timing(samples: number[]): Timing {
+  const sorted = [...samples].sort((left, right) => left - right);
+  const middle = sorted.length >> 1;
+  const median = sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+  return { samples, median };
+}
+
+function table(rows: string[][]): string {
+  const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => row[column].length)));
+  return rows.map((row) => row.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]) : cell.padStart(widths[column]))).join('  ')).join('\n');
+}
+
+const fixed = (value: number, digits: number) => value.toFixed(digits);
+const megabytes = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MiB`;
+const scientific = (value: number) => value.toExponential(2);
+
+/** The human-readable report of a benchmark run. */
+export function renderResults(results: BenchResults): string {
+  const { machine, sweep, large } = results;
+  const blas = machine.openBlas;
+  const lines = [
+    `Machine: ${machine.cpuModel}, ${machine.cores} cores, ${machine.platform}; Node ${machine.node}; NumPy ${machine.numpy}`,
+    `OpenBLAS: ${blas.config ?? 'not found'} (detected core: ${blas.detectedCoreName ?? '?'}; forced: ${blas.forcedCoreType ?? 'no'})`,
+    `Load average at start: ${machine.loadAverageAtStart.map((load) => load.toFixed(2)).join(', ')}; medians of ${results.repeats} repeats`,
+    '',
+    `(a) ${sweep.preset}: ${sweep.trainings} trainings × ${sweep.iterationsPerTraining} iterations (tolerance 0), ${sweep.testSamples} test samples each`,
+    table([
+      ['side', 'seconds', 'trainings/s', 'useful GFLOP/s', 'dense GFLOP/s', 'of which'],
+      ...[...sweep.ours, ...sweep.numpy, ...sweep.oursWarmPool].map((side) => [
+        side.label,
+        fixed(side.seconds.median, 2),
+        fixed(side.trainingsPerSecond, 1),
+        fixed(side.usefulGflops, 2),
+        side.denseGflops === undefined ? '-' : fixed(side.denseGflops, 2),
+        breakdownText(side),
+      ]),
+    ]),
+    warmPoolText(sweep.oursWarmPool),
+    '',
+    'Cross-check (same trainings, independent random streams):',
+    `  boundary N* = a·r + b  ours: ${boundaryText(sweep.crossCheck.boundaryOurs)}   NumPy: ${boundaryText(sweep.crossCheck.boundaryNumpy)}`,
+    `  success rate over the grid  ours: ${fixed(sweep.crossCheck.successRateOurs, 3)}   NumPy: ${fixed(sweep.crossCheck.successRateNumpy, 3)}`,
+    `  median relative error at N = ${sweep.crossCheck.largestSamples}: ` +
+      sweep.crossCheck.medianErrorsAtLargestSamples.map((row) => `r=${row.nonzerosPerNeuron} ${scientific(row.ours)} / ${scientific(row.numpy)}`).join(', ') +
+      ' (ours / NumPy)',
+    '',
+    `(b, c) one training: d=${large.shape.inputDim}, K=${large.shape.hiddenUnits}, r=${large.shape.nonzerosPerNeuron}, N=${large.shape.samples}, near W*, ${large.iterations} iterations`,
+    `  flops per iteration: useful 4·N·K·r = ${scientific(large.usefulFlopsPerIteration)}; dense 4·N·K·d = ${scientific(large.denseFlopsPerIteration)}`,
+    table([
+      ['side', 'ms/iteration', 'useful GFLOP/s', 'dense GFLOP/s', 'peak RSS', 'relative error'],
+      ...[...large.ours, ...large.numpy].map((side) => [
+        side.label,
+        fixed(side.secondsPerIteration.median * 1000, 2),
+        fixed(side.usefulGflops, 2),
+        side.denseGflops === undefined ? '-' : fixed(side.denseGflops, 2),
+        megabytes(side.peakRssBytes),
+        scientific(side.relativeError),
+      ]),
+    ]),
+    '',
+    'Targets:',
+    ...results.targets.map((target) => `  ${target.met ? 'met    ' : 'MISSED '} ${target.description}: ${fixed(target.measured, 2)}× (target ≥ ${target.target}×)`),
+  ];
+  return lines.join('\n');
+}
+
+function warmPoolText(warmPool: SweepSideResult[]): string {
+  if (warmPool.length !== 2) return '';
+  const speedup = warmPool[0].seconds.median / warmPool[1].seconds.median;
+  return `Warm pool (diagnostic: a second pass over the same trainings, no run folder): 2 workers vs 1 = ${fixed(speedup, 2)}×`;
+}
+
+function breakdownText(side: SweepSideResult): string {
+  if (side.trainingSecondsPerWorker) return `${fixed(side.trainingSecondsPerWorker.median, 2)} s training per worker`;
+  if (side.descentSeconds) {
+    const processWall = side.processWallSeconds ? `; ${fixed(side.processWallSeconds.median, 2)} s with Python's start` : '';
+    return `${fixed(side.descentSeconds.median, 2)} s descent${processWall}`;
+  }
+  return '';
+}
+
+function boundaryText(fit: { slope: number; intercept: number; rSquared: number } | null): string {
+  return fit ? `a = ${fit.slope.toFixed(2)}, b = ${fit.intercept.toFixed(1)}, R² = ${fit.rSquared.toFixed(3)}` : 'no fit';
+}

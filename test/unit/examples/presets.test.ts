@@ -1,0 +1,91 @@
+// The presets in examples/ (paper.md §4): each is a complete, warning-free experiment file that
+// says what it should show, and the two whose claims issue 2 names actually show them when
+// run through the real engine: the phase boundary is a line in r, and smaller r converges faster.
+import assert from 'node:assert/strict';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { summarizeSweep } from '../../../src/core/analysis/sweepSummary';
+import { describe as describeValues } from '../../../src/core/analysis/statistics';
+import { formatProblem } from '../../../src/core/config/experimentProblem';
+import { loadExperimentFile } from '../../../src/core/config/loadExperimentFile';
+import { runExperiment } from '../../../src/core/execution/runExperiment';
+import type { TrialRecord } from '../../../src/core/experiment/types';
+import { readTrialLog } from '../../../src/core/runs/trialLog';
+
+const examplesFolder = join(__dirname, '..', '..', '..', 'examples');
+const presetFiles = readdirSync(examplesFolder).filter((name) => name.endsWith('.lth.json')).sort();
+
+/** One preset per experiment of paper.md §4 that the teacher–student engine can run. */
+const REQUIRED_PRESETS = ['phase-transition', 'sample-complexity', 'convergence-vs-pruning', 'agd-vs-gd', 'noise', 'inaccurate-mask'];
+
+describe('examples/*.lth.json', () => {
+  it('hold a preset for each teacher–student experiment of paper.md §4', () => {
+    for (const preset of REQUIRED_PRESETS) assert.ok(presetFiles.includes(`${preset}.lth.json`), `examples/${preset}.lth.json is missing`);
+  });
+
+  for (const fileName of presetFiles) {
+    it(`${fileName}: valid without warnings, named after its file, documented, linked to the schema`, async () => {
+      const path = join(examplesFolder, fileName);
+      const result = await loadExperimentFile(path);
+      assert.equal(result.problems.length, 0, result.problems.map((problem) => formatProblem(path, problem)).join('\n'));
+      assert.ok(result.ok);
+      assert.equal(result.experiment.name, fileName.replace(/\.lth\.json$/, ''));
+      assert.ok((result.experiment.description ?? '').length > 20, 'a description saying what the preset shows');
+      assert.equal(result.file.$schema, '../schemas/lth.schema.json');
+      assert.ok(existsSync(join(examplesFolder, result.file.$schema)), 'the schema path resolves from examples/');
+      const text = readFileSync(path, 'utf8');
+      assert.match(text, /^\/\/ \S/, 'a leading comment saying what the preset should show and why');
+      assert.match(text, /\d+(\.\d+)? s\b/, 'the leading comment gives the measured run time');
+    });
+  }
+});
+
+/** Runs a preset as shipped on 2 workers into a temporary folder and returns its records. */
+async function runPreset(preset: string): Promise<TrialRecord[]> {
+  const outDir = mkdtempSync(join(tmpdir(), `lth-preset-${preset}-`));
+  const configPath = join(examplesFolder, `${preset}.lth.json`);
+  try {
+    const outcome = await runExperiment({ configPath, outDir, workers: 2, durable: false }, () => {});
+    assert.equal(outcome.status, 'completed', outcome.message);
+    return readTrialLog(outcome.runDir).records;
+  } finally {
+    rmSync(outDir, { recursive: true, force: true });
+  }
+}
+
+describe('presets show their claims (issue 2, "done when")', () => {
+  it('phase-transition: the boundary N*(r) is crossed at every r and is a straight line (R² ≥ 0.9)', async () => {
+    const records = await runPreset('phase-transition');
+    const boundary = summarizeSweep(records).phaseBoundary;
+    assert.ok(boundary, 'the preset sweeps both samples and nonzerosPerNeuron');
+    const uncrossed = boundary.crossings.filter((crossing) => crossing.status !== 'crossed');
+    assert.deepEqual(uncrossed, [], 'the N grid brackets the boundary at every r');
+    assert.ok(boundary.fit, 'a fit through the crossings');
+    assert.equal(boundary.fit.points, boundary.crossings.length);
+    assert.ok(boundary.fit.slope > 0, `N* grows with r (slope ${boundary.fit.slope})`);
+    assert.ok(boundary.fit.rSquared >= 0.9, `R² = ${boundary.fit.rSquared}, expected ≥ 0.9`);
+  });
+
+  it('convergence-vs-pruning: every trial recovers W*, and the median rate strictly improves as r shrinks', async () => {
+    const records = await runPreset('convergence-vs-pruning');
+    const failed = records.filter((record) => !record.success || record.convergenceRate === null);
+    assert.deepEqual(
+      failed.map((record) => `r=${record.nonzerosPerNeuron} trial ${record.trial}`),
+      [],
+      'every r has enough samples to converge',
+    );
+    const rValues = [...new Set(records.map((record) => record.nonzerosPerNeuron))].sort((left, right) => left - right);
+    assert.ok(rValues.length >= 4, 'the preset sweeps r');
+    const medianRates = rValues.map(
+      (r) => describeValues(records.filter((record) => record.nonzerosPerNeuron === r).map((record) => record.convergenceRate)).median,
+    );
+    for (let index = 1; index < rValues.length; index++) {
+      assert.ok(
+        medianRates[index - 1] < medianRates[index],
+        `median rate at r=${rValues[index - 1]} (${medianRates[index - 1]}) should be below that at r=${rValues[index]} (${medianRates[index]})`,
+      );
+    }
+  });
+});
