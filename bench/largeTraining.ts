@@ -3,9 +3,9 @@
 // baseline. Each side runs in a process of its own, so that its peak RSS is its own.
 // Our seconds per iteration are a difference of two whole trainings (SHORT and SHORT + MEASURED
 // iterations, same seed): the setup (data, labels, test set) cancels and only the iterations remain.
-import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import type { TrialSpec } from '../src/core/experiment/types';
+import { runChild } from './childProcess';
 import { runNumpy, type NumpyJob, type NumpyResult } from './numpyBaseline';
 
 export const LARGE_SHAPE = { inputDim: 1000, hiddenUnits: 10, nonzerosPerNeuron: 50, samples: 20000 } as const;
@@ -52,21 +52,10 @@ export interface OurLargeResult {
 }
 
 /** Runs the large training `repeats` times on one of our kernels, in a fresh Node process. */
-export function runOurLarge(kernel: OurKernelName, repeats: number): Promise<OurLargeResult> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(__dirname, 'largeTrainingChild.ts'), kernel, String(repeats)], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  return new Promise((resolve, reject) => {
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => {
-      if (code !== 0) reject(new Error(`large training on the ${kernel} kernel exited with code ${code}: ${stderr.trim()}`));
-      else resolve(JSON.parse(stdout) as OurLargeResult);
-    });
-  });
+export async function runOurLarge(kernel: OurKernelName, repeats: number): Promise<OurLargeResult> {
+  const { code, stdout, stderr } = await runChild(process.execPath, ['--import', 'tsx', join(__dirname, 'largeTrainingChild.ts'), kernel, String(repeats)]);
+  if (code !== 0) throw new Error(`large training on the ${kernel} kernel exited with code ${code}: ${stderr.trim()}`);
+  return JSON.parse(stdout) as OurLargeResult;
 }
 
 /** The same training for the baseline; its descent time over MEASURED iterations is what counts. */

@@ -2,9 +2,9 @@
 // calls OpenBLAS through Debian's BLAS alternatives. OpenBLAS 0.3.21 does not know every new
 // CPU: where the CPU has AVX-512 the SkylakeX kernels are forced (notes/performance.md), so
 // the baseline gets its best dense products rather than a generic fallback.
-import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { runChild } from './childProcess';
 
 export const PYTHON = '/usr/bin/python3';
 const SCRIPT = join(__dirname, 'numpy_reference.py');
@@ -68,32 +68,17 @@ function baselineEnvironment(blasThreads: number | undefined, coreType: string |
  * Runs one baseline process on `job`; `blasThreads` undefined = OpenBLAS's default (all cores);
  * `coreType` null = OpenBLAS's own detection.
  */
-export function runNumpy(job: NumpyJob, blasThreads?: number, coreType: string | null = openBlasCoreType()): Promise<NumpyResult> {
+export async function runNumpy(job: NumpyJob, blasThreads?: number, coreType: string | null = openBlasCoreType()): Promise<NumpyResult> {
   if (!existsSync(PYTHON)) {
-    return Promise.reject(new Error(`${PYTHON} not found: the NumPy baseline needs Debian's python3 and python3-numpy (apt-get install python3-numpy)`));
+    throw new Error(`${PYTHON} not found: the NumPy baseline needs Debian's python3 and python3-numpy (apt-get install python3-numpy)`);
   }
-  return new Promise((resolve, reject) => {
-    const started = performance.now();
-    const child = spawn(PYTHON, [SCRIPT], { env: baselineEnvironment(blasThreads, coreType), stdio: ['pipe', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => {
-      const wallSeconds = (performance.now() - started) / 1000;
-      if (code !== 0) {
-        reject(new Error(`${PYTHON} ${SCRIPT} exited with code ${code}: ${stderr.trim() || '(no output)'}`));
-        return;
-      }
-      try {
-        resolve({ ...(JSON.parse(stdout) as Omit<NumpyResult, 'wallSeconds'>), wallSeconds });
-      } catch (error) {
-        reject(new Error(`${SCRIPT} printed something other than its JSON result (${(error as Error).message}): ${stdout.slice(0, 200)}`));
-      }
-    });
-    child.stdin.end(JSON.stringify(job));
-  });
+  const { code, stdout, stderr, wallSeconds } = await runChild(PYTHON, [SCRIPT], { env: baselineEnvironment(blasThreads, coreType), input: JSON.stringify(job) });
+  if (code !== 0) throw new Error(`${PYTHON} ${SCRIPT} exited with code ${code}: ${stderr.trim() || '(no output)'}`);
+  try {
+    return { ...(JSON.parse(stdout) as Omit<NumpyResult, 'wallSeconds'>), wallSeconds };
+  } catch (error) {
+    throw new Error(`${SCRIPT} printed something other than its JSON result (${(error as Error).message}): ${stdout.slice(0, 200)}`);
+  }
 }
 
 /**
