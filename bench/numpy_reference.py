@@ -4,8 +4,8 @@ the baseline that `npm run bench` compares the TypeScript/WebAssembly core again
 Same model, algorithm and work as the core (paper.md sections 1-3): sparse unit-norm teacher,
 accurate student mask, Gaussian inputs, init near W*, full-batch heavy-ball gradient descent
 for a fixed number of iterations, generalization error on a test set drawn once and shared by
-every training (as the core shares one test set per experiment, drawn once per worker). It is written
-the way a NumPy user would write it: dense K x d weights with the mask multiplied in, and
+every training (as the core shares one test set per experiment, drawn once per worker). It is
+written the way a NumPy user would write it: dense K x d weights with the mask multiplied in, and
 matrix products through BLAS. Random streams differ from the core's, so numbers agree in
 distribution, not bit for bit; the work per training is the same.
 
@@ -14,8 +14,8 @@ Reads a JSON job on stdin, prints a JSON result on stdout:
             "testSamples", "seed", "trainings": [{"samples", "nonzerosPerNeuron"}, ...]}
   result = {"seconds", "descentSeconds", "trainings", "medianRelativeError", "relativeErrors": [...],
             "numpy", "blas": {"coreName", "config", "threads"} or null, "peakRssBytes"}
-"seconds" is the whole loop over trainings (not the interpreter start or the numpy import);
-"descentSeconds" only the gradient-descent iterations.
+"seconds" is the test set and the loop over trainings (not the interpreter start or the numpy
+import); "descentSeconds" only the gradient-descent iterations.
 """
 import ctypes
 import json

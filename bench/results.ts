@@ -5,6 +5,8 @@ export interface Timing {
   /** One per repeat, in seconds. */
   samples: number[];
   median: number;
+  /** Other work on the machine only ever adds time: the minimum is the least disturbed repeat. */
+  min: number;
 }
 
 export interface SweepSideResult {
@@ -50,6 +52,8 @@ export interface BenchResults {
     platform: string;
     node: string;
     loadAverageAtStart: number[];
+    /** Above ~1 means other work shared the CPU during the run. */
+    loadAverageAtEnd: number[];
     numpy: string;
     openBlas: { detectedCoreName: string | null; forcedCoreType: string | null; coreName: string | null; config: string | null };
   };
@@ -88,7 +92,7 @@ export function timing(samples: number[]): Timing {
   const sorted = [...samples].sort((left, right) => left - right);
   const middle = sorted.length >> 1;
   const median = sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-  return { samples, median };
+  return { samples, median, min: sorted[0] };
 }
 
 function table(rows: string[][]): string {
@@ -107,14 +111,14 @@ export function renderResults(results: BenchResults): string {
   const lines = [
     `Machine: ${machine.cpuModel}, ${machine.cores} cores, ${machine.platform}; Node ${machine.node}; NumPy ${machine.numpy}`,
     `OpenBLAS: ${blas.config ?? 'not found'} (detected core: ${blas.detectedCoreName ?? '?'}; forced: ${blas.forcedCoreType ?? 'no'})`,
-    `Load average at start: ${machine.loadAverageAtStart.map((load) => load.toFixed(2)).join(', ')}; medians of ${results.repeats} repeats`,
+    `Load average at start: ${loadText(machine.loadAverageAtStart)}, at the end: ${loadText(machine.loadAverageAtEnd)}; medians of ${results.repeats} repeats (minimum in brackets)`,
     '',
     `(a) ${sweep.preset}: ${sweep.trainings} trainings × ${sweep.iterationsPerTraining} iterations (tolerance 0), ${sweep.testSamples} test samples each`,
     table([
-      ['side', 'seconds', 'trainings/s', 'useful GFLOP/s', 'dense GFLOP/s', 'of which'],
+      ['side', 'seconds (min)', 'trainings/s', 'useful GFLOP/s', 'dense GFLOP/s', 'of which'],
       ...[...sweep.ours, ...sweep.numpy, ...sweep.oursWarmPool].map((side) => [
         side.label,
-        fixed(side.seconds.median, 2),
+        `${fixed(side.seconds.median, 2)} (${fixed(side.seconds.min, 2)})`,
         fixed(side.trainingsPerSecond, 1),
         fixed(side.usefulGflops, 2),
         side.denseGflops === undefined ? '-' : fixed(side.denseGflops, 2),
@@ -133,10 +137,10 @@ export function renderResults(results: BenchResults): string {
     `(b, c) one training: d=${large.shape.inputDim}, K=${large.shape.hiddenUnits}, r=${large.shape.nonzerosPerNeuron}, N=${large.shape.samples}, near W*, ${large.iterations} iterations`,
     `  flops per iteration: useful 4·N·K·r = ${scientific(large.usefulFlopsPerIteration)}; dense 4·N·K·d = ${scientific(large.denseFlopsPerIteration)}`,
     table([
-      ['side', 'ms/iteration', 'useful GFLOP/s', 'dense GFLOP/s', 'peak RSS', 'relative error'],
+      ['side', 'ms/iteration (min)', 'useful GFLOP/s', 'dense GFLOP/s', 'peak RSS', 'relative error'],
       ...[...large.ours, ...large.numpy].map((side) => [
         side.label,
-        fixed(side.secondsPerIteration.median * 1000, 2),
+        `${fixed(side.secondsPerIteration.median * 1000, 2)} (${fixed(side.secondsPerIteration.min * 1000, 2)})`,
         fixed(side.usefulGflops, 2),
         side.denseGflops === undefined ? '-' : fixed(side.denseGflops, 2),
         megabytes(side.peakRssBytes),
@@ -148,6 +152,10 @@ export function renderResults(results: BenchResults): string {
     ...results.targets.map((target) => `  ${target.met ? 'met    ' : 'MISSED '} ${target.description}: ${fixed(target.measured, 2)}× (target ≥ ${target.target}×)`),
   ];
   return lines.join('\n');
+}
+
+function loadText(loads: number[]): string {
+  return loads.map((load) => load.toFixed(2)).join(' / ');
 }
 
 function warmPoolText(warmPool: SweepSideResult[]): string {

@@ -179,6 +179,7 @@ async function main() {
       platform: platform(),
       node: process.version,
       loadAverageAtStart,
+      loadAverageAtEnd: loadavg(),
       numpy: sweep.numpyVersion,
       openBlas: { detectedCoreName, forcedCoreType: openBlasCoreType(), coreName: sweep.blas?.coreName ?? null, config: sweep.blas?.config ?? null },
     },
