@@ -102,7 +102,10 @@ test('loading state, then a snapshot: every planned chart is drawn with data fro
   const caption = await page.locator('[data-chart-id="heatmap:"] .chart-caption').innerText();
   assert.match(caption, /N\* = .*R² = /);
   await page.locator('.chart-card[data-chart-id="heatmap:"] summary').click();
-  assert.equal(await page.locator('.chart-card[data-chart-id="heatmap:"] tbody tr').count(), cells, 'the data table lists every cell');
+  // The table is rendered on the <details> 'toggle' event, which the browser fires as a later task.
+  const tableRows = page.locator('.chart-card[data-chart-id="heatmap:"] tbody tr');
+  await tableRows.first().waitFor({ timeout: 5000 });
+  assert.equal(await tableRows.count(), cells, 'the data table lists every cell');
 
   // Chart 4: one median-trial curve per r at the largest N, log y; and the rate vs r.
   const curves = chart(charts, 'curves');
