@@ -5,7 +5,7 @@
 // Offline: the compiler is the `assemblyscript` npm package. Skips the compile when the
 // generated module already matches the sources, compiler version and flags (a content hash).
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -51,7 +51,10 @@ function readIfPresent(path) {
 }
 
 for (const { source, output, exportName } of modules) {
-  const sourceText = readFileSync(join(root, source), 'utf8');
+  // The entry imports its neighbours: hash every source of its folder, so that editing any of them rebuilds.
+  const folder = dirname(join(root, source));
+  const sources = readdirSync(folder).filter((name) => name.endsWith('.ts')).sort();
+  const sourceText = sources.map((name) => `${name}\n${readFileSync(join(folder, name), 'utf8')}`).join('\n');
   const hash = createHash('sha256').update(`${compilerVersion}\n${flags.join(' ')}\n${sourceText}`).digest('hex');
   const outputPath = join(root, output);
   if (readIfPresent(outputPath).includes(`// source-hash: ${hash}`)) {

@@ -18,9 +18,13 @@ export function trialWorkerScript(moduleDir: string = __dirname): string {
   throw new Error(`trial worker script not found: expected ${bundled} (bundled) or ${source} (sources)`);
 }
 
-/** Starts a worker thread on a .js script directly, or on a .ts script through the tsx bootstrap. */
+/**
+ * Starts a worker thread on a .js script directly, or on a .ts script through the tsx bootstrap.
+ * A .js worker is a self-contained bundle: it does not inherit the parent's execArgv, whose
+ * module hooks (`--import tsx` in the tests and benchmarks) would only slow every worker's start.
+ */
 export function startWorkerThread(filename: string): Worker {
-  if (!filename.endsWith('.ts')) return new Worker(filename);
+  if (!filename.endsWith('.ts')) return new Worker(filename, { execArgv: [] });
   return new Worker(typeScriptBootstrap(filename), { eval: true });
 }
 

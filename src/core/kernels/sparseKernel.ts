@@ -3,6 +3,7 @@
 // from AssemblyScript (wasmKernel.ts: 5-10x faster). Both read the same buffers, which the
 // kernel itself allocates (the WASM one can only read its own linear memory).
 import type { SparsityPattern } from '../model/sparseRows';
+import type { RandomStream } from '../random/randomStream';
 import type { BufferRequest, Buffers } from './kernelBuffers';
 
 /** Samples start .. start+count-1 of a features-major matrix: feature f of sample n at f*stride + n. */
@@ -19,11 +20,58 @@ export interface StepScratch {
   residuals: Float64Array;
 }
 
+/** Everything a heavy-ball descent reads and writes, all in kernel memory (see allocate()). */
+export interface DescentBuffers {
+  pattern: SparsityPattern;
+  /** W(t) on the mask entries; holds the last iterate on return. */
+  weights: Float64Array;
+  /** W(t-1), same length. */
+  previousWeights: Float64Array;
+  gradient: Float64Array;
+  scratch: StepScratch;
+  /** W* at each mask entry (0 where the teacher has none), for the error history. */
+  teacherOnMask: Float64Array;
+  /** errorHistory[t]: the aligned relative error after t iterations (written for t > fromIteration). */
+  errorHistory: Float64Array;
+}
+
+/**
+ * The samples a descent iterates on: samples [0, stride) of `inputs` (features-major) cut into
+ * `blockCount` contiguous blocks; iteration t uses block t mod blockCount, which is samples
+ * floor(b·stride/B) .. floor((b+1)·stride/B) - 1. One block is the full batch.
+ */
+export interface DescentData {
+  inputs: Float64Array;
+  stride: number;
+  labels: Float64Array;
+  blockCount: number;
+}
+
+export interface DescentSettings {
+  stepSize: number;
+  momentum: number;
+  tolerance: number;
+  /** Sum of W*^2 over teacher entries outside the mask (the error the student cannot remove). */
+  offMaskSquaredNorm: number;
+  teacherSquaredNorm: number;
+}
+
+export interface DescentProgress {
+  /** The iteration count reached. */
+  iterations: number;
+  /** A stopping rule (divergence, or a step below the tolerance) ended the descent. */
+  stopped: boolean;
+}
+
+/** Past this relative error a descent has diverged (step size too large) and stops. */
+export const DIVERGENCE_LIMIT = 1e6;
+
 export interface SparseKernel {
   readonly name: 'wasm' | 'typescript';
   /**
-   * Reserves every buffer of one trial at once (typed-array entries are copied in). Buffers from
-   * the previous call become invalid: one trial at a time per thread.
+   * Reserves every buffer of one trial at once (typed-array entries are copied in, kept buffers
+   * carry their contents over from the previous call). Views from the previous call become
+   * invalid: one trial at a time per thread.
    */
   allocate<Request extends BufferRequest>(request: Request): Buffers<Request>;
   /**
@@ -44,6 +92,15 @@ export interface SparseKernel {
     scratch: StepScratch,
     gradient: Float64Array,
   ): number;
+  /**
+   * Heavy-ball iterations fromIteration+1 .. toIteration (paper.md §2):
+   *   W(t+1) = W(t) - eta · grad f_{D_t}(W(t)) + beta · (W(t) - W(t-1)),
+   * stopping early when the aligned relative error reaches DIVERGENCE_LIMIT or
+   * |W(t+1) - W(t)|_F <= tolerance · |W(t)|_F. Allocates nothing (except the returned progress).
+   */
+  descend(buffers: DescentBuffers, data: DescentData, settings: DescentSettings, fromIteration: number, toIteration: number): DescentProgress;
+  /** target[offset .. offset+count) = the stream's next `count` Gaussians, exactly as stream.fillGaussian draws them. */
+  fillGaussian(stream: RandomStream, target: Float64Array, offset: number, count: number): void;
 }
 
 /**
@@ -83,4 +140,29 @@ export function checkStepArguments(
 
 function failStep(problem: string): never {
   throw new RangeError(`sparse kernel: ${problem}`);
+}
+
+/** Checks a descent's buffers against each other (O(1)); the step's own checks cover the rest. */
+export function checkDescentArguments(buffers: DescentBuffers, data: DescentData, fromIteration: number, toIteration: number): void {
+  const entries = buffers.pattern.rowStart[buffers.pattern.rowCount];
+  const { stride, blockCount } = data;
+  if (!Number.isInteger(blockCount) || blockCount < 1 || blockCount > stride) failStep(`blockCount is ${blockCount}, expected an integer in [1, ${stride}]`);
+  if (!Number.isInteger(fromIteration) || fromIteration < 0 || !Number.isInteger(toIteration) || toIteration < fromIteration) {
+    failStep(`iterations ${fromIteration}..${toIteration}, expected integers 0 <= from <= to`);
+  }
+  if (buffers.errorHistory.length < toIteration + 1) failStep(`errorHistory has ${buffers.errorHistory.length} values, expected toIteration + 1 = ${toIteration + 1}`);
+  for (const name of ['previousWeights', 'teacherOnMask'] as const) {
+    if (buffers[name].length < entries) failStep(`${name} has ${buffers[name].length} entries, expected ${entries}`);
+  }
+  // The largest block sets the scratch and label sizes the step checks.
+  const largestBlock = Math.ceil(stride / blockCount);
+  checkStepArguments(
+    buffers.pattern,
+    buffers.weights,
+    { inputs: data.inputs, stride, start: stride - largestBlock, count: largestBlock },
+    buffers.scratch.preactivations,
+    buffers.scratch.residuals,
+    data.labels,
+    buffers.gradient,
+  );
 }

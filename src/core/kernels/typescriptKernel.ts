@@ -5,7 +5,18 @@
 // V8 than one, and the same summation order as the WASM kernel's forward).
 import type { SparsityPattern } from '../model/sparseRows';
 import { allocateSeparately, type BufferRequest, type Buffers } from './kernelBuffers';
-import { checkStepArguments, type SampleBlock, type SparseKernel, type StepScratch } from './sparseKernel';
+import {
+  checkDescentArguments,
+  checkStepArguments,
+  DIVERGENCE_LIMIT,
+  type DescentBuffers,
+  type DescentData,
+  type DescentProgress,
+  type DescentSettings,
+  type SampleBlock,
+  type SparseKernel,
+  type StepScratch,
+} from './sparseKernel';
 
 /** z_jn for every row j into preactivations (row j at j*count). */
 function computePreactivations(pattern: SparsityPattern, values: Float64Array, block: SampleBlock, preactivations: Float64Array): void {
@@ -99,11 +110,82 @@ function accumulateRowGradient(
   }
 }
 
+/** The loss and masked gradient of one block (lossAndGradient without the argument checks). */
+function blockLossAndGradient(
+  pattern: SparsityPattern,
+  values: Float64Array,
+  block: SampleBlock,
+  labels: Float64Array,
+  scratch: StepScratch,
+  gradient: Float64Array,
+): number {
+  const { start, count } = block;
+  const { preactivations, residuals } = scratch;
+  computePreactivations(pattern, values, block, preactivations);
+  computeOutputs(pattern.rowCount, count, preactivations, residuals);
+  let squaredResidualSum = 0;
+  for (let sample = 0; sample < count; sample++) {
+    const residual = residuals[sample] - labels[start + sample];
+    residuals[sample] = residual;
+    squaredResidualSum += residual * residual;
+  }
+  const gradientScale = 1 / (count * pattern.rowCount);
+  for (let row = 0; row < pattern.rowCount; row++) {
+    const rowOffset = row * count;
+    // The preactivation row is no longer needed: reuse it for res_n · 1[z_jn > 0].
+    for (let sample = 0; sample < count; sample++) {
+      preactivations[rowOffset + sample] = preactivations[rowOffset + sample] > 0 ? residuals[sample] : 0;
+    }
+    accumulateRowGradient(pattern, row, block, preactivations, rowOffset, gradientScale, gradient);
+  }
+  return squaredResidualSum / (2 * count);
+}
+
+/** The heavy-ball loop of SparseKernel.descend; assembly/heavyBall.ts is the same loop in WASM. */
+function descend(buffers: DescentBuffers, data: DescentData, settings: DescentSettings, fromIteration: number, toIteration: number): DescentProgress {
+  checkDescentArguments(buffers, data, fromIteration, toIteration);
+  const { pattern, weights, previousWeights, gradient, scratch, teacherOnMask, errorHistory } = buffers;
+  const { inputs, stride, labels, blockCount } = data;
+  const { stepSize, momentum, tolerance, offMaskSquaredNorm, teacherSquaredNorm } = settings;
+  const entries = pattern.rowStart[pattern.rowCount];
+  const block: SampleBlock = { inputs, stride, start: 0, count: 0 };
+  let blockIndex = fromIteration % blockCount;
+  let iteration = fromIteration;
+  while (iteration < toIteration) {
+    block.start = Math.floor((blockIndex * stride) / blockCount);
+    block.count = Math.floor(((blockIndex + 1) * stride) / blockCount) - block.start;
+    blockIndex = blockIndex + 1 === blockCount ? 0 : blockIndex + 1;
+    blockLossAndGradient(pattern, weights, block, labels, scratch, gradient);
+    let squaredStep = 0;
+    let squaredWeightNorm = 0;
+    let squaredDistance = offMaskSquaredNorm;
+    for (let entry = 0; entry < entries; entry++) {
+      const current = weights[entry];
+      const next = current - stepSize * gradient[entry] + momentum * (current - previousWeights[entry]);
+      previousWeights[entry] = current;
+      weights[entry] = next;
+      const step = next - current;
+      squaredStep += step * step;
+      squaredWeightNorm += current * current;
+      const difference = next - teacherOnMask[entry];
+      squaredDistance += difference * difference;
+    }
+    iteration++;
+    const relativeError = Math.sqrt(squaredDistance / teacherSquaredNorm);
+    errorHistory[iteration] = relativeError;
+    if (!(relativeError < DIVERGENCE_LIMIT) || squaredStep <= tolerance * tolerance * squaredWeightNorm) return { iterations: iteration, stopped: true };
+  }
+  return { iterations: iteration, stopped: false };
+}
+
+/** The kept buffers (kernelBuffers.ts) of this thread's last allocate(). */
+const keptBuffers = new Map<string, Float64Array>();
+
 export const typescriptKernel: SparseKernel = {
   name: 'typescript',
 
   allocate<Request extends BufferRequest>(request: Request): Buffers<Request> {
-    return allocateSeparately(request);
+    return allocateSeparately(request, keptBuffers);
   },
 
   forward(pattern, values, block, preactivations, outputs) {
@@ -113,26 +195,13 @@ export const typescriptKernel: SparseKernel = {
   },
 
   lossAndGradient(pattern, values, block, labels, scratch: StepScratch, gradient) {
-    const { start, count } = block;
-    const { preactivations, residuals } = scratch;
-    checkStepArguments(pattern, values, block, preactivations, residuals, labels, gradient);
-    computePreactivations(pattern, values, block, preactivations);
-    computeOutputs(pattern.rowCount, count, preactivations, residuals);
-    let squaredResidualSum = 0;
-    for (let sample = 0; sample < count; sample++) {
-      const residual = residuals[sample] - labels[start + sample];
-      residuals[sample] = residual;
-      squaredResidualSum += residual * residual;
-    }
-    const gradientScale = 1 / (count * pattern.rowCount);
-    for (let row = 0; row < pattern.rowCount; row++) {
-      const rowOffset = row * count;
-      // The preactivation row is no longer needed: reuse it for res_n · 1[z_jn > 0].
-      for (let sample = 0; sample < count; sample++) {
-        preactivations[rowOffset + sample] = preactivations[rowOffset + sample] > 0 ? residuals[sample] : 0;
-      }
-      accumulateRowGradient(pattern, row, block, preactivations, rowOffset, gradientScale, gradient);
-    }
-    return squaredResidualSum / (2 * count);
+    checkStepArguments(pattern, values, block, scratch.preactivations, scratch.residuals, labels, gradient);
+    return blockLossAndGradient(pattern, values, block, labels, scratch, gradient);
+  },
+
+  descend,
+
+  fillGaussian(stream, target, offset, count) {
+    stream.fillGaussian(target, offset, count);
   },
 };

@@ -6,6 +6,13 @@
 import type { RandomStream } from '../random/randomStream';
 import { trialStream } from '../random/trialStreams';
 
+/** Who runs the sampling loop: RandomStream itself, or a kernel (the WASM one draws the same values faster, into its memory). */
+export interface GaussianFiller {
+  fillGaussian(stream: RandomStream, target: Float64Array, offset: number, count: number): void;
+}
+
+const streamFiller: GaussianFiller = { fillGaussian: (stream, target, offset, count) => stream.fillGaussian(target, offset, count) };
+
 /** Something that fills features-major input rows, `count` samples at a time, in order. */
 export interface InputSource {
   drawNext(target: Float64Array, stride: number, count: number): void;
@@ -19,6 +26,7 @@ export class GaussianInputSource implements InputSource {
     seed: number,
     purpose: 'train-inputs' | 'test-inputs',
     readonly features: Int32Array,
+    private readonly filler: GaussianFiller = streamFiller,
   ) {
     this.streams = Array.from(features, (feature) => trialStream(seed, purpose, feature));
   }
@@ -27,7 +35,7 @@ export class GaussianInputSource implements InputSource {
   drawNext(target: Float64Array, stride: number, count: number): void {
     if (count > stride) throw new RangeError(`GaussianInputSource: count ${count} exceeds the row stride ${stride}`);
     for (let position = 0; position < this.features.length; position++) {
-      this.streams[position].fillGaussian(target, this.features[position] * stride, count);
+      this.filler.fillGaussian(this.streams[position], target, this.features[position] * stride, count);
     }
   }
 }

@@ -1,57 +1,57 @@
-// The test set every trial of an experiment shares (TrialSpec.testSetSeed), kept per thread.
-// Drawing 10000 fresh Gaussian samples of every used feature for each trial was ~40% of a
-// phase-transition sweep's time (BENCHMARKS.md); a worker now draws each feature's test row once
-// per experiment and copies it. The values are exactly those a GaussianInputSource with the same
-// seed draws (one stream per feature), so the cache changes the speed, never a result.
+// The test set every trial of an experiment shares (TrialSpec.testSetSeed), kept in kernel memory
+// for as long as a thread runs that experiment's trials. Drawing 10000 fresh Gaussian samples of
+// every used feature for each trial was ~40% of a phase-transition sweep's time, and copying a
+// cached set into the kernel per trial still ~4% (BENCHMARKS.md): the kernel now reads the test
+// matrix in place. Feature f's row holds exactly what a GaussianInputSource with the same seed
+// draws for f (one stream per feature), so keeping it changes the speed, never a result.
+import type { KeptBufferSpec } from '../kernels/kernelBuffers';
+import type { SampleBlock } from '../kernels/sparseKernel';
 import { trialStream } from '../random/trialStreams';
-import { GaussianInputSource, type InputSource } from './gaussianInputs';
+import { GaussianInputSource, type GaussianFiller } from './gaussianInputs';
 
-/** Values kept at most (d × testSamples doubles): 4M = 32 MiB; a larger test set is drawn per trial. */
-const CACHE_LIMIT_VALUES = 4 * 1024 * 1024;
+/** Values kept at most (d × testSamples doubles): 4M = 32 MiB; a larger test set is drawn in chunks per trial. */
+const KEPT_LIMIT_VALUES = 4 * 1024 * 1024;
 
-interface CachedTestSet {
-  seed: number;
-  testSamples: number;
-  /** feature -> its first `testSamples` values. */
-  rows: Map<number, Float64Array>;
+/**
+ * The test matrix as a kept kernel buffer (d × testSamples, features-major), drawn by `filler`
+ * (the kernel), or undefined when it is too large to keep.
+ */
+export function keptTestSet(seed: number, testSamples: number, inputDim: number, filler: GaussianFiller): KeptBufferSpec | undefined {
+  if (inputDim * testSamples > KEPT_LIMIT_VALUES) return undefined;
+  return {
+    float64: inputDim * testSamples,
+    keepAs: `test-inputs/${seed}/${inputDim}x${testSamples}`,
+    fill(values) {
+      for (let feature = 0; feature < inputDim; feature++) filler.fillGaussian(trialStream(seed, 'test-inputs', feature), values, feature * testSamples, testSamples);
+    },
+  };
 }
 
-let cached: CachedTestSet | undefined;
-
-/** The shared test inputs of the given features, drawn in order like a GaussianInputSource. */
-export function sharedTestInputs(seed: number, features: Int32Array, testSamples: number, inputDim: number): InputSource {
-  if (inputDim * testSamples > CACHE_LIMIT_VALUES) return new GaussianInputSource(seed, 'test-inputs', features);
-  if (cached === undefined || cached.seed !== seed || cached.testSamples !== testSamples) {
-    cached = { seed, testSamples, rows: new Map() };
-  }
-  const { rows } = cached;
-  const featureRows = Array.from(features, (feature) => {
-    let row = rows.get(feature);
-    if (row === undefined) {
-      row = new Float64Array(testSamples);
-      trialStream(seed, 'test-inputs', feature).fillGaussian(row, 0, testSamples);
-      rows.set(feature, row);
-    }
-    return row;
-  });
-  return new CopyingInputSource(features, featureRows);
+/** Consecutive blocks of test samples, in order: `next(count)` is the next `count` samples. */
+export interface TestBlocks {
+  next(count: number): SampleBlock;
 }
 
-/** Hands out consecutive slices of precomputed feature rows. */
-class CopyingInputSource implements InputSource {
-  private drawn = 0;
+/** Blocks read in place from the kept test matrix. */
+export function keptTestBlocks(matrix: Float64Array, testSamples: number): TestBlocks {
+  let done = 0;
+  return {
+    next(count) {
+      if (done + count > testSamples) throw new RangeError(`test blocks: asked past the ${testSamples} test samples`);
+      const block = { inputs: matrix, stride: testSamples, start: done, count };
+      done += count;
+      return block;
+    },
+  };
+}
 
-  constructor(
-    private readonly features: Int32Array,
-    private readonly featureRows: Float64Array[],
-  ) {}
-
-  drawNext(target: Float64Array, stride: number, count: number): void {
-    if (count > stride) throw new RangeError(`sharedTestInputs: count ${count} exceeds the row stride ${stride}`);
-    if (this.drawn + count > this.featureRows[0]?.length) throw new RangeError(`sharedTestInputs: asked past the ${this.featureRows[0].length} test samples`);
-    for (let position = 0; position < this.features.length; position++) {
-      target.set(this.featureRows[position].subarray(this.drawn, this.drawn + count), this.features[position] * stride);
-    }
-    this.drawn += count;
-  }
+/** Blocks drawn on demand into a chunk buffer (stride chunkCapacity); only `features` are drawn. */
+export function drawnTestBlocks(seed: number, features: Int32Array, chunkInputs: Float64Array, chunkCapacity: number, filler?: GaussianFiller): TestBlocks {
+  const source = new GaussianInputSource(seed, 'test-inputs', features, filler);
+  return {
+    next(count) {
+      source.drawNext(chunkInputs, chunkCapacity, count);
+      return { inputs: chunkInputs, stride: chunkCapacity, start: 0, count };
+    },
+  };
 }

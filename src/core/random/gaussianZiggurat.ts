@@ -44,7 +44,9 @@ function buildTables(): { edge: Float64Array; height: Float64Array; fastRatio: F
   return { edge, height, fastRatio };
 }
 
-const { edge: LAYER_EDGE, height: LAYER_HEIGHT, fastRatio: LAYER_FAST_RATIO } = buildTables();
+/** The tables, also written into the WASM sampler (kernels/assembly/gaussianFill.ts) so both draw alike. */
+export const ZIGGURAT_TABLES = buildTables();
+const { edge: LAYER_EDGE, height: LAYER_HEIGHT, fastRatio: LAYER_FAST_RATIO } = ZIGGURAT_TABLES;
 const LAYER_MASK = LAYER_COUNT - 1;
 const SIGNED_UNIT = 2 ** -31;
 

@@ -27,6 +27,22 @@ export class RandomStream implements UniformSource {
     this.state3 = expander.next();
   }
 
+  /** Writes the 128-bit state to target[0..3] (to continue this stream elsewhere: the WASM sampler). */
+  saveState(target: Uint32Array): void {
+    target[0] = this.state0;
+    target[1] = this.state1;
+    target[2] = this.state2;
+    target[3] = this.state3;
+  }
+
+  /** Continues from a state written by saveState() and advanced elsewhere. */
+  restoreState(source: Uint32Array): void {
+    this.state0 = source[0];
+    this.state1 = source[1];
+    this.state2 = source[2];
+    this.state3 = source[3];
+  }
+
   /** Uniform unsigned 32-bit integer. */
   nextUint32(): number {
     const result = Math.imul(rotateLeft(Math.imul(this.state1, 5), 7), 9) >>> 0;

@@ -9,8 +9,8 @@
 //   random permutation per epoch, consecutive slices of b; the N mod b samples left at the end
 //   of an epoch wait for the next one. b >= N is the full batch.
 // Mini-batches are gathered into their own buffer (only the features the mask reads), so the
-// kernel always sees a contiguous block.
-import type { SampleBlock } from '../kernels/sparseKernel';
+// kernel always sees contiguous blocks; full and split run all their iterations in one kernel call.
+import type { DescentData } from '../kernels/sparseKernel';
 import type { RandomStream } from '../random/randomStream';
 import type { BatchMode } from '../experiment/types';
 
@@ -37,12 +37,6 @@ export function planBatches(batch: BatchMode, samples: number, largestMaskRow: n
   return { kind: 'mini', capacity: batch };
 }
 
-/** One iteration's data: the block and the labels indexed like the block's samples. */
-export interface TrainingBatch {
-  block: SampleBlock;
-  labels: Float64Array;
-}
-
 export interface TrainingData {
   /** d × N, features-major. */
   inputs: Float64Array;
@@ -57,8 +51,12 @@ export interface GatherBuffers {
 }
 
 export interface BatchSchedule {
-  /** The batch of the next iteration. Reuses its buffers: valid until the next call. */
-  next(): TrainingBatch;
+  /** What the kernel's descent reads: blocks of the training set (full, split), or the gathered mini-batch. */
+  readonly data: DescentData;
+  /** Iterations the kernel may run on `data` before the next refill(): all for full and split, 1 for mini-batches. */
+  readonly iterationsPerRefill: number;
+  /** Prepares `data` for the next iterations: gathers the next mini-batch (nothing to do for full and split). */
+  refill(): void;
 }
 
 export function createBatchSchedule(
@@ -69,22 +67,10 @@ export function createBatchSchedule(
   random: RandomStream,
 ): BatchSchedule {
   const { inputs, labels, samples } = data;
-  if (plan.kind === 'full') {
-    const batch: TrainingBatch = { block: { inputs, stride: samples, start: 0, count: samples }, labels };
-    return { next: () => batch };
-  }
-  if (plan.kind === 'split') {
-    const block: SampleBlock = { inputs, stride: samples, start: 0, count: 0 };
-    const batch: TrainingBatch = { block, labels };
-    let nextBlock = 0;
-    return {
-      next() {
-        block.start = Math.floor((nextBlock * samples) / plan.blockCount);
-        block.count = Math.floor(((nextBlock + 1) * samples) / plan.blockCount) - block.start;
-        nextBlock = (nextBlock + 1) % plan.blockCount;
-        return batch;
-      },
-    };
+  if (plan.kind !== 'mini') {
+    // Split cycles its blocks inside the kernel (DescentData): block t mod B at iteration t.
+    const blockCount = plan.kind === 'split' ? plan.blockCount : 1;
+    return { data: { inputs, stride: samples, labels, blockCount }, iterationsPerRefill: Infinity, refill: () => {} };
   }
   if (!gather) throw new Error('createBatchSchedule: mini-batches need gather buffers');
   return createMiniBatchSchedule(plan.capacity, data, gather, usedFeatures, random);
@@ -101,9 +87,10 @@ function createMiniBatchSchedule(
   const order = new Int32Array(samples);
   for (let sample = 0; sample < samples; sample++) order[sample] = sample;
   let position = samples; // forces a shuffle before the first batch
-  const batch: TrainingBatch = { block: { inputs: gather.inputs, stride: batchSize, start: 0, count: batchSize }, labels: gather.labels };
   return {
-    next() {
+    data: { inputs: gather.inputs, stride: batchSize, labels: gather.labels, blockCount: 1 },
+    iterationsPerRefill: 1,
+    refill() {
       if (position + batchSize > samples) {
         // Fisher–Yates: a uniformly random order for the new epoch.
         for (let last = samples - 1; last > 0; last--) {
@@ -121,7 +108,6 @@ function createMiniBatchSchedule(
       }
       for (let slot = 0; slot < batchSize; slot++) gather.labels[slot] = labels[order[position + slot]];
       position += batchSize;
-      return batch;
     },
   };
 }

@@ -10,7 +10,7 @@ import { downsampleCurve } from '../metrics/errorCurve';
 import { estimateGeneralizationError } from '../metrics/generalization';
 import { alignTeacherToMask, permutationRelativeError } from '../metrics/weightError';
 import { GaussianInputSource } from '../model/gaussianInputs';
-import { sharedTestInputs } from '../model/sharedTestSet';
+import { drawnTestBlocks, keptTestBlocks, keptTestSet } from '../model/sharedTestSet';
 import { usedColumns, type SparseRows, type SparsityPattern } from '../model/sparseRows';
 import { buildStudentMask } from '../model/studentMask';
 import { generateTeacher } from '../model/teacher';
@@ -45,6 +45,7 @@ export function runTrialWithKernel(spec: TrialSpec, kernel: SparseKernel): Trial
   const plan = planBatches(spec.batch, samples, largestMaskRow);
   const gatherCapacity = plan.kind === 'mini' ? plan.capacity : 0;
   const chunkCapacity = Math.min(CHUNK_CAPACITY, Math.max(samples, testSamples));
+  const testSet = keptTestSet(spec.testSetSeed, testSamples, inputDim, kernel);
 
   // Every buffer the kernel reads, reserved at once (see kernelBuffers.ts).
   const buffers = kernel.allocate({
@@ -59,11 +60,15 @@ export function runTrialWithKernel(spec: TrialSpec, kernel: SparseKernel): Trial
     weights: { float64: entries },
     previousWeights: { float64: entries },
     gradient: { float64: entries },
+    teacherOnMask: alignment.teacherOnMask,
+    errorHistory: { float64: spec.maxIterations + 1 },
     preactivations: { float64: hiddenUnits * plan.capacity },
     residuals: { float64: plan.capacity },
     batchInputs: { float64: inputDim * gatherCapacity },
     batchLabels: { float64: gatherCapacity },
-    chunkInputs: { float64: inputDim * chunkCapacity },
+    // The shared test matrix stays in kernel memory across trials; a test set too large to keep is drawn per chunk.
+    testInputs: testSet ?? { float64: 0 },
+    chunkInputs: { float64: testSet ? 0 : inputDim * chunkCapacity },
     chunkPreactivations: { float64: hiddenUnits * chunkCapacity },
     studentOutputs: { float64: chunkCapacity },
     teacherOutputs: { float64: chunkCapacity },
@@ -74,7 +79,7 @@ export function runTrialWithKernel(spec: TrialSpec, kernel: SparseKernel): Trial
   const usedFeatures = usedColumns(teacher, mask);
 
   const { inputs, labels } = buffers;
-  new GaussianInputSource(seed, 'train-inputs', usedFeatures).drawNext(inputs, samples, samples);
+  new GaussianInputSource(seed, 'train-inputs', usedFeatures, kernel).drawNext(inputs, samples, samples);
   forwardInChunks(kernel, teacherRows, teacherRows.values, inputs, samples, buffers.chunkPreactivations, chunkCapacity, labels);
   if (spec.noiseStd > 0) {
     const noise = trialStream(seed, 'train-noise');
@@ -94,11 +99,15 @@ export function runTrialWithKernel(spec: TrialSpec, kernel: SparseKernel): Trial
   const { iterations, errorHistory } = heavyBallDescent(
     {
       kernel,
-      mask: studentMask,
-      weights: buffers.weights,
-      previousWeights: buffers.previousWeights,
-      gradient: buffers.gradient,
-      scratch: { preactivations: buffers.preactivations, residuals: buffers.residuals },
+      buffers: {
+        pattern: studentMask,
+        weights: buffers.weights,
+        previousWeights: buffers.previousWeights,
+        gradient: buffers.gradient,
+        scratch: { preactivations: buffers.preactivations, residuals: buffers.residuals },
+        teacherOnMask: buffers.teacherOnMask,
+        errorHistory: buffers.errorHistory,
+      },
       schedule,
       alignment,
     },
@@ -112,10 +121,9 @@ export function runTrialWithKernel(spec: TrialSpec, kernel: SparseKernel): Trial
     kernel,
     { pattern: studentMask, values: buffers.weights },
     teacherRows,
-    sharedTestInputs(spec.testSetSeed, usedFeatures, testSamples, inputDim),
+    testSet ? keptTestBlocks(buffers.testInputs, testSamples) : drawnTestBlocks(spec.testSetSeed, usedFeatures, buffers.chunkInputs, chunkCapacity, kernel),
     testSamples,
     {
-      inputs: buffers.chunkInputs,
       preactivations: buffers.chunkPreactivations,
       studentOutputs: buffers.studentOutputs,
       teacherOutputs: buffers.teacherOutputs,

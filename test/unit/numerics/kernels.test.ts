@@ -4,6 +4,7 @@ import { requireWasmKernel } from '../../../src/core/kernels/kernelSelection';
 import type { SparseKernel } from '../../../src/core/kernels/sparseKernel';
 import { typescriptKernel } from '../../../src/core/kernels/typescriptKernel';
 import { toDense, type SparsityPattern } from '../../../src/core/model/sparseRows';
+import { RandomStream } from '../../../src/core/random/randomStream';
 import { ensureWasmBuilt, kernelProblem, type KernelProblem } from './support';
 
 before(ensureWasmBuilt);
@@ -159,4 +160,24 @@ test('WASM kernel: buffers from elsewhere or invalidated by a later allocate() a
   // A larger allocation grows the memory, which detaches every earlier view.
   wasm.allocate({ larger: { float64: 1_000_000 } });
   assert.throws(() => wasm.forward(problem.mask, problem.values, block, problem.preactivations, problem.residuals), /not a buffer from this kernel|has 0/);
+});
+
+test('WASM kernel: fillGaussian draws bit for bit what RandomStream draws (wedge and tail included), and the stream continues', () => {
+  const wasm = requireWasmKernel();
+  const count = 300_000; // ~1.2% wedge draws, ~170 beyond the tail start 3.44
+  const { target } = wasm.allocate({ before: { float64: 3 }, target: { float64: count + 2 } });
+  const onWasm = new RandomStream(21);
+  const reference = new RandomStream(21);
+  target.fill(7);
+  wasm.fillGaussian(onWasm, target, 1, count);
+  const expected = new Float64Array(count);
+  reference.fillGaussian(expected, 0, count);
+  assert.deepEqual(target.subarray(1, count + 1), expected);
+  assert.equal(target[0], 7, 'nothing written before offset');
+  assert.equal(target[count + 1], 7, 'nothing written after the range');
+  assert.ok(expected.some((value) => Math.abs(value) > 3.442619855899), 'the tail path was taken');
+  // The WASM draw advanced the stream's own state.
+  assert.equal(onWasm.nextUint32(), reference.nextUint32());
+  assert.throws(() => wasm.fillGaussian(onWasm, target, count, 10), /does not fit/);
+  assert.throws(() => wasm.fillGaussian(onWasm, new Float64Array(4), 0, 4), /not a buffer from this kernel/);
 });

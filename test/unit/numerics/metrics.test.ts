@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { convergenceRate, firstIterationAtOrBelow } from '../../../src/core/metrics/convergence';
 import { downsampleCurve } from '../../../src/core/metrics/errorCurve';
 import { estimateGeneralizationError } from '../../../src/core/metrics/generalization';
+import { drawnTestBlocks, keptTestBlocks } from '../../../src/core/model/sharedTestSet';
 import { alignedRelativeError, alignTeacherToMask, permutationRelativeError } from '../../../src/core/metrics/weightError';
 import { typescriptKernel } from '../../../src/core/kernels/typescriptKernel';
 import { GaussianInputSource } from '../../../src/core/model/gaussianInputs';
@@ -79,8 +80,8 @@ test('generalization error: zero for the teacher itself, the Monte Carlo mean of
   const teacher = generateTeacher({ inputDim: 10, hiddenUnits: 2, nonzerosPerNeuron: 4, weights: 'unit-gaussian' }, trialStream(2, 'teacher'));
   const mask = buildStudentMask(teacher, { studentMask: 'accurate', extraPerNeuron: 0, missingPerNeuron: 0 }, trialStream(2, 'mask'));
   const chunkCapacity = 64;
+  const chunkInputs = new Float64Array(10 * chunkCapacity);
   const buffers = {
-    inputs: new Float64Array(10 * chunkCapacity),
     preactivations: new Float64Array(2 * chunkCapacity),
     studentOutputs: new Float64Array(chunkCapacity),
     teacherOutputs: new Float64Array(chunkCapacity),
@@ -91,7 +92,7 @@ test('generalization error: zero for the teacher itself, the Monte Carlo mean of
       typescriptKernel,
       { pattern: mask, values },
       teacher,
-      new GaussianInputSource(5, 'test-inputs', usedColumns(teacher)),
+      drawnTestBlocks(5, usedColumns(teacher), chunkInputs, chunkCapacity),
       testSamples,
       buffers,
     );
@@ -109,4 +110,7 @@ test('generalization error: zero for the teacher itself, the Monte Carlo mean of
   let meanSquare = 0;
   for (const output of outputs) meanSquare += output * output / 1000;
   assert.ok(Math.abs(generalizationError - meanSquare) < 1e-14);
+  // The same test set read in place from a kept matrix gives the same sums, bit for bit.
+  const inPlace = estimateGeneralizationError(typescriptKernel, { pattern: mask, values: doubled }, teacher, keptTestBlocks(direct, 1000), 1000, buffers);
+  assert.equal(inPlace.generalizationError, generalizationError);
 });

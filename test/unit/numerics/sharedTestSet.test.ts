@@ -1,46 +1,64 @@
-import { test } from 'node:test';
+import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { requireWasmKernel } from '../../../src/core/kernels/kernelSelection';
+import type { KeptBufferSpec } from '../../../src/core/kernels/kernelBuffers';
+import { typescriptKernel } from '../../../src/core/kernels/typescriptKernel';
 import { GaussianInputSource } from '../../../src/core/model/gaussianInputs';
-import { sharedTestInputs } from '../../../src/core/model/sharedTestSet';
+import { keptTestBlocks, keptTestSet } from '../../../src/core/model/sharedTestSet';
+import { ensureWasmBuilt } from './support';
 
-/** Draws `testSamples` samples in chunks of `chunk` from a source into a features-major d × testSamples matrix. */
-function drawAll(source: { drawNext(target: Float64Array, stride: number, count: number): void }, inputDim: number, testSamples: number, chunk: number): Float64Array {
-  const all = new Float64Array(inputDim * testSamples);
-  const buffer = new Float64Array(inputDim * chunk);
-  for (let done = 0; done < testSamples; done += chunk) {
-    const count = Math.min(chunk, testSamples - done);
-    source.drawNext(buffer, chunk, count);
-    for (let feature = 0; feature < inputDim; feature++) {
-      all.set(buffer.subarray(feature * chunk, feature * chunk + count), feature * testSamples + done);
-    }
-  }
-  return all;
+before(ensureWasmBuilt);
+
+/** The spec with its fills counted. */
+function counted(spec: KeptBufferSpec): KeptBufferSpec & { fills: number } {
+  const countedSpec = { ...spec, fills: 0, fill: (values: Float64Array) => (countedSpec.fills++, spec.fill(values)) };
+  return countedSpec;
 }
 
-test('the shared test set gives exactly the values a fresh GaussianInputSource draws, in any chunking', () => {
-  const inputDim = 12;
-  const testSamples = 1000;
-  const features = Int32Array.of(1, 4, 5, 11);
-  const fresh = drawAll(new GaussianInputSource(77, 'test-inputs', features), inputDim, testSamples, 256);
-  assert.deepEqual(drawAll(sharedTestInputs(77, features, testSamples, inputDim), inputDim, testSamples, 300), fresh);
-  // A second trial with other features reuses the cached rows of the shared ones and draws the rest.
-  const otherFeatures = Int32Array.of(0, 4, 11);
-  const freshOther = drawAll(new GaussianInputSource(77, 'test-inputs', otherFeatures), inputDim, testSamples, 1000);
-  assert.deepEqual(drawAll(sharedTestInputs(77, otherFeatures, testSamples, inputDim), inputDim, testSamples, 128), freshOther);
+for (const kernel of [typescriptKernel, () => requireWasmKernel()]) {
+  const kernelOf = () => (typeof kernel === 'function' ? kernel() : kernel);
+  const name = typeof kernel === 'function' ? 'wasm' : 'typescript';
+
+  test(`${name} kernel: the kept test set holds exactly what a fresh GaussianInputSource draws, drawn once while it is kept`, () => {
+    const inputDim = 12;
+    const testSamples = 1000;
+    const fresh = new Float64Array(inputDim * testSamples);
+    new GaussianInputSource(77, 'test-inputs', Int32Array.from({ length: inputDim }, (_, feature) => feature)).drawNext(fresh, testSamples, testSamples);
+    const spec = counted(keptTestSet(77, testSamples, inputDim, kernelOf())!);
+    const first = kernelOf().allocate({ before: { float64: 10 }, testInputs: spec });
+    assert.deepEqual(first.testInputs, fresh);
+    assert.equal(spec.fills, 1);
+    first.testInputs[0] = 123; // a marker: a kept buffer comes back untouched
+
+    // The next trial asks for other buffers around it (more of them, larger): the matrix is kept.
+    const second = kernelOf().allocate({ other: Float64Array.of(1, 2, 3), testInputs: spec, large: { float64: 100_000 } });
+    assert.equal(spec.fills, 1, 'not drawn again');
+    assert.equal(second.testInputs[0], 123);
+    assert.deepEqual(second.other, Float64Array.of(1, 2, 3));
+
+    // Another seed is another test set; asking for the first again draws it again (only the last call's are kept).
+    const otherSeed = counted(keptTestSet(78, testSamples, inputDim, kernelOf())!);
+    const third = kernelOf().allocate({ testInputs: otherSeed });
+    assert.equal(otherSeed.fills, 1);
+    assert.notDeepEqual(third.testInputs.subarray(0, 10), fresh.subarray(0, 10));
+    assert.deepEqual(kernelOf().allocate({ testInputs: spec }).testInputs, fresh);
+    assert.equal(spec.fills, 2);
+  });
+}
+
+test('a longer test set starts with the same samples; a set past 32 MiB is not kept', () => {
+  const short = new Float64Array(4 * 100);
+  keptTestSet(5, 100, 4, typescriptKernel)!.fill(short);
+  const long = new Float64Array(4 * 150);
+  keptTestSet(5, 150, 4, typescriptKernel)!.fill(long);
+  assert.deepEqual(long.subarray(150, 250), short.subarray(100, 200), 'feature 1: the first 100 samples are the same samples');
+  assert.equal(keptTestSet(5, 10_000, 1000, typescriptKernel), undefined);
 });
 
-test('another seed or test-set size is another test set', () => {
-  const features = Int32Array.of(2);
-  const first = drawAll(sharedTestInputs(5, features, 100, 4), 4, 100, 100);
-  const otherSeed = drawAll(sharedTestInputs(6, features, 100, 4), 4, 100, 100);
-  assert.notDeepEqual(otherSeed.subarray(200, 300), first.subarray(200, 300));
-  const longer = drawAll(sharedTestInputs(5, features, 150, 4), 4, 150, 150);
-  assert.deepEqual(longer.subarray(300, 400), first.subarray(200, 300), 'the first 100 samples of a longer set are the same samples');
-});
-
-test('asking past the end of the test set is an error, not a silent reuse', () => {
-  const source = sharedTestInputs(9, Int32Array.of(0), 10, 2);
-  const target = new Float64Array(2 * 10);
-  source.drawNext(target, 10, 10);
-  assert.throws(() => source.drawNext(target, 10, 1), /past the 10 test samples/);
+test('kept test blocks read consecutive samples in place, and asking past the end is an error', () => {
+  const matrix = new Float64Array(2 * 10);
+  const blocks = keptTestBlocks(matrix, 10);
+  assert.deepEqual(blocks.next(4), { inputs: matrix, stride: 10, start: 0, count: 4 });
+  assert.deepEqual(blocks.next(6), { inputs: matrix, stride: 10, start: 4, count: 6 });
+  assert.throws(() => blocks.next(1), /past the 10 test samples/);
 });

@@ -51,8 +51,14 @@ export interface KernelProblem {
   preactivations: Float64Array;
   residuals: Float64Array;
   gradient: Float64Array;
+  previousWeights: Float64Array;
+  teacherOnMask: Float64Array;
+  errorHistory: Float64Array;
   samples: number;
 }
+
+/** Iterations a KernelProblem's errorHistory has room for (plus the initial error). */
+export const DESCENT_HISTORY = 65;
 
 /**
  * A mask built from a teacher support with one position missing and two extra (so rows are not
@@ -78,6 +84,10 @@ export function kernelProblem(kernel: SparseKernel, options: { inputDim: number;
     preactivations: { float64: hiddenUnits * samples },
     residuals: { float64: samples },
     gradient: { float64: entries },
+    // For descend(): W(t-1), a stand-in teacher on the mask, and room for 64 iterations' errors.
+    previousWeights: initialValues,
+    teacherOnMask: labelValues.subarray(0, entries),
+    errorHistory: { float64: DESCENT_HISTORY },
   });
   new GaussianInputSource(seed, 'train-inputs', range(inputDim)).drawNext(buffers.inputs, samples, samples);
   return {
@@ -88,6 +98,9 @@ export function kernelProblem(kernel: SparseKernel, options: { inputDim: number;
     preactivations: buffers.preactivations,
     residuals: buffers.residuals,
     gradient: buffers.gradient,
+    previousWeights: buffers.previousWeights,
+    teacherOnMask: buffers.teacherOnMask,
+    errorHistory: buffers.errorHistory,
     samples,
   };
 }

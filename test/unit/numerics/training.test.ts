@@ -2,13 +2,11 @@ import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { TrialMetrics, TrialSpec } from '../../../src/core/experiment/types';
 import { requireWasmKernel } from '../../../src/core/kernels/kernelSelection';
-import type { SparseKernel } from '../../../src/core/kernels/sparseKernel';
+import { DIVERGENCE_LIMIT, type DescentBuffers, type DescentSettings } from '../../../src/core/kernels/sparseKernel';
 import { typescriptKernel } from '../../../src/core/kernels/typescriptKernel';
-import { patternFromSupports } from '../../../src/core/model/sparseRows';
 import { planBatches } from '../../../src/core/training/batchSchedule';
-import { heavyBallDescent } from '../../../src/core/training/heavyBall';
 import { runTrial, runTrialWithKernel } from '../../../src/core/training/runTrial';
-import { ensureWasmBuilt, smallSpec } from './support';
+import { DESCENT_HISTORY, ensureWasmBuilt, kernelProblem, smallSpec, type KernelProblem } from './support';
 
 before(ensureWasmBuilt);
 
@@ -22,44 +20,85 @@ function withoutSeconds(metrics: TrialMetrics): Omit<TrialMetrics, 'seconds'> {
   return rest;
 }
 
-test('heavy ball follows W(t+1) = W(t) - eta g(W(t)) + beta (W(t) - W(t-1)) with W(-1) = W(0)', () => {
-  // A stand-in kernel whose "gradient" is W itself (the quadratic |W|^2/2), to check the recurrence exactly.
-  const gradientIsWeights: SparseKernel = {
-    ...typescriptKernel,
-    lossAndGradient: (_pattern, values, _block, _labels, _scratch, gradient) => {
-      gradient.set(values);
-      return 0;
-    },
-  };
-  const mask = patternFromSupports([Int32Array.of(0, 1)], 2);
-  const weights = Float64Array.of(1, -2);
-  const stepSize = 0.3;
-  const momentum = 0.5;
-  const { iterations, errorHistory } = heavyBallDescent(
-    {
-      kernel: gradientIsWeights,
-      mask,
-      weights,
-      previousWeights: new Float64Array(2),
-      gradient: new Float64Array(2),
-      scratch: { preactivations: new Float64Array(0), residuals: new Float64Array(0) },
-      schedule: { next: () => ({ block: { inputs: new Float64Array(0), stride: 1, start: 0, count: 1 }, labels: new Float64Array(1) }) },
-      alignment: { teacherOnMask: new Float64Array(2), offMaskSquaredNorm: 0, teacherSquaredNorm: 1 },
-    },
-    { stepSize, momentum, maxIterations: 3, tolerance: 0 },
-  );
-  const expected = [[1, -2]];
-  let previous = [1, -2];
-  for (let step = 0; step < 3; step++) {
-    const current = expected[expected.length - 1];
-    const next = current.map((value, index) => value - stepSize * value + momentum * (value - previous[index]));
+/** The heavy-ball recurrence written out, step by step, on the TypeScript kernel's plain lossAndGradient. */
+function heavyBallByHand(problem: KernelProblem, settings: DescentSettings, blockCount: number, iterations: number) {
+  const weights = Float64Array.from(problem.values);
+  let previous = Float64Array.from(weights);
+  const errors: number[] = [];
+  for (let iteration = 0; iteration < iterations; iteration++) {
+    const block = iteration % blockCount;
+    const start = Math.floor((block * problem.samples) / blockCount);
+    const count = Math.floor(((block + 1) * problem.samples) / blockCount) - start;
+    typescriptKernel.lossAndGradient(problem.mask, weights, { inputs: problem.inputs, stride: problem.samples, start, count }, problem.labels, problem, problem.gradient);
+    const current = Float64Array.from(weights);
+    let squaredDistance = settings.offMaskSquaredNorm;
+    for (let entry = 0; entry < weights.length; entry++) {
+      weights[entry] = current[entry] - settings.stepSize * problem.gradient[entry] + settings.momentum * (current[entry] - previous[entry]);
+      squaredDistance += (weights[entry] - problem.teacherOnMask[entry]) ** 2;
+    }
     previous = current;
-    expected.push(next);
+    errors.push(Math.sqrt(squaredDistance / settings.teacherSquaredNorm));
   }
-  assert.equal(iterations, 3);
-  assert.deepEqual(Array.from(weights), expected[3]);
-  // The teacher is 0 here, so the error history is |W(t)|.
-  expected.forEach(([a, b], iteration) => assert.ok(Math.abs(errorHistory[iteration] - Math.hypot(a, b)) < 1e-15));
+  return { weights, errors };
+}
+
+function descentBuffers(problem: KernelProblem): DescentBuffers {
+  problem.previousWeights.set(problem.values); // W(-1) = W(0)
+  return { pattern: problem.mask, weights: problem.values, previousWeights: problem.previousWeights, gradient: problem.gradient, scratch: problem, teacherOnMask: problem.teacherOnMask, errorHistory: problem.errorHistory };
+}
+
+const descentProblemSize = { inputDim: 17, hiddenUnits: 3, nonzeros: 8, samples: 601, seed: 5 };
+const descentSettings: DescentSettings = { stepSize: 1.5, momentum: 0.5, tolerance: 0, offMaskSquaredNorm: 0.25, teacherSquaredNorm: 2 };
+
+test('descend follows W(t+1) = W(t) - eta g(W(t)) + beta (W(t) - W(t-1)) on block t mod B, on both kernels, resumably', () => {
+  const blockCount = 3;
+  const expected = heavyBallByHand(kernelProblem(typescriptKernel, descentProblemSize), descentSettings, blockCount, 7);
+  for (const kernel of [typescriptKernel, requireWasmKernel()]) {
+    const problem = kernelProblem(kernel, descentProblemSize);
+    const buffers = descentBuffers(problem);
+    const data = { inputs: problem.inputs, stride: problem.samples, labels: problem.labels, blockCount };
+    // Two calls, the second starting mid-cycle (iteration 4 uses block 1), as the mini-batch driver makes them.
+    assert.deepEqual(kernel.descend(buffers, data, descentSettings, 0, 4), { iterations: 4, stopped: false });
+    assert.deepEqual(kernel.descend(buffers, data, descentSettings, 4, 7), { iterations: 7, stopped: false });
+    const history = Array.from(problem.errorHistory.subarray(1, 8));
+    if (kernel === typescriptKernel) {
+      assert.deepEqual(Array.from(problem.values), Array.from(expected.weights), 'the same arithmetic: bit for bit');
+      assert.deepEqual(history, expected.errors);
+    } else {
+      // The WASM gradient sums in SIMD lane order: equal up to rounding.
+      for (let entry = 0; entry < expected.weights.length; entry++) {
+        assert.ok(Math.abs(problem.values[entry] - expected.weights[entry]) < 1e-12 * (1 + Math.abs(expected.weights[entry])), `entry ${entry}`);
+      }
+      history.forEach((error, index) => assert.ok(Math.abs(error - expected.errors[index]) < 1e-12 * expected.errors[index], `error after ${index + 1}`));
+    }
+    assert.notDeepEqual(Array.from(problem.values), Array.from(problem.previousWeights), 'the weights moved');
+  }
+});
+
+test('descend stops on the tolerance and on divergence, the same way on both kernels', () => {
+  for (const kernel of [typescriptKernel, requireWasmKernel()]) {
+    const problem = kernelProblem(kernel, descentProblemSize);
+    const data = { inputs: problem.inputs, stride: problem.samples, labels: problem.labels, blockCount: 1 };
+    // A tolerance of 10 accepts any first step.
+    assert.deepEqual(kernel.descend(descentBuffers(problem), data, { ...descentSettings, tolerance: 10 }, 0, 20), { iterations: 1, stopped: true }, kernel.name);
+  }
+  const diverged = [typescriptKernel, requireWasmKernel()].map((kernel) => {
+    const problem = kernelProblem(kernel, descentProblemSize);
+    const data = { inputs: problem.inputs, stride: problem.samples, labels: problem.labels, blockCount: 1 };
+    const progress = kernel.descend(descentBuffers(problem), data, { ...descentSettings, stepSize: 1e4 }, 0, DESCENT_HISTORY - 1);
+    assert.ok(progress.stopped && progress.iterations < DESCENT_HISTORY - 1, `${kernel.name}: ${JSON.stringify(progress)}`);
+    assert.ok(problem.errorHistory[progress.iterations] >= DIVERGENCE_LIMIT, 'stopped at the first error past the limit');
+    return progress.iterations;
+  });
+  assert.equal(diverged[0], diverged[1]);
+});
+
+test('descend refuses buffers that do not fit', () => {
+  const problem = kernelProblem(typescriptKernel, descentProblemSize);
+  const data = { inputs: problem.inputs, stride: problem.samples, labels: problem.labels, blockCount: 1 };
+  assert.throws(() => typescriptKernel.descend(descentBuffers(problem), data, descentSettings, 0, DESCENT_HISTORY), /errorHistory has 65 values, expected toIteration \+ 1 = 66/);
+  assert.throws(() => typescriptKernel.descend(descentBuffers(problem), { ...data, blockCount: 0 }, descentSettings, 0, 1), /blockCount is 0/);
+  assert.throws(() => typescriptKernel.descend(descentBuffers(problem), { ...data, labels: problem.labels.subarray(0, 10) }, descentSettings, 0, 1), /labels has 10 values/);
 });
 
 test('near initialization with ample samples recovers the teacher to 1e-9', () => {

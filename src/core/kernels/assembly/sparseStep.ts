@@ -219,3 +219,6 @@ export function lossAndGradient(
   }
   return squaredResidualSum / (2 * <f64>count);
 }
+
+export { descend } from './heavyBall';
+export { fillGaussian, gaussianState, zigguratTables } from './gaussianFill';
