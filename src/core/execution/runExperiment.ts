@@ -90,15 +90,21 @@ export async function runExperiment(options: RunOptions, onEvent: (event: RunEve
   let failure: Error | undefined;
   if (workers > 0 && !abortSignal?.aborted) {
     const pool = new WorkerPool<TrialSpec, TrialMetrics>(workerScript, workers);
-    const stop = () => void pool.terminate();
+    const stop = () => {
+      log.flush(); // what is already written is reported without waiting
+      void pool.terminate();
+    };
     abortSignal?.addEventListener('abort', stop, { once: true });
+    let unanswered = remaining.length;
     try {
       await Promise.all(
         remaining.map(async (job) => {
           try {
             const metrics = await pool.run(trialSpec(experiment, job.cell, job.trial));
             const record = trialRecord(experiment, job, metrics);
-            await log.append(record); // on disk before anyone hears of it
+            const durable = log.append(record);
+            if (--unanswered === 0) log.flush(); // the last record: no batching to wait for
+            await durable; // on disk before anyone hears of it
             completedTrials++;
             onEvent({ type: 'trial-completed', record, completedTrials, totalTrials });
           } catch (error) {

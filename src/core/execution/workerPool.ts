@@ -1,5 +1,8 @@
 // A fixed set of long-lived worker threads (start-up costs ~60 ms, so never one per task)
-// that run tasks one at a time each, in submission order.
+// that run tasks one at a time each, in submission order. While the queue is long, each worker
+// holds a second task in its message queue, so it starts the next one the moment it finishes
+// instead of waiting for the main thread (busy writing records, or preempted: on 2 cores with 2
+// workers it has no core of its own) to answer its reply.
 import type { Worker } from 'node:worker_threads';
 import type { ReplyMessage, TaskMessage } from './workerProtocol';
 import { startWorkerThread } from './workerScript';
@@ -13,9 +16,12 @@ interface PendingTask<Task, Result> {
 
 interface PoolWorker<Task, Result> {
   thread: Worker;
-  /** The task it is running, if any. */
-  current?: PendingTask<Task, Result>;
+  /** The tasks posted to it and not answered yet, oldest (the running one) first. */
+  inFlight: PendingTask<Task, Result>[];
 }
+
+/** Tasks a worker holds at most: the running one and the next. */
+const TASKS_IN_FLIGHT = 2;
 
 /** Why a task was rejected because the pool was terminated (not because it failed). */
 export class PoolTerminatedError extends Error {
@@ -51,19 +57,19 @@ export class WorkerPool<Task, Result> {
   async terminate(): Promise<void> {
     if (this.terminated) return;
     this.terminated = true;
-    const unfinished = [...this.queue.splice(0), ...this.workers.flatMap((worker) => (worker.current ? [worker.current] : []))];
-    for (const worker of this.workers) worker.current = undefined;
+    const unfinished = [...this.workers.flatMap((worker) => worker.inFlight.splice(0)), ...this.queue.splice(0)];
     for (const pending of unfinished) pending.reject(new PoolTerminatedError());
     await Promise.all(this.workers.map((worker) => worker.thread.terminate()));
   }
 
   private startWorker(scriptFilename: string, index: number): PoolWorker<Task, Result> {
     const thread: Worker = startWorkerThread(scriptFilename);
-    const worker: PoolWorker<Task, Result> = { thread };
+    const worker: PoolWorker<Task, Result> = { thread, inFlight: [] };
     thread.on('message', (reply: ReplyMessage<Result>) => {
-      const pending = worker.current;
+      // A worker answers its tasks in the order they were posted.
+      const pending = worker.inFlight[0];
       if (!pending || pending.id !== reply.id) return;
-      worker.current = undefined;
+      worker.inFlight.shift();
       if (reply.ok) pending.resolve(reply.result);
       else pending.reject(new Error(`worker ${index + 1} failed: ${reply.error}`));
       this.dispatch();
@@ -76,8 +82,7 @@ export class WorkerPool<Task, Result> {
       this.workers.splice(position, 1);
       const failure = new Error(`worker ${index + 1} ${reason}`);
       this.failure ??= failure;
-      const unfinished = [...(worker.current ? [worker.current] : []), ...this.queue.splice(0)];
-      worker.current = undefined;
+      const unfinished = [...worker.inFlight.splice(0), ...this.queue.splice(0)];
       for (const pending of unfinished) pending.reject(failure);
     };
     thread.on('error', (error) => die(`crashed: ${error.stack ?? error.message}`));
@@ -86,12 +91,16 @@ export class WorkerPool<Task, Result> {
   }
 
   private dispatch(): void {
-    for (const worker of this.workers) {
-      if (this.queue.length === 0) return;
-      if (worker.current) continue;
-      const pending = this.queue.shift() as PendingTask<Task, Result>;
-      worker.current = pending;
-      worker.thread.postMessage({ id: pending.id, task: pending.task } satisfies TaskMessage<Task>);
+    // Idle workers first; then a second task each, but only while every worker can get one,
+    // so that the last tasks are not stuck behind a busy worker while another one idles.
+    for (let depth = 1; depth <= TASKS_IN_FLIGHT; depth++) {
+      for (const worker of this.workers) {
+        if (this.queue.length === 0 || (depth > 1 && this.queue.length < this.workers.length)) return;
+        if (worker.inFlight.length >= depth) continue;
+        const pending = this.queue.shift() as PendingTask<Task, Result>;
+        worker.inFlight.push(pending);
+        worker.thread.postMessage({ id: pending.id, task: pending.task } satisfies TaskMessage<Task>);
+      }
     }
   }
 }

@@ -18,6 +18,31 @@ test('tasks run on all workers and each result comes back to its task', async ()
   }
 });
 
+test('a second task waits in a worker only while every worker can get one: the last tasks never queue behind a busy worker', async () => {
+  const pool = newPool(2);
+  try {
+    // Worker 1 hangs on its first task. Had the third task been queued behind it (a second task in
+    // flight), it would never finish; it must go to worker 2 once that one is free.
+    void pool.run({ kind: 'hang' }).catch(() => {});
+    const results = await Promise.all([pool.run({ kind: 'square', value: 2 }), pool.run({ kind: 'square', value: 3 })]);
+    assert.deepEqual(results.map((result) => result.value), [4, 9]);
+    assert.equal(results[0].threadId, results[1].threadId, 'both on the worker that is not stuck');
+  } finally {
+    await pool.terminate();
+  }
+});
+
+test('with a long queue each worker holds two tasks, and every result still reaches its own task', async () => {
+  const pool = newPool(2);
+  try {
+    const values = Array.from({ length: 40 }, (_, index) => index);
+    const results = await Promise.all(values.map((value) => pool.run({ kind: 'square', value })));
+    assert.deepEqual(results.map((result) => result.value), values.map((value) => value * value));
+  } finally {
+    await pool.terminate();
+  }
+});
+
 test('a throwing task rejects with the worker\'s error and the pool goes on', async () => {
   const pool = newPool(1);
   try {
@@ -32,9 +57,11 @@ test('a worker that exits fails its task, the queue and later tasks', async () =
   const pool = newPool(1);
   try {
     const dying = pool.run({ kind: 'exit', code: 3 });
-    const queued = pool.run({ kind: 'square', value: 2 });
+    const queued = pool.run({ kind: 'square', value: 2 }); // in flight behind the dying one
+    const later = pool.run({ kind: 'square', value: 5 }); // still in the pool's queue
     await assert.rejects(dying, /worker 1 exited unexpectedly with code 3/);
     await assert.rejects(queued, /exited unexpectedly/);
+    await assert.rejects(later, /exited unexpectedly/);
     await assert.rejects(pool.run({ kind: 'square', value: 2 }), /exited unexpectedly/);
   } finally {
     await pool.terminate();
