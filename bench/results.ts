@@ -77,7 +77,8 @@ export interface BenchResults {
       medianErrorsAtLargestSamples: Array<{ nonzerosPerNeuron: number; ours: number; numpy: number }>;
     };
   };
-  large: {
+  /** Absent when run with --skip-large. */
+  large?: {
     shape: { inputDim: number; hiddenUnits: number; nonzerosPerNeuron: number; samples: number };
     iterations: number;
     usefulFlopsPerIteration: number;
@@ -134,6 +135,16 @@ export function renderResults(results: BenchResults): string {
       sweep.crossCheck.medianErrorsAtLargestSamples.map((row) => `r=${row.nonzerosPerNeuron} ${scientific(row.ours)} / ${scientific(row.numpy)}`).join(', ') +
       ' (ours / NumPy)',
     '',
+    ...(large ? largeTrainingLines(large) : ['(b, c) one large training: skipped (--skip-large)']),
+    '',
+    'Targets:',
+    ...results.targets.map((target) => `  ${target.met ? 'met    ' : 'MISSED '} ${target.description}: ${fixed(target.measured, 2)}× (target ≥ ${target.target}×)`),
+  ];
+  return lines.join('\n');
+}
+
+function largeTrainingLines(large: NonNullable<BenchResults['large']>): string[] {
+  return [
     `(b, c) one training: d=${large.shape.inputDim}, K=${large.shape.hiddenUnits}, r=${large.shape.nonzerosPerNeuron}, N=${large.shape.samples}, near W*, ${large.iterations} iterations`,
     `  flops per iteration: useful 4·N·K·r = ${scientific(large.usefulFlopsPerIteration)}; dense 4·N·K·d = ${scientific(large.denseFlopsPerIteration)}`,
     table([
@@ -147,11 +158,7 @@ export function renderResults(results: BenchResults): string {
         scientific(side.relativeError),
       ]),
     ]),
-    '',
-    'Targets:',
-    ...results.targets.map((target) => `  ${target.met ? 'met    ' : 'MISSED '} ${target.description}: ${fixed(target.measured, 2)}× (target ≥ ${target.target}×)`),
   ];
-  return lines.join('\n');
 }
 
 function loadText(loads: number[]): string {
