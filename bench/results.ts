@@ -86,6 +86,8 @@ export interface BenchResults {
     ours: LargeSideResult[];
     numpy: LargeSideResult[];
   };
+  /** (d) The same grid with more trials per cell, whole runs on 1 and 2 workers. */
+  scaling?: { trialsPerCell: number; trainings: number; oneWorker: Timing; twoWorkers: Timing };
   targets: Target[];
 }
 
@@ -137,6 +139,7 @@ export function renderResults(results: BenchResults): string {
     '',
     ...(large ? largeTrainingLines(large) : ['(b, c) one large training: skipped (--skip-large)']),
     '',
+    ...(results.scaling ? [scalingText(results.scaling), ''] : []),
     'Targets:',
     ...results.targets.map((target) => `  ${target.met ? 'met    ' : 'MISSED '} ${target.description}: ${fixed(target.measured, 2)}× (target ≥ ${target.target}×)`),
   ];
@@ -159,6 +162,15 @@ function largeTrainingLines(large: NonNullable<BenchResults['large']>): string[]
       ]),
     ]),
   ];
+}
+
+function scalingText(scaling: NonNullable<BenchResults['scaling']>): string {
+  const { trialsPerCell, trainings, oneWorker, twoWorkers } = scaling;
+  return (
+    `(d) the same grid with ${trialsPerCell} trials per cell (${trainings} trainings), whole runs: ` +
+    `1 worker ${fixed(oneWorker.median, 2)} s (${fixed(oneWorker.min, 2)}), 2 workers ${fixed(twoWorkers.median, 2)} s (${fixed(twoWorkers.min, 2)}): ` +
+    `${fixed(oneWorker.median / twoWorkers.median, 2)}× (${fixed(oneWorker.min / twoWorkers.min, 2)}× from the minima)`
+  );
 }
 
 function loadText(loads: number[]): string {

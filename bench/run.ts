@@ -1,7 +1,9 @@
 // `npm run bench` (after `npm run build`): our engine against the NumPy baseline on this machine.
 //   (a) the phase-transition preset's sweep at a fixed iteration count: 1 and 2 workers, NumPy;
 //   (b) one large training: seconds per iteration and GFLOP/s, WASM and TypeScript kernels, NumPy;
-//   (c) the peak RSS of (b).
+//   (c) the peak RSS of (b);
+//   (d) 1 against 2 workers on the same grid with SCALING_TRIALS trials per cell: how the
+//       speed-up grows once the per-run start-up is small next to the training.
 // Prints a table and writes the same numbers to bench/results/latest.json.
 // Options: --repeats N (default 3; medians are reported), --skip-large.
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -18,6 +20,8 @@ const PRESET = join(ROOT, 'examples', 'phase-transition.lth.json');
 const WORKER_SCRIPT = join(ROOT, 'dist', 'trialWorker.js');
 const RESULTS_FILE = join(ROOT, 'bench', 'results', 'latest.json');
 const GIGA = 1e9;
+/** Trials per cell of (d): 4× the preset's 5. */
+const SCALING_TRIALS = 20;
 
 function parseOptions(argv: string[]) {
   let repeats = 3;
@@ -159,6 +163,21 @@ async function benchmarkLarge(repeats: number): Promise<BenchResults['large']> {
   return { shape: { ...LARGE_SHAPE }, iterations: MEASURED_ITERATIONS, usefulFlopsPerIteration: useful, denseFlopsPerIteration: dense, ours, numpy };
 }
 
+/** (d): whole runs of the larger sweep on 1 and 2 workers, interleaved. */
+async function benchmarkScaling(repeats: number): Promise<NonNullable<BenchResults['scaling']>> {
+  const sweep = await loadBenchSweep(PRESET, SCALING_TRIALS);
+  try {
+    const seconds: Record<1 | 2, number[]> = { 1: [], 2: [] };
+    for (let repeat = 1; repeat <= repeats; repeat++) {
+      log(`(d) ${sweep.jobs.length} trainings, repeat ${repeat}/${repeats}: ours on 1 and 2 workers`);
+      for (const workers of [1, 2] as const) seconds[workers].push((await runOurSweep(sweep, workers, WORKER_SCRIPT)).wallSeconds);
+    }
+    return { trialsPerCell: SCALING_TRIALS, trainings: sweep.jobs.length, oneWorker: timing(seconds[1]), twoWorkers: timing(seconds[2]) };
+  } finally {
+    sweep.dispose();
+  }
+}
+
 async function main() {
   const { repeats, skipLarge } = parseOptions(process.argv.slice(2));
   const loadAverageAtStart = loadavg();
@@ -166,6 +185,7 @@ async function main() {
   const detectedCoreName = await detectedOpenBlasCore();
   const sweep = await benchmarkSweep(repeats);
   const large = skipLarge ? undefined : await benchmarkLarge(repeats);
+  const scaling = await benchmarkScaling(repeats);
 
   const bestNumpy = Math.min(...sweep.result.numpy.map((side) => side.seconds.median));
   const [oneWorker, twoWorkers] = sweep.result.ours.map((side) => side.seconds.median);
@@ -184,6 +204,7 @@ async function main() {
     repeats,
     sweep: sweep.result,
     large,
+    scaling,
     targets: [
       { description: 'sweep: ours (2 workers) vs the faster NumPy variant', target: 4, measured: bestNumpy / twoWorkers, met: bestNumpy / twoWorkers >= 4 },
       { description: 'sweep: ours 2 workers vs 1 worker', target: 1.8, measured: oneWorker / twoWorkers, met: oneWorker / twoWorkers >= 1.8 },

@@ -30,12 +30,14 @@ export interface BenchSweep {
   dispose(): void;
 }
 
-/** The preset as a fixed-iteration sweep: the same file with `training.tolerance` set to 0. */
-export async function loadBenchSweep(presetPath: string): Promise<BenchSweep> {
-  const text = readFileSync(presetPath, 'utf8');
+/** The preset as a fixed-iteration sweep: the same file with `training.tolerance` set to 0 (and `trials` replaced if given). */
+export async function loadBenchSweep(presetPath: string, trials?: number): Promise<BenchSweep> {
+  let text = readFileSync(presetPath, 'utf8');
   const folder = mkdtempSync(join(tmpdir(), 'lth-bench-'));
   const configPath = join(folder, 'phase-transition.lth.json');
-  writeFileSync(configPath, applyEdits(text, modify(text, ['training', 'tolerance'], 0, {})));
+  text = applyEdits(text, modify(text, ['training', 'tolerance'], 0, {}));
+  if (trials !== undefined) text = applyEdits(text, modify(text, ['trials'], trials, {}));
+  writeFileSync(configPath, text);
   const parsed = await loadExperimentFile(configPath);
   if (!parsed.ok) throw new Error(`${presetPath}: ${parsed.problems.map((problem) => formatProblem(presetPath, problem)).join('; ')}`);
   const experiment = parsed.experiment;
