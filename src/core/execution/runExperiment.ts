@@ -10,11 +10,12 @@ import { describeMachine } from '../runs/machine';
 import { readManifest, writeManifest } from '../runs/manifestFile';
 import { createRunFolder, isRunFolder } from '../runs/runFolder';
 import type { RunManifest } from '../runs/runManifest';
+import { lockRunFolder, type RunLock } from '../runs/runLock';
 import { trialKey } from '../runs/runReader';
 import { TOOL_VERSION } from '../runs/toolVersion';
 import { readTrialLog, TrialLogWriter } from '../runs/trialLog';
 import { experimentHash } from '../sweep/experimentHash';
-import { listTrialJobs, type Shard } from '../sweep/trialJobs';
+import { listTrialJobs, type Shard, type TrialJob } from '../sweep/trialJobs';
 import { trialSpec } from '../sweep/trialSpec';
 import type { RunEvent } from '../../shared/protocol';
 import { trialRecord } from './trialRecord';
@@ -71,9 +72,34 @@ export async function runExperiment(options: RunOptions, onEvent: (event: RunEve
   const { experiment, file, warnings } = await loadExperiment(options.configPath);
   for (const warning of warnings) onEvent({ type: 'log', level: 'warn', message: warning });
   const jobs = listTrialJobs(experiment, options.shard);
-  const folder = openRunFolder(options, experiment, file, jobs.length);
-  const { runDir, manifest } = folder;
+  const { runDir, manifest } = openRunFolder(options, experiment, file, jobs.length);
+  const lock = lockFolder(runDir);
+  try {
+    return await runInFolder({ runDir, manifest, experiment, jobs, started, workerScript }, options, onEvent, abortSignal);
+  } finally {
+    lock.release();
+  }
+}
 
+/** A run whose config is loaded and whose folder is open and locked. */
+interface PreparedRun {
+  runDir: string;
+  manifest: RunManifest;
+  experiment: Experiment;
+  jobs: TrialJob[];
+  /** Date.now() when the run was asked for. */
+  started: number;
+  workerScript: string;
+}
+
+/** The part of a run that writes its folder (under the folder's lock). */
+async function runInFolder(
+  prepared: PreparedRun,
+  options: RunOptions,
+  onEvent: (event: RunEvent) => void,
+  abortSignal: AbortSignal | undefined,
+): Promise<RunOutcome> {
+  const { runDir, manifest, experiment, jobs, started, workerScript } = prepared;
   const done = new Set(readRecordsToResume(runDir).map(trialKey));
   const remaining = jobs.filter((job) => !done.has(trialKey({ cell: job.cellKey, trial: job.trial })));
   let completedTrials = jobs.length - remaining.length;
@@ -128,6 +154,14 @@ export async function runExperiment(options: RunOptions, onEvent: (event: RunEve
   const seconds = (Date.now() - started) / 1000;
   onEvent({ type: 'run-finished', status, completedTrials, totalTrials, seconds, ...(message ? { message } : {}) });
   return { status, runDir, completedTrials, totalTrials, workers, ...(message ? { message } : {}) };
+}
+
+function lockFolder(runDir: string): RunLock {
+  try {
+    return lockRunFolder(runDir);
+  } catch (error) {
+    throw new RunSetupError(`cannot run: ${(error as Error).message}`);
+  }
 }
 
 function findWorkerScript(options: RunOptions): string {

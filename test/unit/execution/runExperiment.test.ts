@@ -2,13 +2,14 @@
 // runTrialWorkers.test.ts runs the real training.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { RunSetupError, runExperiment, type RunOptions } from '../../../src/core/execution/runExperiment';
 import { readManifest } from '../../../src/core/runs/manifestFile';
 import { readTrialLog } from '../../../src/core/runs/trialLog';
 import { trialKey } from '../../../src/core/runs/runReader';
 import { TRIALS_FILE } from '../../../src/core/runs/runFolder';
+import { LOCK_FILE, lockRunFolder } from '../../../src/core/runs/runLock';
 import { loadExperimentFile } from '../../../src/core/config/loadExperimentFile';
 import { listTrialJobs } from '../../../src/core/sweep/trialJobs';
 import type { RunEvent } from '../../../src/shared/protocol';
@@ -95,6 +96,24 @@ test('an --out that is a run folder resumes it; a finished one has nothing left 
   const again = await runExperiment(options(configPath, { outDir: first.runDir }), () => {});
   assert.deepEqual({ ...again, runDir: first.runDir }, { status: 'completed', runDir: first.runDir, completedTrials: 8, totalTrials: 8, workers: 0 });
   assert.equal(readTrialLog(first.runDir).records.length, 8);
+});
+
+test('a folder another run is writing is refused before anything runs; a run leaves no lock behind', async () => {
+  const configPath = writeTinyExperiment(temporaryDir());
+  const abort = new AbortController();
+  const first = await runExperiment(options(configPath, { workers: 1 }), (event) => {
+    if (event.type === 'trial-completed' && event.completedTrials === 2) abort.abort();
+  }, abort.signal);
+  assert.equal(existsSync(join(first.runDir, LOCK_FILE)), false, 'released when the run ended');
+  const onDisk = readFileSync(join(first.runDir, TRIALS_FILE));
+
+  const otherWriter = lockRunFolder(first.runDir); // another run, in this process, holding the folder
+  await assert.rejects(runExperiment(options(configPath, { resumeDir: first.runDir }), () => assert.fail('nothing may run')), (error: Error) =>
+    error instanceof RunSetupError && new RegExp(`is being written by another run \\(process ${process.pid}`).test(error.message),
+  );
+  assert.deepEqual(readFileSync(join(first.runDir, TRIALS_FILE)), onDisk);
+  otherWriter.release();
+  assert.equal((await runExperiment(options(configPath, { resumeDir: first.runDir }), () => {})).status, 'completed');
 });
 
 test('resuming with a different config or shard is refused before anything runs', async () => {
