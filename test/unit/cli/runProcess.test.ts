@@ -39,6 +39,13 @@ function startRun(args: string[], onEvent: (event: RunEvent) => void = () => {})
   return { child, events, exited };
 }
 
+/**
+ * 4 cells × 50 trials of ~5 ms each (a tiny network, but 20000 iterations): a run of ~1 s on one
+ * worker, still running when the test signals it after a few trials. (With the default 40
+ * iterations the whole run can end before a signal arrives.)
+ */
+const slowTrials = { trials: 50, training: { init: 'near', initDistance: 0.2, maxIterations: 20000, tolerance: 0, curvePoints: 5 } };
+
 function runDirOf(events: RunEvent[]): string {
   const started = events.find((event) => event.type === 'run-started');
   assert.ok(started?.type === 'run-started', 'the run started');
@@ -47,8 +54,7 @@ function runDirOf(events: RunEvent[]): string {
 
 test('after kill -9 mid-run the folder is readable and a re-run computes only what is missing', async () => {
   const dir = temporaryDir();
-  // 4 cells × 150 trials of a tiny training: long enough to still be running when killed.
-  const configPath = writeTinyExperiment(dir, { trials: 50 });
+  const configPath = writeTinyExperiment(dir, slowTrials);
   const first = startRun([configPath, '--out', join(dir, 'runs'), '--workers', '1'], (event) => {
     if (event.type === 'trial-completed' && event.completedTrials === 5) first.child.kill('SIGKILL');
   });
@@ -86,7 +92,7 @@ test('after kill -9 mid-run the folder is readable and a re-run computes only wh
 
 test('SIGTERM stops the run cleanly: manifest cancelled, exit 143, where to resume', async () => {
   const dir = temporaryDir();
-  const configPath = writeTinyExperiment(dir, { trials: 50 });
+  const configPath = writeTinyExperiment(dir, slowTrials);
   const run = startRun([configPath, '--out', join(dir, 'runs'), '--workers', '1'], (event) => {
     if (event.type === 'trial-completed' && event.completedTrials === 3) run.child.kill('SIGTERM');
   });
