@@ -4,7 +4,7 @@ import { after, before, beforeEach, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Server } from 'node:http';
 import type { Browser, Page } from 'playwright-core';
-import { axisValues } from '../../src/core/analysis/seriesAxes';
+import { axisValues, formatNumber } from '../../src/core/analysis/seriesAxes';
 import { chartPlan } from '../../src/core/analysis/seriesPlan';
 import type { TrialRecord } from '../../src/core/experiment/types';
 import {
@@ -215,6 +215,48 @@ test('export: each chart as a PNG and as CSV rows; the export-request gets all c
   await assertPageHealthy();
 });
 
+/** The median of a metric over the records of one cell, computed here independently of the panel's code. */
+function cellMedian(records: TrialRecord[], samples: number, nonzerosPerNeuron: number, metric: (record: TrialRecord) => number): number {
+  const values = records.filter((record) => record.samples === samples && record.nonzerosPerNeuron === nonzerosPerNeuron).map(metric).sort((a, b) => a - b);
+  const middle = values.length >> 1;
+  return values.length % 2 === 1 ? values[middle] : (values[middle - 1] + values[middle]) / 2;
+}
+
+test('controls: lines go through the median of the trials on request; success rates stay means', async () => {
+  await send(page, snapshotMessage('panel-phase', [phaseRun]));
+  await waitForCharts(page, (charts) => charts.length >= 5, 'the charts');
+  await page.getByLabel('Line through the trials at each point').selectOption('median');
+  const lineOf = (charts: ChartState[]) => chart(charts, 'metric:samples').datasets.find((dataset) => dataset.label === 'ratio 0.9 (r = 2)')!;
+  const isMedian = (charts: ChartState[]) => {
+    const point = lineOf(charts).points[0];
+    return point.y === cellMedian(phaseRun.records, point.x, 2, (record) => record.generalizationError);
+  };
+  const medianCharts = await waitForCharts(page, isMedian, 'median lines');
+  const points = lineOf(medianCharts).points;
+  assert.ok(points.length > 3);
+  for (const point of points) {
+    assert.equal(point.y, cellMedian(phaseRun.records, point.x, 2, (record) => record.generalizationError), `median at N = ${point.x}`);
+  }
+  assert.ok(
+    points.some((point) => point.y !== cellMean(phaseRun.records, point.x, 2, (record) => record.generalizationError)),
+    'the medians differ from the means somewhere (else this test would not tell them apart)',
+  );
+  // The screen-reader summary reads the same line: the median at the last N.
+  const summary = await page.locator('[data-chart-id="metric:samples"] .visually-hidden').first().innerText();
+  const last = points[points.length - 1];
+  assert.ok(summary.includes(`ratio 0.9 (r = 2): ${formatNumber(last.y)} at ${formatNumber(last.x)}`), summary);
+
+  await page.getByLabel('Metric of the charts').selectOption('successRate');
+  assert.equal(await page.getByLabel('Line through the trials at each point').isDisabled(), true, 'moot for a success rate');
+  const rates = await waitForCharts(page, (charts) => /^Success rate/.test(chart(charts, 'metric:samples').title), 'the success-rate charts');
+  for (const point of lineOf(rates).points) {
+    assert.ok(Math.abs(point.y - cellMean(phaseRun.records, point.x, 2, (record) => (record.success ? 1 : 0))) < 1e-12, `success rate at N = ${point.x} is a mean`);
+  }
+  await page.getByLabel('Metric of the charts').selectOption('generalizationError');
+  await page.getByLabel('Line through the trials at each point').selectOption('mean');
+  await assertPageHealthy();
+});
+
 test('controls: the metric changes the data, runs compare overlaid or side by side, choices survive a reload', async () => {
   const snapshot = snapshotMessage('panel-phase', [gradientDescentRun, phaseRun], [phaseRun.runId]);
   await send(page, snapshot);
@@ -266,7 +308,7 @@ test('noise preset: error vs noise leads, one line per r', async () => {
 test('keyboard: the controls and every export button are reachable with Tab, with accessible names', async () => {
   await send(page, snapshotMessage('panel-phase', [phaseRun]));
   await waitForCharts(page, (charts) => charts.length >= 5, 'the charts');
-  const wanted = ['Metric of the charts', 'Band around the mean', 'Export chart as PNG', 'Export chart data as CSV'];
+  const wanted = ['Metric of the charts', 'Line through the trials at each point', 'Band around the line', 'Export chart as PNG', 'Export chart data as CSV'];
   const reached = new Set<string>();
   for (let press = 0; press < 30 && !wanted.every((name) => reached.has(name)); press++) {
     await page.keyboard.press('Tab');

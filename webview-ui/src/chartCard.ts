@@ -1,7 +1,7 @@
 // One chart in the panel: title, scale toggles, export buttons, caption, the canvas (with
 // a text summary for screen readers) and a data table on demand. The card owns its
 // Chart.js view and feeds it new data on update; it never re-creates the chart.
-import type { BandKind } from '../../src/core/analysis/series';
+import type { BandKind, LineStatistic } from '../../src/core/analysis/series';
 import type { ChartData } from '../../src/core/analysis/seriesPlan';
 import { chartCsv, chartTable } from '../../src/core/analysis/seriesCsv';
 import { formatNumber } from '../../src/core/analysis/seriesAxes';
@@ -12,6 +12,7 @@ import { element } from './dom';
 import type { ChartTheme } from './theme';
 
 export interface CardSettings {
+  line: LineStatistic;
   band: BandKind | 'none';
   logX: boolean;
   logY: boolean;
@@ -105,7 +106,7 @@ export class ChartCard {
     const data = this.data;
     this.title.textContent = data.title;
     this.caption.textContent = chartCaption(data);
-    this.summary.textContent = chartSummary(data);
+    this.summary.textContent = chartSummary(data, settings.line);
     this.logX.checked = settings.logX;
     this.logY.checked = settings.logY;
     // The heatmap's r axis stays linear: the boundary is a straight line in r.

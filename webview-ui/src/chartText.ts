@@ -1,6 +1,7 @@
 // The words next to a chart: the caption (the fitted boundary's equation and R²) and the
 // accessible summary a screen reader gets in place of the picture.
 import type { ChartData, HeatmapChartData, LineChartData } from '../../src/core/analysis/seriesPlan';
+import type { LineStatistic } from '../../src/core/analysis/series';
 import { formatNumber } from '../../src/core/analysis/seriesAxes';
 
 /** "N* = 12.3·r + 4.5" */
@@ -23,7 +24,7 @@ export function chartCaption(data: ChartData): string {
   return '';
 }
 
-function lineSummary(data: LineChartData): string {
+function lineSummary(data: LineChartData, line: LineStatistic): string {
   const points = data.series.reduce((total, series) => total + series.points.length, 0);
   if (points === 0) return `${data.title}: no data yet.`;
   const xs = data.series.flatMap((series) => series.points.map((point) => point.x));
@@ -32,7 +33,7 @@ function lineSummary(data: LineChartData): string {
     .slice(0, 12)
     .map((series) => {
       const last = series.points[series.points.length - 1];
-      return `${series.label}: ${formatNumber(last.mean)} at ${formatNumber(last.x)}`;
+      return `${series.label}: ${formatNumber(last[line])} at ${formatNumber(last.x)}`;
     });
   const more = data.series.length > 12 ? `; and ${data.series.length - 12} more lines` : '';
   return (
@@ -51,6 +52,6 @@ function heatmapSummary(data: HeatmapChartData): string {
   return `${data.title}. ${data.cells.length} cells over r from ${data.rValues[0]} to ${data.rValues[data.rValues.length - 1]} and N from ${data.sampleValues[0]} to ${data.sampleValues[data.sampleValues.length - 1]}. ${heatmapCaption(data)} ${rows.join('; ')}.`;
 }
 
-export function chartSummary(data: ChartData): string {
-  return data.kind === 'heatmap' ? heatmapSummary(data) : lineSummary(data);
+export function chartSummary(data: ChartData, line: LineStatistic = 'mean'): string {
+  return data.kind === 'heatmap' ? heatmapSummary(data) : lineSummary(data, line);
 }

@@ -1,4 +1,4 @@
-// The bar above the charts: which metric, which band, which runs (and how to compare
+// The bar above the charts: which metric, mean or median lines, which band, which runs (and how to compare
 // them), and the N of the per-iteration chart. Native form controls: keyboard and screen
 // reader support come for free, and the theme variables style them.
 import { METRICS, SELECTABLE_METRICS } from '../../src/core/analysis/seriesAxes';
@@ -27,7 +27,8 @@ function options(select: HTMLSelectElement, entries: ReadonlyArray<[value: strin
 export class Controls {
   readonly element: HTMLElement;
   private readonly metric = element('select', { 'aria-label': 'Metric of the charts' });
-  private readonly band = element('select', { 'aria-label': 'Band around the mean' });
+  private readonly line = element('select', { 'aria-label': 'Line through the trials at each point' });
+  private readonly band = element('select', { 'aria-label': 'Band around the line' });
   private readonly curveSamples = element('select', { 'aria-label': 'Training samples N of the error curves' });
   private readonly curveSamplesLabel: HTMLLabelElement;
   private readonly layout = element('select', { 'aria-label': 'How to compare the selected runs' });
@@ -37,23 +38,28 @@ export class Controls {
 
   constructor(private readonly actions: ControlActions) {
     options(this.metric, SELECTABLE_METRICS.map((name) => [name, METRICS[name].label]));
+    options(this.line, [['mean', 'mean of the trials'], ['median', 'median of the trials']]);
     options(this.band, [['min-max', 'min – max over trials'], ['std', '± 1 std'], ['none', 'none']]);
     options(this.layout, [['overlay', 'overlaid'], ['side-by-side', 'side by side']]);
     this.metric.addEventListener('change', () => actions.change({ metric: this.metric.value as PanelSettings['metric'] }));
+    this.line.addEventListener('change', () => actions.change({ line: this.line.value as PanelSettings['line'] }));
     this.band.addEventListener('change', () => actions.change({ band: this.band.value as PanelSettings['band'] }));
     this.layout.addEventListener('change', () => actions.change({ layout: this.layout.value as Layout }));
     this.curveSamples.addEventListener('change', () => actions.change({ curveSamples: Number(this.curveSamples.value) }));
     this.curveSamplesLabel = labelled('Curves at N ', this.curveSamples);
     this.layoutLabel = labelled('Compare ', this.layout);
     this.element = element('div', { className: 'controls', role: 'group', 'aria-label': 'Chart controls' }, [
-      element('fieldset', {}, [element('legend', { text: 'Show' }), labelled('Metric ', this.metric), labelled('Band ', this.band), this.curveSamplesLabel]),
+      element('fieldset', {}, [element('legend', { text: 'Show' }), labelled('Metric ', this.metric), labelled('Line ', this.line), labelled('Band ', this.band), this.curveSamplesLabel]),
       this.runList,
     ]);
   }
 
   render(settings: PanelSettings, runs: readonly RunView[], selected: readonly string[], sampleValues: readonly number[]): void {
     this.metric.value = settings.metric;
+    this.line.value = settings.line;
     this.band.value = settings.band;
+    // A success rate is a mean by definition (and has no band): both choices are moot there.
+    this.line.disabled = !METRICS[settings.metric].showBand;
     this.band.disabled = !METRICS[settings.metric].showBand;
     this.layout.value = settings.layout;
     this.layoutLabel.hidden = selected.length < 2;

@@ -1,8 +1,8 @@
-// One Chart.js line chart drawing a LineChartData: per line, the mean (or a trial's curve)
+// One Chart.js line chart drawing a LineChartData: per line, the mean or median (or a trial's curve)
 // and, when asked, a band between two extra datasets. Updates mutate the existing chart
 // (datasets matched by line key), so live appends never re-create it.
 import type { ChartDataset, LegendItem, ScatterDataPoint, TooltipItem } from 'chart.js';
-import { bandRange, type BandKind, type LineSeries } from '../../src/core/analysis/series';
+import { bandRange, type BandKind, type LineSeries, type LineStatistic } from '../../src/core/analysis/series';
 import type { LineChartData } from '../../src/core/analysis/seriesPlan';
 import { formatNumber, METRICS } from '../../src/core/analysis/seriesAxes';
 import { Chart, themedAxis } from './chartSetup';
@@ -10,6 +10,7 @@ import { gridTickOptions, logAxisOptions } from './axisTicks';
 import { withAlpha, type ChartTheme } from './theme';
 
 export interface LineView {
+  line: LineStatistic;
   band: BandKind | 'none';
   logX: boolean;
   logY: boolean;
@@ -95,7 +96,7 @@ export class LineChartView {
       const colorIndex = colorIndexByRun.get(runIndex) ?? 0;
       colorIndexByRun.set(runIndex, colorIndex + 1);
       const color = theme.palette[colorIndex % theme.palette.length];
-      const points = plotPoints(series, view.band === 'none' ? 'min-max' : view.band, logX, logY, floor);
+      const points = plotPoints(series, view.line, view.band === 'none' ? 'min-max' : view.band, logX, logY, floor);
 
       const line = reuse(series.key, 'line');
       Object.assign(line, {
@@ -162,17 +163,17 @@ function isLine(dataset: object | undefined): boolean {
 }
 
 /**
- * The points as drawn. On a log axis a value <= 0 cannot be placed: a mean becomes a gap,
- * a band's lower edge is pinned to the smallest positive value of the chart (the bottom).
+ * The points as drawn. On a log axis a value <= 0 cannot be placed: a line's point becomes a
+ * gap, a band's lower edge is pinned to the smallest positive value of the chart (the bottom).
  */
-function plotPoints(series: LineSeries, band: BandKind, logX: boolean, logY: boolean, floor: number): PlotPoint[] {
+function plotPoints(series: LineSeries, line: LineStatistic, band: BandKind, logX: boolean, logY: boolean, floor: number): PlotPoint[] {
   return series.points
     .filter((point) => !logX || point.x > 0)
     .map((point) => {
       const [low, high] = bandRange(point, band);
       return {
         x: point.x,
-        y: logY && !(point.mean > 0) ? Number.NaN : point.mean,
+        y: logY && !(point[line] > 0) ? Number.NaN : point[line],
         count: point.count,
         low: logY && !(low > 0) ? floor : low,
         high: logY && !(high > 0) ? floor : high,
@@ -197,7 +198,7 @@ function smallestPositive(series: readonly LineSeries[]): number {
   let smallest = Number.POSITIVE_INFINITY;
   for (const line of series) {
     for (const point of line.points) {
-      for (const value of [point.mean, point.min]) if (value > 0 && value < smallest) smallest = value;
+      for (const value of [point.mean, point.median, point.min]) if (value > 0 && value < smallest) smallest = value;
     }
   }
   return Number.isFinite(smallest) ? smallest : 1;

@@ -207,7 +207,9 @@ export class PanelApp {
       data.kind === 'line'
         ? data.curves || METRICS[data.metric].logScale
         : data.sampleValues[data.sampleValues.length - 1] >= 8 * data.sampleValues[0];
-    return { band: this.settings.band, logX: stored?.logX ?? false, logY: stored?.logY ?? logYByDefault };
+    // A success rate is a mean by definition: the median of 0/1 outcomes would say nothing.
+    const line = data.kind === 'line' && METRICS[data.metric].showBand ? this.settings.line : 'mean';
+    return { line, band: this.settings.band, logX: stored?.logX ?? false, logY: stored?.logY ?? logYByDefault };
   }
 
   private reconcile(planned: readonly CardPlan[]): void {

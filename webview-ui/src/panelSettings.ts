@@ -1,12 +1,13 @@
 // The user's choices, kept across reloads (VS Code's webview state, a report page's
 // memory): read back defensively, since a stored state may come from an older version.
-import type { BandKind } from '../../src/core/analysis/series';
+import type { BandKind, LineStatistic } from '../../src/core/analysis/series';
 import { SELECTABLE_METRICS, type MetricName } from '../../src/core/analysis/seriesAxes';
 
 export type Layout = 'overlay' | 'side-by-side';
 
 export interface PanelSettings {
   metric: MetricName;
+  line: LineStatistic;
   band: BandKind | 'none';
   layout: Layout;
   /** Runs to show: the host's choice from each snapshot, or the user's since (empty: the newest run). */
@@ -19,6 +20,7 @@ export interface PanelSettings {
 
 export const DEFAULT_SETTINGS: PanelSettings = {
   metric: 'generalizationError',
+  line: 'mean',
   band: 'min-max',
   layout: 'overlay',
   selectedRunIds: [],
@@ -31,6 +33,7 @@ export function readSettings(stored: unknown): PanelSettings {
   if (typeof stored !== 'object' || stored === null) return settings;
   const value = stored as Record<string, unknown>;
   if (SELECTABLE_METRICS.includes(value.metric as MetricName)) settings.metric = value.metric as MetricName;
+  if (value.line === 'mean' || value.line === 'median') settings.line = value.line;
   if (['min-max', 'std', 'none'].includes(value.band as string)) settings.band = value.band as PanelSettings['band'];
   if (value.layout === 'overlay' || value.layout === 'side-by-side') settings.layout = value.layout;
   if (Array.isArray(value.selectedRunIds)) settings.selectedRunIds = value.selectedRunIds.filter((id): id is string => typeof id === 'string');

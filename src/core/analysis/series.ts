@@ -24,6 +24,12 @@ export interface LineSeries {
 
 export type BandKind = 'min-max' | 'std';
 
+/**
+ * What a line goes through at each x: the mean over trials, or their median — which one
+ * failed trial cannot drag up by decades on a log axis, as it does the mean.
+ */
+export type LineStatistic = 'mean' | 'median';
+
 /** The band around a point's mean: the range over trials, or one standard deviation either side. */
 export function bandRange(point: BandPoint, band: BandKind): [low: number, high: number] {
   return band === 'min-max' ? [point.min, point.max] : [point.mean - point.std, point.mean + point.std];
