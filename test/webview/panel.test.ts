@@ -232,6 +232,7 @@ test('controls: lines go through the median of the trials on request; success ra
     return point.y === cellMedian(phaseRun.records, point.x, 2, (record) => record.generalizationError);
   };
   const medianCharts = await waitForCharts(page, isMedian, 'median lines');
+  assert.equal(chart(medianCharts, 'metric:samples').scales.y.titleText, 'Median generalization error', 'the axis says which statistic');
   const points = lineOf(medianCharts).points;
   assert.ok(points.length > 3);
   for (const point of points) {
@@ -249,8 +250,16 @@ test('controls: lines go through the median of the trials on request; success ra
   await page.getByLabel('Metric of the charts').selectOption('successRate');
   assert.equal(await page.getByLabel('Line through the trials at each point').isDisabled(), true, 'moot for a success rate');
   const rates = await waitForCharts(page, (charts) => /^Success rate/.test(chart(charts, 'metric:samples').title), 'the success-rate charts');
+  assert.equal(chart(rates, 'metric:samples').scales.y.titleText, 'Success rate');
   for (const point of lineOf(rates).points) {
     assert.ok(Math.abs(point.y - cellMean(phaseRun.records, point.x, 2, (record) => (record.success ? 1 : 0))) < 1e-12, `success rate at N = ${point.x} is a mean`);
+  }
+  // The initialization's own error is a metric too (here init "near": 0.3 by construction).
+  await page.getByLabel('Metric of the charts').selectOption('initialRelativeError');
+  const initial = await waitForCharts(page, (charts) => /^Relative weight error at initialization/.test(chart(charts, 'metric:samples').title), 'the initial-error charts');
+  for (const point of lineOf(initial).points) {
+    assert.equal(point.y, cellMedian(phaseRun.records, point.x, 2, (record) => record.initialRelativeError), `median initial error at N = ${point.x}`);
+    assert.ok(Math.abs(point.y - 0.3) < 1e-12);
   }
   await page.getByLabel('Metric of the charts').selectOption('generalizationError');
   await page.getByLabel('Line through the trials at each point').selectOption('mean');

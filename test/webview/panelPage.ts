@@ -115,7 +115,7 @@ export interface ChartState {
   datasets: Array<{ label: string; type: string | undefined; points: Array<{ x: number; y: number }> }>;
   /** Legend entries shown. */
   legend: string[];
-  scales: Record<string, { type: string; tickColor: string; titleColor: string }>;
+  scales: Record<string, { type: string; tickColor: string; titleColor: string; titleText: string }>;
   backgroundColor: string | undefined;
 }
 
@@ -128,7 +128,7 @@ export function readCharts(page: Page): Promise<ChartState[]> {
       if (!chart) throw new Error(`no chart on canvas ${canvas.dataset.chartId}`);
       const card = canvas.closest('.chart-card');
       const options = chart.options as unknown as {
-        scales: Record<string, { type: string; ticks: { color: string }; title: { color: string } }>;
+        scales: Record<string, { type: string; ticks: { color: string }; title: { color: string; text: string } }>;
         plugins: { lthBackground?: { color: string } };
       };
       return {
@@ -142,7 +142,7 @@ export function readCharts(page: Page): Promise<ChartState[]> {
         })),
         legend: (chart.legend?.legendItems ?? []).map((item) => item.text),
         scales: Object.fromEntries(
-          Object.entries(options.scales).map(([id, scale]) => [id, { type: scale.type, tickColor: String(scale.ticks?.color), titleColor: String(scale.title?.color) }]),
+          Object.entries(options.scales).map(([id, scale]) => [id, { type: scale.type, tickColor: String(scale.ticks?.color), titleColor: String(scale.title?.color), titleText: String(scale.title?.text) }]),
         ),
         backgroundColor: options.plugins.lthBackground?.color,
       };

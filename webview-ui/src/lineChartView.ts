@@ -135,7 +135,7 @@ export class LineChartView {
       x: { type: logX ? 'logarithmic' : 'linear', ...themedAxis(theme, data.xLabel, 'afterBuildTicks' in xTicks || !logX ? xTicks : logAxisOptions(xs)) },
       y: {
         type: logY ? 'logarithmic' : 'linear',
-        ...themedAxis(theme, data.yLabel, logY ? logAxisOptions(ys) : data.metric === 'successRate' && !data.curves ? { min: 0, max: 1 } : {}),
+        ...themedAxis(theme, yAxisLabel(data, view.line), logY ? logAxisOptions(ys) : data.metric === 'successRate' && !data.curves ? { min: 0, max: 1 } : {}),
       },
     } as typeof options.scales;
     this.chart.update('none');
@@ -156,6 +156,12 @@ export class LineChartView {
   destroy(): void {
     this.chart.destroy();
   }
+}
+
+/** "Mean …" or "Median …" where each point summarizes trials; a success rate (a mean by definition) and curves as they are. */
+function yAxisLabel(data: LineChartData, line: LineStatistic): string {
+  if (data.curves || !METRICS[data.metric].showBand) return data.yLabel;
+  return `${line === 'median' ? 'Median' : 'Mean'} ${data.yLabel.toLowerCase()}`;
 }
 
 function isLine(dataset: object | undefined): boolean {

@@ -3,7 +3,7 @@
 // the panel webview bundles this.
 import { SWEEP_AXES, type SweepAxis, type SweepCell, type TrialRecord } from '../experiment/types';
 
-export type MetricName = 'generalizationError' | 'relativeGeneralizationError' | 'relativeError' | 'successRate' | 'convergenceRate';
+export type MetricName = 'generalizationError' | 'relativeGeneralizationError' | 'relativeError' | 'initialRelativeError' | 'successRate' | 'convergenceRate';
 
 export interface MetricInfo {
   label: string;
@@ -34,6 +34,13 @@ export const METRICS: Record<MetricName, MetricInfo> = {
     showBand: true,
     value: (record) => record.relativeError,
   },
+  initialRelativeError: {
+    // Before the descent: the initialization's own error (the tensor method's, for init "tensor").
+    label: 'Relative weight error at initialization',
+    logScale: true,
+    showBand: true,
+    value: (record) => record.initialRelativeError,
+  },
   successRate: {
     label: 'Success rate',
     logScale: false,
@@ -49,7 +56,7 @@ export const METRICS: Record<MetricName, MetricInfo> = {
 };
 
 /** The metrics a user picks from (the convergence rate has a chart of its own). */
-export const SELECTABLE_METRICS: readonly MetricName[] = ['generalizationError', 'relativeGeneralizationError', 'relativeError', 'successRate'];
+export const SELECTABLE_METRICS: readonly MetricName[] = ['generalizationError', 'relativeGeneralizationError', 'relativeError', 'initialRelativeError', 'successRate'];
 
 /** A horizontal axis: a sweep axis, or the pruning ratio 1 - r/d (the same axis as r, read the other way). */
 export type PlotAxis = SweepAxis | 'pruningRatio';

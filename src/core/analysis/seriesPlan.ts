@@ -126,8 +126,8 @@ export function buildChart(
         id: spec.id,
         title: `${label} vs ${axisNoun(spec.x)}${titleSuffix(spec.lineBy, spec.filter, 'line')}`,
         xLabel: axisLabel(spec.x),
-        // The mean of 0/1 successes is the success rate itself.
-        yLabel: metric === 'successRate' ? label : `Mean ${label.toLowerCase()}`,
+        // The panel prefixes "Mean" or "Median" (its line choice) where a line summarizes trials.
+        yLabel: label,
         metric,
         curves: false,
         series: metricSeries(records, metric, spec.x, spec.lineBy, spec.filter),
