@@ -12,7 +12,7 @@ import { trialKey } from '../../../src/core/runs/runReader';
 import { readTrialLog } from '../../../src/core/runs/trialLog';
 import { listTrialJobs } from '../../../src/core/sweep/trialJobs';
 import type { RunEvent } from '../../../src/shared/protocol';
-import { temporaryDir, writeTinyExperiment } from '../execution/fixtures/tinyExperiment';
+import { LASTING_RUN, LASTING_RUN_TRAININGS, temporaryDir, writeTinyExperiment } from '../execution/fixtures/tinyExperiment';
 
 const cliPath = join(__dirname, '..', '..', '..', 'src', 'cli', 'main.ts');
 
@@ -39,14 +39,6 @@ function startRun(args: string[], onEvent: (event: RunEvent) => void = () => {})
   return { child, events, exited };
 }
 
-/**
- * 4 cells × 10 trials of ~30 ms each: a tiny network, but a step size so small that the descent
- * never reaches the fixed point where its step is exactly 0 (which would stop it even at
- * tolerance 0), so it runs all 100000 iterations. A run of ~1.5 s on one worker, still running
- * when the test signals it after a few trials even on a loaded machine.
- */
-const slowTrials = { trials: 10, training: { init: 'near', initDistance: 0.2, stepSize: 0.001, maxIterations: 100000, tolerance: 0, curvePoints: 5 } };
-const SLOW_TRAININGS = 40;
 
 function runDirOf(events: RunEvent[]): string {
   const started = events.find((event) => event.type === 'run-started');
@@ -56,7 +48,7 @@ function runDirOf(events: RunEvent[]): string {
 
 test('after kill -9 mid-run the folder is readable and a re-run computes only what is missing', async () => {
   const dir = temporaryDir();
-  const configPath = writeTinyExperiment(dir, slowTrials);
+  const configPath = writeTinyExperiment(dir, LASTING_RUN);
   const first = startRun([configPath, '--out', join(dir, 'runs'), '--workers', '1'], (event) => {
     if (event.type === 'trial-completed' && event.completedTrials === 5) first.child.kill('SIGKILL');
   });
@@ -68,7 +60,7 @@ test('after kill -9 mid-run the folder is readable and a re-run computes only wh
   const bytes = readFileSync(join(runDir, TRIALS_FILE));
   const completeBytes = bytes.subarray(0, bytes.lastIndexOf(0x0a) + 1);
   const onDisk = readTrialLog(runDir).records.map(trialKey);
-  assert.ok(onDisk.length >= 5 && onDisk.length < SLOW_TRAININGS, `${onDisk.length} trials on disk`);
+  assert.ok(onDisk.length >= 5 && onDisk.length < LASTING_RUN_TRAININGS, `${onDisk.length} trials on disk`);
   const reportedBeforeKill = first.events.filter((event) => event.type === 'trial-completed').map((event) => event.type === 'trial-completed' && trialKey(event.record));
   assert.ok(reportedBeforeKill.every((key) => onDisk.includes(key as string)), 'everything reported was on disk');
 
@@ -86,15 +78,15 @@ test('after kill -9 mid-run the folder is readable and a re-run computes only wh
   assert.ok(parsed.ok);
   const expected = listTrialJobs(parsed.experiment).map((job) => trialKey({ cell: job.cellKey, trial: job.trial }));
   const keys = readTrialLog(runDir).records.map(trialKey);
-  assert.equal(keys.length, SLOW_TRAININGS);
-  assert.equal(recomputed.length, SLOW_TRAININGS - onDisk.length);
+  assert.equal(keys.length, LASTING_RUN_TRAININGS);
+  assert.equal(recomputed.length, LASTING_RUN_TRAININGS - onDisk.length);
   assert.deepEqual(new Set(keys), new Set(expected), 'the union is the whole sweep, each trial once');
   assert.equal(readManifest(runDir).status, 'completed');
 });
 
 test('SIGTERM stops the run cleanly: manifest cancelled, exit 143, where to resume', async () => {
   const dir = temporaryDir();
-  const configPath = writeTinyExperiment(dir, slowTrials);
+  const configPath = writeTinyExperiment(dir, LASTING_RUN);
   const run = startRun([configPath, '--out', join(dir, 'runs'), '--workers', '1'], (event) => {
     if (event.type === 'trial-completed' && event.completedTrials === 3) run.child.kill('SIGTERM');
   });

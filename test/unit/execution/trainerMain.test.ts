@@ -9,7 +9,7 @@ import { readTrialLog } from '../../../src/core/runs/trialLog';
 import { checkRunEvent } from '../../../src/shared/protocolGuards';
 import type { RunEvent, TrainerLaunch } from '../../../src/shared/protocol';
 import { parseTrainerLaunch } from '../../../src/trainer/trainerMain';
-import { temporaryDir, writeTinyExperiment } from './fixtures/tinyExperiment';
+import { LASTING_RUN, LASTING_RUN_TRAININGS, temporaryDir, writeTinyExperiment } from './fixtures/tinyExperiment';
 
 const trainerPath = join(__dirname, '..', '..', '..', 'src', 'trainer', 'trainerMain.ts');
 
@@ -58,8 +58,7 @@ test('a forked trainer runs the sweep, sends every event and exits 0', async () 
 });
 
 test('a cancel message stops the run cleanly (exit 0, cancelled); malformed commands are dropped with a warning', async () => {
-  // Many trials, so that the run is still going when the cancel arrives.
-  const trainer = startTrainer(launch({ configPath: writeTinyExperiment(temporaryDir(), { trials: 200 }) }));
+  const trainer = startTrainer(launch({ configPath: writeTinyExperiment(temporaryDir(), LASTING_RUN) }));
   const started = await trainer.waitFor((event) => event.type === 'run-started');
   await trainer.waitFor((event) => event.type === 'trial-completed');
   trainer.child.send({ type: 'pause' });
@@ -67,14 +66,14 @@ test('a cancel message stops the run cleanly (exit 0, cancelled); malformed comm
   trainer.child.send({ type: 'cancel' });
   assert.equal(await trainer.exited, 0);
   const finished = trainer.events[trainer.events.length - 1];
-  assert.ok(finished.type === 'run-finished' && finished.status === 'cancelled' && finished.completedTrials < 800);
+  assert.ok(finished.type === 'run-finished' && finished.status === 'cancelled' && finished.completedTrials < LASTING_RUN_TRAININGS);
   const runDir = started.type === 'run-started' ? started.runDir : '';
   assert.equal(readManifest(runDir).status, 'cancelled');
   assert.equal(readTrialLog(runDir).records.length, finished.completedTrials, 'every reported trial is on disk');
 });
 
 test('when the parent disconnects, the trainer cancels and exits (no orphan)', async () => {
-  const trainer = startTrainer(launch({ configPath: writeTinyExperiment(temporaryDir(), { trials: 200 }) }));
+  const trainer = startTrainer(launch({ configPath: writeTinyExperiment(temporaryDir(), LASTING_RUN) }));
   const started = await trainer.waitFor((event) => event.type === 'run-started');
   trainer.child.disconnect();
   assert.equal(await trainer.exited, 0);
