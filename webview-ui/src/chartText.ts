@@ -52,6 +52,6 @@ function heatmapSummary(data: HeatmapChartData): string {
   return `${data.title}. ${data.cells.length} cells over r from ${data.rValues[0]} to ${data.rValues[data.rValues.length - 1]} and N from ${data.sampleValues[0]} to ${data.sampleValues[data.sampleValues.length - 1]}. ${heatmapCaption(data)} ${rows.join('; ')}.`;
 }
 
-export function chartSummary(data: ChartData, line: LineStatistic = 'mean'): string {
+export function chartSummary(data: ChartData, line: LineStatistic): string {
   return data.kind === 'heatmap' ? heatmapSummary(data) : lineSummary(data, line);
 }

@@ -5,7 +5,8 @@
 // update is the same scalar arithmetic in the same order as ../typescriptKernel.ts's descend.
 import { lossAndGradient } from './sparseStep';
 
-/** Past this relative error the iteration has diverged (step size too large): stop. */
+/** Past this relative error the iteration has diverged (step size too large): stop. The same limit as
+ * DIVERGENCE_LIMIT in ../sparseKernel.ts (the TypeScript kernel's); a test checks both stop alike. */
 const DIVERGENCE_LIMIT: f64 = 1e6;
 
 /**
