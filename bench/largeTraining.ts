@@ -4,7 +4,7 @@
 // Our seconds per iteration are a difference of two whole trainings (SHORT and SHORT + MEASURED
 // iterations, same seed): the setup (data, labels, test set) cancels and only the iterations remain.
 import { join } from 'node:path';
-import type { TrialSpec } from '../src/core/experiment/types';
+import type { TrialSpec } from '../src/core/families/teacher-student/types';
 import { runChild } from './childProcess';
 import { runNumpy, type NumpyJob, type NumpyResult } from './numpyBaseline';
 

@@ -1,8 +1,8 @@
 // Child process of benchmark (b)/(c): `node --import tsx bench/largeTrainingChild.ts KERNEL REPEATS`
 // runs the large training on one kernel and prints an OurLargeResult as JSON (see largeTraining.ts).
-import { requireWasmKernel } from '../src/core/kernels/kernelSelection';
-import { typescriptKernel } from '../src/core/kernels/typescriptKernel';
-import { runTrialWithKernel } from '../src/core/training/runTrial';
+import { requireWasmKernel } from '../src/core/families/teacher-student/kernels/kernelSelection';
+import { typescriptKernel } from '../src/core/families/teacher-student/kernels/typescriptKernel';
+import { runTrialWithKernel } from '../src/core/families/teacher-student/training/runTrial';
 import { largeTrialSpec, MEASURED_ITERATIONS, SHORT_ITERATIONS, type OurLargeResult } from './largeTraining';
 
 const [kernelName, repeatsText] = process.argv.slice(2);

@@ -6,17 +6,17 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { applyEdits, modify } from 'jsonc-parser';
-import { phaseBoundary, type BoundaryCell, type PhaseBoundary } from '../src/core/analysis/phaseBoundary';
+import { phaseBoundary, type BoundaryCell, type PhaseBoundary } from '../src/core/families/teacher-student/phaseBoundary';
 import { describe } from '../src/core/analysis/statistics';
 import { summarizeSweep } from '../src/core/analysis/sweepSummary';
 import { formatProblem } from '../src/core/config/experimentProblem';
 import { loadExperimentFile } from '../src/core/config/loadExperimentFile';
 import { runExperiment } from '../src/core/execution/runExperiment';
 import { WorkerPool } from '../src/core/execution/workerPool';
-import type { Experiment, TrialMetrics, TrialRecord, TrialSpec } from '../src/core/experiment/types';
+import type { Experiment, TrialMetrics, TrialRecord, TrialSpec } from '../src/core/families/teacher-student/types';
 import { readTrialLog } from '../src/core/runs/trialLog';
 import { listTrialJobs, type TrialJob } from '../src/core/sweep/trialJobs';
-import { trialSpec } from '../src/core/sweep/trialSpec';
+import { trialSpec } from '../src/core/families/teacher-student/trialSpec';
 import { sparseIterationFlops } from './flops';
 import type { NumpyJob, NumpyResult } from './numpyBaseline';
 

@@ -1,5 +1,5 @@
 // `npm run build:wasm`: compiles the AssemblyScript kernels to WebAssembly (SIMD) and embeds the
-// bytes, base64, in a generated TypeScript module (src/core/kernels/generated/, gitignored).
+// bytes, base64, in a generated TypeScript module (src/core/families/teacher-student/kernels/generated/, gitignored).
 // Embedding makes one import work everywhere the kernel runs: tsx in the tests, and esbuild's
 // CommonJS bundles (CLI, trainer, worker threads) without copying .wasm files next to them.
 // Offline: the compiler is the `assemblyscript` npm package. Skips the compile when the
@@ -15,8 +15,8 @@ const flags = ['-O3', '--noAssert', '--runtime', 'stub', '--enable', 'simd'];
 
 const modules = [
   {
-    source: 'src/core/kernels/assembly/sparseStep.ts',
-    output: 'src/core/kernels/generated/sparseStepWasm.ts',
+    source: 'src/core/families/teacher-student/kernels/assembly/sparseStep.ts',
+    output: 'src/core/families/teacher-student/kernels/generated/sparseStepWasm.ts',
     exportName: 'sparseStepWasmBase64',
   },
 ];

@@ -1,7 +1,7 @@
 // The one message contract between the trainer child, the CLI (--events json), the
 // extension host and the panel webview. Every message is a discriminated union on `type`;
 // receivers check messages with the guards in protocolGuards.ts and drop malformed ones.
-import type { TrialRecord } from '../core/experiment/types';
+import type { TrialRecord } from '../core/families/teacher-student/types';
 import type { RunManifest, RunStatus } from '../core/runs/runManifest';
 
 // ---- trainer (child process or CLI) -> whoever runs it ----------------------------------

@@ -3,7 +3,7 @@
 // problem ("append.records[3].curve.iterations: expected an array of numbers, got string")
 // that the receiver logs before dropping the message, instead of an exception deep inside.
 // Extra fields are allowed (newer senders may add some); missing or mistyped ones are not.
-import { SWEEP_AXES, type TrialRecord } from '../core/experiment/types';
+import { SWEEP_AXES, type TrialRecord } from '../core/families/teacher-student/types';
 import type { RunManifest, RunStatus } from '../core/runs/runManifest';
 import type { HostToPanelMessage, PanelToHostMessage, RunEvent, TrainerCommand } from './protocol';
 

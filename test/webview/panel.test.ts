@@ -6,7 +6,7 @@ import type { Server } from 'node:http';
 import type { Browser, Page } from 'playwright-core';
 import { axisValues, formatNumber } from '../../src/core/analysis/seriesAxes';
 import { chartPlan } from '../../src/core/analysis/seriesPlan';
-import type { TrialRecord } from '../../src/core/experiment/types';
+import type { TrialRecord } from '../../src/core/families/teacher-student/types';
 import {
   artifactPath,
   collectPageErrors,

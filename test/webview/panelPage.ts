@@ -7,7 +7,7 @@ import { extname, join, normalize, resolve, sep } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import * as esbuild from 'esbuild';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import type { TrialRecord } from '../../src/core/experiment/types';
+import type { TrialRecord } from '../../src/core/families/teacher-student/types';
 import { readRunFolder } from '../../src/core/runs/runReader';
 import type { HostToPanelMessage, RunSnapshot } from '../../src/shared/protocol';
 

@@ -2,7 +2,7 @@
 // or of several folders of the same sweep (shards) merged by (cell, trial).
 import { summarizeSweep, type SweepSummary } from '../../core/analysis/sweepSummary';
 import type { CellSummary } from '../../core/analysis/cellSummary';
-import type { SweepAxis } from '../../core/experiment/types';
+import type { SweepAxis } from '../../core/families/teacher-student/types';
 import { mergeRunFolders, type MergedRuns } from '../../core/runs/runReader';
 import { parseCommandLine, UsageError } from '../arguments';
 import { EXIT, processIo, type CliIo } from '../cliIo';

@@ -1,6 +1,6 @@
 // Per-cell aggregation of trial records: what `lth summarize`, the report and the panel
 // show for each point of the sweep grid. Pure (no Node APIs): the panel webview bundles this.
-import { SWEEP_AXES, type SweepAxis, type SweepCell, type TrialRecord } from '../experiment/types';
+import { SWEEP_AXES, type SweepAxis, type SweepCell, type TrialRecord } from '../families/teacher-student/types';
 import { describe, type Description } from './statistics';
 
 export interface CellSummary {

@@ -1,7 +1,7 @@
 // Chart series derived from trial records: a metric's mean and spread over trials along
 // one axis, one line per value of other axes; the median trial's error curve; the success
 // grid over (r, N). Pure (no Node APIs): the panel webview bundles this.
-import { SWEEP_AXES, type SweepAxis, type SweepCell, type TrialRecord } from '../experiment/types';
+import { SWEEP_AXES, type SweepAxis, type SweepCell, type TrialRecord } from '../families/teacher-student/types';
 import { describe, type Description } from './statistics';
 import { axisValue, groupLegend, matchesFilter, METRICS, type MetricName, type PlotAxis } from './seriesAxes';
 

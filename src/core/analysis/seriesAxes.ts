@@ -1,7 +1,7 @@
 // What the charts plot: the metrics a trial measured and the sweep axes they are plotted
 // against, with their labels, and which axes a run actually sweeps. Pure (no Node APIs):
 // the panel webview bundles this.
-import { SWEEP_AXES, type SweepAxis, type SweepCell, type TrialRecord } from '../experiment/types';
+import { SWEEP_AXES, type SweepAxis, type SweepCell, type TrialRecord } from '../families/teacher-student/types';
 
 export type MetricName = 'generalizationError' | 'relativeGeneralizationError' | 'relativeError' | 'initialRelativeError' | 'successRate' | 'convergenceRate';
 
@@ -166,7 +166,7 @@ export function sweptAxes(values: Record<SweepAxis, number[]>): SweepAxis[] {
   return SWEEP_AXES.filter((axis) => values[axis].length > 1);
 }
 
-// Where each sweep axis sits in an experiment file (experimentSchema.ts). The pruning ratio
+// Where each sweep axis sits in an experiment file (families/teacher-student/schema.ts). The pruning ratio
 // form of r is left out: converting it needs d and the rounding rule of the resolver, and
 // the records carry r anyway.
 const CONFIG_PATHS: Record<SweepAxis, readonly string[]> = {

@@ -1,7 +1,7 @@
 // A chart's data as a table, one row per plotted point: what "Export data" saves as CSV
 // (RFC 4180: comma separated, quoted when needed, CRLF line ends) and what the panel's
 // accessible data table shows. Pure (no Node APIs).
-import { SWEEP_AXES } from '../experiment/types';
+import { SWEEP_AXES } from '../families/teacher-student/types';
 import type { ChartData, HeatmapChartData, LineChartData } from './seriesPlan';
 
 export type TableCell = string | number | null | undefined;

@@ -2,8 +2,8 @@
 // each swept axis with one line per combination of the others, the success heatmap over
 // (r, N) with its boundary, the median trial's error curves and the convergence rate.
 // Then each chart's data, ready to draw or to write as CSV. Pure (no Node APIs).
-import { SWEEP_AXES, type SweepAxis, type SweepCell, type TrialRecord } from '../experiment/types';
-import { phaseBoundary, type PhaseBoundary } from './phaseBoundary';
+import { SWEEP_AXES, type SweepAxis, type SweepCell, type TrialRecord } from '../families/teacher-student/types';
+import { phaseBoundary, type PhaseBoundary } from '../families/teacher-student/phaseBoundary';
 import { medianTrialCurves, metricSeries, successCells, type LineSeries, type SuccessCell } from './series';
 import { axisLabel, axisNoun, describeFilter, METRICS, sweptAxes, type MetricName, type PlotAxis } from './seriesAxes';
 

@@ -2,7 +2,7 @@
 // experiment file (e.g. momentum 0.5, then 0): an axis that is constant within each run
 // but differs between runs is not a sweep axis of the charts; it tells the runs apart
 // instead, in their labels ("β = 0 (GD)" vs "β = 0.5"). Pure (no Node APIs).
-import { SWEEP_AXES, type SweepAxis, type TrialRecord } from '../experiment/types';
+import { SWEEP_AXES, type SweepAxis, type TrialRecord } from '../families/teacher-student/types';
 import { axisValues, valueLegend } from './seriesAxes';
 
 export interface RunRecords {

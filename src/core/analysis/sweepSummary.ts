@@ -1,8 +1,8 @@
 // Everything `lth summarize` and the report say about a set of records: the per-cell table,
 // which axes vary, and the phase boundary when the sweep is over (r, N). Pure (no Node APIs).
-import type { SweepAxis, TrialRecord } from '../experiment/types';
+import type { SweepAxis, TrialRecord } from '../families/teacher-student/types';
 import { summarizeCells, variedAxes, type CellSummary } from './cellSummary';
-import { phaseBoundary, type PhaseBoundary } from './phaseBoundary';
+import { phaseBoundary, type PhaseBoundary } from '../families/teacher-student/phaseBoundary';
 
 export interface SweepSummary {
   cells: CellSummary[];

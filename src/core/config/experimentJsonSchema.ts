@@ -1,6 +1,6 @@
 // The published JSON Schema (schemas/lth.schema.json) as text, generated from ExperimentSchema.
 // scripts/generate-schema.ts writes it; a unit test fails when the committed file is stale.
-import { ExperimentSchema } from './experimentSchema';
+import { ExperimentSchema } from '../families/teacher-student/schema';
 
 /**
  * Root keywords only the published file needs: the draft it follows, and VS Code's own

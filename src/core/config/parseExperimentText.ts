@@ -2,13 +2,13 @@
 // order and stop at the first that has errors: syntax, duplicate keys, schema, semantic checks.
 // Warnings (semantic only) accompany a valid result.
 import { getNodeValue } from 'jsonc-parser';
-import type { Experiment } from '../experiment/types';
-import type { ExperimentFile } from './experimentSchema';
+import type { Experiment } from '../families/teacher-student/types';
+import type { ExperimentFile } from '../families/teacher-student/schema';
 import { hasErrors, type ExperimentProblem } from './experimentProblem';
 import { duplicatePropertyProblems, parseJsonc } from './jsoncSyntax';
 import { resolveExperiment } from './resolveExperiment';
 import { schemaIssues } from './schemaProblems';
-import { semanticIssues } from './semanticChecks';
+import { semanticIssues } from '../families/teacher-student/semanticChecks';
 import { LineIndex, locateIssue } from './textLocator';
 
 export type ExperimentParseResult =

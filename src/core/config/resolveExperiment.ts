@@ -1,9 +1,9 @@
 // Experiment file -> Experiment: defaults filled (from the schema), every sweepable parameter as
 // a list of distinct values in file order, pruningRatio turned into nonzerosPerNeuron, "auto"
 // step size turned into K, and the name defaulting to the file's name.
-import { SWEEP_AXES, type Experiment, type SweepAxis } from '../experiment/types';
-import { axisEntries, withDefaults } from './experimentDefaults';
-import type { ExperimentFile } from './experimentSchema';
+import { SWEEP_AXES, type Experiment, type SweepAxis } from '../families/teacher-student/types';
+import { axisEntries, withDefaults } from '../families/teacher-student/defaults';
+import type { ExperimentFile } from '../families/teacher-student/schema';
 
 /** "runs/phase-transition.lth.json" -> "phase-transition" (also strips a plain .json). */
 export function experimentNameFromFileName(fileName: string): string {

@@ -4,7 +4,7 @@
 import { ValueErrorType, type ValueError } from '@sinclair/typebox/errors';
 import { Value } from '@sinclair/typebox/value';
 import { closestMatch } from './didYouMean';
-import { ExperimentSchema } from './experimentSchema';
+import { ExperimentSchema } from '../families/teacher-student/schema';
 import { describeExpected, explainMismatch, type SchemaNode } from './describeSchema';
 import type { PathIssue } from './experimentProblem';
 import { formatJsonPath, pointerToJsonPath, type JsonPath } from './jsonPath';

@@ -5,7 +5,7 @@
 import { availableParallelism } from 'node:os';
 import { formatProblem } from '../config/experimentProblem';
 import { loadExperimentFile } from '../config/loadExperimentFile';
-import type { Experiment, TrialMetrics, TrialSpec } from '../experiment/types';
+import type { Experiment, TrialMetrics, TrialSpec } from '../families/teacher-student/types';
 import { describeMachine } from '../runs/machine';
 import { readManifest, writeManifest } from '../runs/manifestFile';
 import { createRunFolder, isRunFolder } from '../runs/runFolder';
@@ -16,7 +16,7 @@ import { TOOL_VERSION } from '../runs/toolVersion';
 import { readTrialLog, TrialLogWriter } from '../runs/trialLog';
 import { experimentHash } from '../sweep/experimentHash';
 import { listTrialJobs, type Shard, type TrialJob } from '../sweep/trialJobs';
-import { trialSpec } from '../sweep/trialSpec';
+import { trialSpec } from '../families/teacher-student/trialSpec';
 import type { RunEvent } from '../../shared/protocol';
 import { trialRecord } from './trialRecord';
 import { PoolTerminatedError, WorkerPool } from './workerPool';

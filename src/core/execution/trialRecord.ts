@@ -2,9 +2,9 @@
 // job (which knows the cell) and the metrics (which the worker measured), so a record never
 // depends on which worker ran it.
 import { cellValues } from '../analysis/cellSummary';
-import type { Experiment, TrialMetrics, TrialRecord } from '../experiment/types';
+import type { Experiment, TrialMetrics, TrialRecord } from '../families/teacher-student/types';
 import type { TrialJob } from '../sweep/trialJobs';
-import { pruningRatioOf } from '../sweep/trialSpec';
+import { pruningRatioOf } from '../families/teacher-student/trialSpec';
 
 export function trialRecord(experiment: Experiment, job: TrialJob, metrics: TrialMetrics): TrialRecord {
   return {

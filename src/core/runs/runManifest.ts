@@ -1,4 +1,4 @@
-import type { ExperimentFile } from '../config/experimentSchema';
+import type { ExperimentFile } from '../families/teacher-student/schema';
 
 export type RunStatus = 'running' | 'completed' | 'cancelled' | 'failed';
 

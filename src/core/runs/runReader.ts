@@ -1,5 +1,5 @@
 // Reading finished or running run folders, alone or as the union of the shards of one sweep.
-import type { TrialRecord } from '../experiment/types';
+import type { TrialRecord } from '../families/teacher-student/types';
 import { readManifest } from './manifestFile';
 import type { RunManifest } from './runManifest';
 import { readTrialLog } from './trialLog';

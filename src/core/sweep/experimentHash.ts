@@ -1,7 +1,7 @@
 // The identity of an experiment's trials: equal hashes mean the same trials (RunManifest.configHash).
 // Uses node:crypto, so it sits apart from the browser-safe sweep files.
 import { createHash } from 'node:crypto';
-import { SWEEP_AXES, type Experiment, type SweepAxis } from '../experiment/types';
+import { SWEEP_AXES, type Experiment, type SweepAxis } from '../families/teacher-student/types';
 import { canonicalJson } from './canonicalJson';
 
 /**

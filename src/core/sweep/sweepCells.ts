@@ -1,6 +1,6 @@
 // Experiment -> the grid of sweep cells, and each cell's canonical key.
 // Plain TypeScript with no Node API: the webview imports cellKey too.
-import { SWEEP_AXES, type Experiment, type SweepCell } from '../experiment/types';
+import { SWEEP_AXES, type Experiment, type SweepCell } from '../families/teacher-student/types';
 
 /**
  * Every combination of the experiment's axis values (their Cartesian product). Order: axes as

@@ -1,6 +1,6 @@
 // The list of trainings a run performs (cells × trials), and its deterministic split into shards
 // (`--shard I/N`) that separate machines can run and whose run folders merge by union.
-import type { Experiment, SweepCell } from '../experiment/types';
+import type { Experiment, SweepCell } from '../families/teacher-student/types';
 import { murmurHash3Text } from './murmurHash3';
 import { cellKey, expandCells } from './sweepCells';
 import { trialSeed } from './trialSeed';

@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs';
 import { basename } from 'node:path';
 import * as vscode from 'vscode';
 import type { ExperimentProblem } from '../../core/config/experimentProblem';
-import type { Experiment } from '../../core/experiment/types';
+import type { Experiment } from '../../core/families/teacher-student/types';
 import type { RunListing } from '../../core/runs/runListing';
 import type { RunEvent, TrainerLaunch } from '../../shared/protocol';
 import { CommandId } from '../commandIds';

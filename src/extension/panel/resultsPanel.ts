@@ -1,7 +1,7 @@
 // The results panel of one experiment: a snapshot of its runs from disk on every page load,
 // then, while a run of it is live, its new trials in throttled batches and its status.
 import * as vscode from 'vscode';
-import type { TrialRecord } from '../../core/experiment/types';
+import type { TrialRecord } from '../../core/families/teacher-student/types';
 import type { RunStatus } from '../../core/runs/runManifest';
 import { trialKey } from '../../core/runs/runReader';
 import { errorMessage } from '../errorBoundary';

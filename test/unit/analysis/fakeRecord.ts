@@ -1,5 +1,5 @@
 // A trial record with every field filled, for aggregation tests that set only what they check.
-import type { TrialRecord } from '../../../src/core/experiment/types';
+import type { TrialRecord } from '../../../src/core/families/teacher-student/types';
 
 export function fakeRecord(overrides: Partial<TrialRecord>): TrialRecord {
   const base: TrialRecord = {

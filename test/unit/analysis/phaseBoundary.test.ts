@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { phaseBoundary, type BoundaryCell } from '../../../src/core/analysis/phaseBoundary';
+import { phaseBoundary, type BoundaryCell } from '../../../src/core/families/teacher-student/phaseBoundary';
 
 function cell(nonzerosPerNeuron: number, samples: number, successes: number, trials = 4): BoundaryCell {
   return { values: { nonzerosPerNeuron, samples }, trials, successes };

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { bandRange, medianTrial, medianTrialCurves, metricSeries, successCells } from '../../../src/core/analysis/series';
 import { axisValues, sweptAxes } from '../../../src/core/analysis/seriesAxes';
-import type { TrialRecord } from '../../../src/core/experiment/types';
+import type { TrialRecord } from '../../../src/core/families/teacher-student/types';
 import { fakeRecord } from './fakeRecord';
 
 /** A 2 (r) x 2 (N) grid, 3 trials per cell, with errors that encode cell and trial. */

@@ -4,7 +4,7 @@ import { axisValues } from '../../../src/core/analysis/seriesAxes';
 import { buildChart, chartPlan, overlayLineCharts, type LineChartData } from '../../../src/core/analysis/seriesPlan';
 import { chartCsv, chartsCsv } from '../../../src/core/analysis/seriesCsv';
 import { runFolderName, runsGrid } from '../../../src/core/analysis/seriesRuns';
-import type { SweepAxis, TrialRecord } from '../../../src/core/experiment/types';
+import type { SweepAxis, TrialRecord } from '../../../src/core/families/teacher-student/types';
 import { fakeRecord } from './fakeRecord';
 
 /** Records on the full grid of the given axis values, one trial per cell, succeeding when N >= 20·r. */

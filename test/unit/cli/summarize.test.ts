@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { main } from '../../../src/cli/main';
-import type { TrialRecord } from '../../../src/core/experiment/types';
+import type { TrialRecord } from '../../../src/core/families/teacher-student/types';
 import { fakeRecord } from '../analysis/fakeRecord';
 import { fakeManifest, makeRunFolder } from '../runs/fakeRunFolder';
 import { temporaryDir } from '../execution/fixtures/tinyExperiment';

@@ -3,8 +3,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parseExperimentText } from '../../../src/core/config/parseExperimentText';
 import { experimentNameFromFileName, resolveExperiment } from '../../../src/core/config/resolveExperiment';
-import { ExperimentSchema, TeacherSchema, TrainingSchema } from '../../../src/core/config/experimentSchema';
-import { SWEEP_AXES } from '../../../src/core/experiment/types';
+import { ExperimentSchema, TeacherSchema, TrainingSchema } from '../../../src/core/families/teacher-student/schema';
+import { SWEEP_AXES } from '../../../src/core/families/teacher-student/types';
 
 function resolved(text: string, fileName = 'runs/phase-transition.lth.json') {
   const result = parseExperimentText(text, fileName);
@@ -15,7 +15,7 @@ function resolved(text: string, fileName = 'runs/phase-transition.lth.json') {
 describe('resolveExperiment', () => {
   it('resolves a minimal file to the documented defaults', () => {
     const experiment = resolved('{ "kind": "teacher-student" }');
-    // The defaults documented in experimentSchema.ts (and shown as completions in the editor).
+    // The defaults documented in families/teacher-student/schema.ts (and shown as completions in the editor).
     assert.deepEqual(experiment, {
       kind: 'teacher-student',
       name: 'phase-transition',

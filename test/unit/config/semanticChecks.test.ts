@@ -3,8 +3,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parseExperimentText } from '../../../src/core/config/parseExperimentText';
-import { LARGE_GRID_TRAININGS } from '../../../src/core/config/semanticChecks';
-import { planBatches } from '../../../src/core/training/batchSchedule';
+import { LARGE_GRID_TRAININGS } from '../../../src/core/families/teacher-student/semanticChecks';
+import { planBatches } from '../../../src/core/families/teacher-student/training/batchSchedule';
 import { assertAt, onlyProblem, problemsOf } from './problemTestHelpers';
 
 /** A file with the given sections merged into a minimal one. */

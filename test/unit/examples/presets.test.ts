@@ -11,7 +11,7 @@ import { describe as describeValues } from '../../../src/core/analysis/statistic
 import { formatProblem } from '../../../src/core/config/experimentProblem';
 import { loadExperimentFile } from '../../../src/core/config/loadExperimentFile';
 import { runExperiment } from '../../../src/core/execution/runExperiment';
-import type { TrialRecord } from '../../../src/core/experiment/types';
+import type { TrialRecord } from '../../../src/core/families/teacher-student/types';
 import { readTrialLog } from '../../../src/core/runs/trialLog';
 
 const examplesFolder = join(__dirname, '..', '..', '..', 'examples');

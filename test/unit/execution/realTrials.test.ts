@@ -9,9 +9,9 @@ import { loadExperimentFile } from '../../../src/core/config/loadExperimentFile'
 import { mergeRunFolders, trialKey } from '../../../src/core/runs/runReader';
 import { readTrialLog } from '../../../src/core/runs/trialLog';
 import { trialSeed } from '../../../src/core/sweep/trialSeed';
-import { trialSpec } from '../../../src/core/sweep/trialSpec';
-import { runTrial } from '../../../src/core/training/runTrial';
-import type { TrialRecord } from '../../../src/core/experiment/types';
+import { trialSpec } from '../../../src/core/families/teacher-student/trialSpec';
+import { runTrial } from '../../../src/core/families/teacher-student/training/runTrial';
+import type { TrialRecord } from '../../../src/core/families/teacher-student/types';
 import { temporaryDir, writeTinyExperiment } from './fixtures/tinyExperiment';
 
 /** Records keyed by (cell, trial), without the one field that may differ: wall time. */

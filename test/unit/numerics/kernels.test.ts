@@ -1,9 +1,9 @@
 import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { requireWasmKernel } from '../../../src/core/kernels/kernelSelection';
-import type { SparseKernel } from '../../../src/core/kernels/sparseKernel';
-import { typescriptKernel } from '../../../src/core/kernels/typescriptKernel';
-import { toDense, type SparsityPattern } from '../../../src/core/model/sparseRows';
+import { requireWasmKernel } from '../../../src/core/families/teacher-student/kernels/kernelSelection';
+import type { SparseKernel } from '../../../src/core/families/teacher-student/kernels/sparseKernel';
+import { typescriptKernel } from '../../../src/core/families/teacher-student/kernels/typescriptKernel';
+import { toDense, type SparsityPattern } from '../../../src/core/families/teacher-student/model/sparseRows';
 import { RandomStream } from '../../../src/core/random/randomStream';
 import { ensureWasmBuilt, kernelProblem, type KernelProblem } from './support';
 

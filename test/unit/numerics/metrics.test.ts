@@ -1,15 +1,15 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { convergenceRate, firstIterationAtOrBelow } from '../../../src/core/metrics/convergence';
-import { downsampleCurve } from '../../../src/core/metrics/errorCurve';
-import { estimateGeneralizationError } from '../../../src/core/metrics/generalization';
-import { drawnTestBlocks, keptTestBlocks } from '../../../src/core/model/sharedTestSet';
-import { alignedRelativeError, alignTeacherToMask, permutationRelativeError } from '../../../src/core/metrics/weightError';
-import { typescriptKernel } from '../../../src/core/kernels/typescriptKernel';
-import { GaussianInputSource } from '../../../src/core/model/gaussianInputs';
-import { patternFromSupports, toDense, usedColumns } from '../../../src/core/model/sparseRows';
-import { buildStudentMask } from '../../../src/core/model/studentMask';
-import { generateTeacher } from '../../../src/core/model/teacher';
+import { convergenceRate, firstIterationAtOrBelow } from '../../../src/core/families/teacher-student/metrics/convergence';
+import { downsampleCurve } from '../../../src/core/families/teacher-student/metrics/errorCurve';
+import { estimateGeneralizationError } from '../../../src/core/families/teacher-student/metrics/generalization';
+import { drawnTestBlocks, keptTestBlocks } from '../../../src/core/families/teacher-student/model/sharedTestSet';
+import { alignedRelativeError, alignTeacherToMask, permutationRelativeError } from '../../../src/core/families/teacher-student/metrics/weightError';
+import { typescriptKernel } from '../../../src/core/families/teacher-student/kernels/typescriptKernel';
+import { GaussianInputSource } from '../../../src/core/families/teacher-student/model/gaussianInputs';
+import { patternFromSupports, toDense, usedColumns } from '../../../src/core/families/teacher-student/model/sparseRows';
+import { buildStudentMask } from '../../../src/core/families/teacher-student/model/studentMask';
+import { generateTeacher } from '../../../src/core/families/teacher-student/model/teacher';
 import { trialStream } from '../../../src/core/random/trialStreams';
 
 /** e_t = initial · rate^t for t = 0..iterations. */

@@ -1,9 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { generateTeacher } from '../../../src/core/model/teacher';
-import { buildStudentMask } from '../../../src/core/model/studentMask';
-import { GaussianInputSource } from '../../../src/core/model/gaussianInputs';
-import { gatherOnPattern, rowSupport, toDense, usedColumns } from '../../../src/core/model/sparseRows';
+import { generateTeacher } from '../../../src/core/families/teacher-student/model/teacher';
+import { buildStudentMask } from '../../../src/core/families/teacher-student/model/studentMask';
+import { GaussianInputSource } from '../../../src/core/families/teacher-student/model/gaussianInputs';
+import { gatherOnPattern, rowSupport, toDense, usedColumns } from '../../../src/core/families/teacher-student/model/sparseRows';
 import { range } from '../../../src/core/random/chooseDistinct';
 import { trialStream } from '../../../src/core/random/trialStreams';
 

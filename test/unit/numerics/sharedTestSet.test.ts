@@ -1,10 +1,10 @@
 import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { requireWasmKernel } from '../../../src/core/kernels/kernelSelection';
-import type { KeptBufferSpec } from '../../../src/core/kernels/kernelBuffers';
-import { typescriptKernel } from '../../../src/core/kernels/typescriptKernel';
-import { GaussianInputSource } from '../../../src/core/model/gaussianInputs';
-import { keptTestBlocks, keptTestSet } from '../../../src/core/model/sharedTestSet';
+import { requireWasmKernel } from '../../../src/core/families/teacher-student/kernels/kernelSelection';
+import type { KeptBufferSpec } from '../../../src/core/families/teacher-student/kernels/kernelBuffers';
+import { typescriptKernel } from '../../../src/core/families/teacher-student/kernels/typescriptKernel';
+import { GaussianInputSource } from '../../../src/core/families/teacher-student/model/gaussianInputs';
+import { keptTestBlocks, keptTestSet } from '../../../src/core/families/teacher-student/model/sharedTestSet';
 import { ensureWasmBuilt } from './support';
 
 before(ensureWasmBuilt);

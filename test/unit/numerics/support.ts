@@ -1,13 +1,13 @@
 // Shared fixtures of the numerics tests (not a test file itself).
 import { execFileSync } from 'node:child_process';
 import { resolve } from 'node:path';
-import type { TrialSpec } from '../../../src/core/experiment/types';
-import type { SparseKernel } from '../../../src/core/kernels/sparseKernel';
-import { GaussianInputSource } from '../../../src/core/model/gaussianInputs';
+import type { TrialSpec } from '../../../src/core/families/teacher-student/types';
+import type { SparseKernel } from '../../../src/core/families/teacher-student/kernels/sparseKernel';
+import { GaussianInputSource } from '../../../src/core/families/teacher-student/model/gaussianInputs';
 import { range } from '../../../src/core/random/chooseDistinct';
-import type { SparsityPattern } from '../../../src/core/model/sparseRows';
-import { generateTeacher } from '../../../src/core/model/teacher';
-import { buildStudentMask } from '../../../src/core/model/studentMask';
+import type { SparsityPattern } from '../../../src/core/families/teacher-student/model/sparseRows';
+import { generateTeacher } from '../../../src/core/families/teacher-student/model/teacher';
+import { buildStudentMask } from '../../../src/core/families/teacher-student/model/studentMask';
 import { trialStream } from '../../../src/core/random/trialStreams';
 
 /** Builds the WASM module if it is missing or stale (a no-op in ~0.2 s when up to date). */

@@ -1,11 +1,11 @@
 import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { TrialMetrics, TrialSpec } from '../../../src/core/experiment/types';
-import { requireWasmKernel } from '../../../src/core/kernels/kernelSelection';
-import { DIVERGENCE_LIMIT, type DescentBuffers, type DescentSettings } from '../../../src/core/kernels/sparseKernel';
-import { typescriptKernel } from '../../../src/core/kernels/typescriptKernel';
-import { planBatches } from '../../../src/core/training/batchSchedule';
-import { runTrial, runTrialWithKernel } from '../../../src/core/training/runTrial';
+import type { TrialMetrics, TrialSpec } from '../../../src/core/families/teacher-student/types';
+import { requireWasmKernel } from '../../../src/core/families/teacher-student/kernels/kernelSelection';
+import { DIVERGENCE_LIMIT, type DescentBuffers, type DescentSettings } from '../../../src/core/families/teacher-student/kernels/sparseKernel';
+import { typescriptKernel } from '../../../src/core/families/teacher-student/kernels/typescriptKernel';
+import { planBatches } from '../../../src/core/families/teacher-student/training/batchSchedule';
+import { runTrial, runTrialWithKernel } from '../../../src/core/families/teacher-student/training/runTrial';
 import { DESCENT_HISTORY, ensureWasmBuilt, kernelProblem, smallSpec, type KernelProblem } from './support';
 
 before(ensureWasmBuilt);

@@ -3,7 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeManifest } from '../../../src/core/runs/manifestFile';
 import type { RunManifest } from '../../../src/core/runs/runManifest';
-import type { TrialRecord } from '../../../src/core/experiment/types';
+import type { TrialRecord } from '../../../src/core/families/teacher-student/types';
 
 export function fakeManifest(overrides: Partial<RunManifest> = {}): RunManifest {
   return {

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { readTrialLog, TrialLogWriter } from '../../../src/core/runs/trialLog';
 import { TRIALS_FILE } from '../../../src/core/runs/runFolder';
 import { fakeRecord } from '../analysis/fakeRecord';
-import type { TrialRecord } from '../../../src/core/experiment/types';
+import type { TrialRecord } from '../../../src/core/families/teacher-student/types';
 
 const temporaryDir = () => mkdtempSync(join(tmpdir(), 'lth-trial-log-'));
 

@@ -1,7 +1,7 @@
 // A small resolved experiment for the sweep tests, built through the real resolver.
 import { resolveExperiment } from '../../../src/core/config/resolveExperiment';
-import type { ExperimentFile } from '../../../src/core/config/experimentSchema';
-import type { Experiment } from '../../../src/core/experiment/types';
+import type { ExperimentFile } from '../../../src/core/families/teacher-student/schema';
+import type { Experiment } from '../../../src/core/families/teacher-student/types';
 
 export function sweepExperiment(overrides: Partial<ExperimentFile> = {}): Experiment {
   return resolveExperiment(

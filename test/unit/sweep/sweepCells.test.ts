@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { SWEEP_AXES } from '../../../src/core/experiment/types';
+import { SWEEP_AXES } from '../../../src/core/families/teacher-student/types';
 import { cellCount, cellKey, expandCells } from '../../../src/core/sweep/sweepCells';
 import { sweepExperiment } from './experimentFixture';
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { cellKey, expandCells } from '../../../src/core/sweep/sweepCells';
-import { pruningRatioOf, trialSpec } from '../../../src/core/sweep/trialSpec';
+import { pruningRatioOf, trialSpec } from '../../../src/core/families/teacher-student/trialSpec';
 import { trialSeed } from '../../../src/core/sweep/trialSeed';
 import { sweepExperiment } from './experimentFixture';
 

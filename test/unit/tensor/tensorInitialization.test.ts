@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { tensorInitialization, type TensorInitializationInput } from '../../../src/core/training/initialization/tensor';
+import { tensorInitialization, type TensorInitializationInput } from '../../../src/core/families/teacher-student/training/initialization/tensor';
 import { createTestRandom, gaussianInputs, makeTeacherProblem, median, relativeWeightError, teacherLabels, type TeacherProblem } from './fixture';
 
 function initialize(problem: TeacherProblem, masks: Int32Array[] = problem.masks, seed = 1): Float64Array {

@@ -6,7 +6,7 @@ import {
   lowDegreeResiduals,
   secondMoment,
   type SampleWindow,
-} from '../../../src/core/training/initialization/tensorMoments';
+} from '../../../src/core/families/teacher-student/training/initialization/tensorMoments';
 import { symmetricEigen } from '../../../src/core/linalg/symmetricEigen';
 import { createTestRandom, gaussianInputs, teacherLabels } from './fixture';
 

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { decomposeSymmetricTensor } from '../../../src/core/training/initialization/tensorPowerMethod';
+import { decomposeSymmetricTensor } from '../../../src/core/families/teacher-student/training/initialization/tensorPowerMethod';
 import { createTestRandom } from './fixture';
 
 /** Orthonormal rows by Gram–Schmidt on Gaussian vectors. */

@@ -6,7 +6,7 @@
 // draws for f (one stream per feature), so keeping it changes the speed, never a result.
 import type { KeptBufferSpec } from '../kernels/kernelBuffers';
 import type { SampleBlock } from '../kernels/sparseKernel';
-import { trialStream } from '../random/trialStreams';
+import { trialStream } from '../../../random/trialStreams';
 import { GaussianInputSource, type GaussianFiller } from './gaussianInputs';
 
 /** Values kept at most (d × testSamples doubles): 4M = 32 MiB; a larger test set is drawn in chunks per trial. */

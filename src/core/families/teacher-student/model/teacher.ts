@@ -1,7 +1,7 @@
 // The sparse teacher W* (paper.md §1): K rows, each with r non-zeros at uniformly random
 // positions; values Gaussian on the support, optionally scaled to unit row norm.
-import { chooseDistinct, range } from '../random/chooseDistinct';
-import type { RandomStream } from '../random/randomStream';
+import { chooseDistinct, range } from '../../../random/chooseDistinct';
+import type { RandomStream } from '../../../random/randomStream';
 import { patternFromSupports, type SparseRows } from './sparseRows';
 
 export interface TeacherOptions {

@@ -15,9 +15,9 @@
 // (tensorMoments.ts, LowDegreeFit) fitted on the *other* half, so the fit stays independent of the
 // samples it is subtracted from (cross-fitting). M1 (α, signs) uses all samples: a first moment,
 // whose noise is small next to M4's.
-import { minimumCostAssignment } from '../../linalg/assignment';
-import { solveLinearSystem } from '../../linalg/solveLinearSystem';
-import { symmetricEigen } from '../../linalg/symmetricEigen';
+import { minimumCostAssignment } from '../../../../linalg/assignment';
+import { solveLinearSystem } from '../../../../linalg/solveLinearSystem';
+import { symmetricEigen } from '../../../../linalg/symmetricEigen';
 import {
   firstMoment,
   fourthMomentContracted,

@@ -2,7 +2,7 @@
 // student row j against teacher row j (the mask of row j is built from teacher row j, so rows
 // are aligned): O(mask entries) per iteration. After training, the reported error is the
 // minimum over neuron permutations (Hungarian assignment on squared row distances).
-import { minimumCostAssignment } from '../linalg/assignment';
+import { minimumCostAssignment } from '../../../linalg/assignment';
 import { toDense, type SparseRows, type SparsityPattern } from '../model/sparseRows';
 
 /** The teacher seen from the student's mask, precomputed once per trial. */

@@ -2,8 +2,8 @@
 // rows stay aligned with the teacher's: "accurate" = the support, plus `extraPerNeuron` random
 // other positions (still accurate, costs samples), minus `missingPerNeuron` random teacher
 // positions (inaccurate: an error floor). "dense" = all d positions (the unpruned baseline).
-import { chooseDistinct, range } from '../random/chooseDistinct';
-import type { RandomStream } from '../random/randomStream';
+import { chooseDistinct, range } from '../../../random/chooseDistinct';
+import type { RandomStream } from '../../../random/randomStream';
 import { patternFromSupports, rowSupport, type SparsityPattern } from './sparseRows';
 
 export interface StudentMaskOptions {

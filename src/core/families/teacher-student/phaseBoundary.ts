@@ -1,7 +1,7 @@
 // The phase boundary of paper.md §4: for each r, the sample count N* at which the success
 // rate crosses 0.5 (interpolated in log N between grid points), and the straight-line fit
 // N* = a·r + b with its R². Pure (no Node APIs): the panel webview bundles this.
-import { fitLine, type LinearFit } from './linearFit';
+import { fitLine, type LinearFit } from '../../analysis/linearFit';
 
 /** One grid point: a (r, N) cell with its trial outcomes. */
 export interface BoundaryCell {

@@ -1,13 +1,13 @@
 // Checks the schema cannot express: relations between fields (r <= d, r + extra <= d, ...) and
 // choices that are legal but probably not meant (step size past the stability limit, momentum
 // near 0.9, repeated sweep values, huge grids). Errors stop a run; warnings only inform.
-import { SWEEP_AXES } from '../experiment/types';
-import { planBatches } from '../training/batchSchedule';
-import { formatValue } from './describeSchema';
-import { axisEntries, roundedNonzeros, withDefaults, type AxisEntry, type FilledExperimentFile } from './experimentDefaults';
-import type { ExperimentFile } from './experimentSchema';
-import type { PathIssue } from './experimentProblem';
-import { formatJsonPath } from './jsonPath';
+import { SWEEP_AXES } from './types';
+import { planBatches } from './training/batchSchedule';
+import { formatValue } from '../../config/describeSchema';
+import { axisEntries, roundedNonzeros, withDefaults, type AxisEntry, type FilledExperimentFile } from './defaults';
+import type { ExperimentFile } from './schema';
+import type { PathIssue } from '../../config/experimentProblem';
+import { formatJsonPath } from '../../config/jsonPath';
 
 /** Momentum at or above this makes the rate saturate near sqrt(beta), hiding the dependence on r (paper.md §2). */
 export const HIGH_MOMENTUM = 0.85;

@@ -20,7 +20,7 @@ function loadWasmBytes(): Uint8Array<ArrayBuffer> {
   try {
     generated = require('./generated/sparseStepWasm');
   } catch (error) {
-    throw new Error(`src/core/kernels/generated/sparseStepWasm.ts is missing (run \`npm run build:wasm\`): ${String(error)}`);
+    throw new Error(`src/core/families/teacher-student/kernels/generated/sparseStepWasm.ts is missing (run \`npm run build:wasm\`): ${String(error)}`);
   }
   return new Uint8Array(Buffer.from(generated.sparseStepWasmBase64, 'base64'));
 }

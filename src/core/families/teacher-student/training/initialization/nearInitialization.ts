@@ -1,4 +1,4 @@
-import type { RandomStream } from '../../random/randomStream';
+import type { RandomStream } from '../../../../random/randomStream';
 import type { TeacherAlignment } from '../../metrics/weightError';
 
 /**

@@ -1,4 +1,4 @@
-import type { RandomStream } from '../../random/randomStream';
+import type { RandomStream } from '../../../../random/randomStream';
 
 /** "random": i.i.d. N(0, 1/d) on each of the mask's `entries` (d = inputDim). */
 export function randomInitialization(entries: number, inputDim: number, random: RandomStream): Float64Array {

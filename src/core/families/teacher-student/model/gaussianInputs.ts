@@ -3,8 +3,8 @@
 // feature has its own random stream (trialStreams.ts): the first N samples do not depend on N,
 // a test set can be drawn in chunks, and features no network reads can be skipped without
 // changing the others.
-import type { RandomStream } from '../random/randomStream';
-import { trialStream } from '../random/trialStreams';
+import type { RandomStream } from '../../../random/randomStream';
+import { trialStream } from '../../../random/trialStreams';
 
 /** Who runs the sampling loop: RandomStream itself, or a kernel (the WASM one draws the same values faster, into its memory). */
 export interface GaussianFiller {

@@ -1,9 +1,9 @@
 // W(0) on the mask entries, by the spec's method (paper.md §2); all three are projected onto
 // the mask, and each draws from the trial's "init" stream.
-import type { TrialSpec } from '../../experiment/types';
+import type { TrialSpec } from '../../types';
 import type { TeacherAlignment } from '../../metrics/weightError';
 import { gatherOnPattern, rowSupport, type SparsityPattern } from '../../model/sparseRows';
-import { trialStream } from '../../random/trialStreams';
+import { trialStream } from '../../../../random/trialStreams';
 import { nearInitialization } from './nearInitialization';
 import { randomInitialization } from './randomInitialization';
 import { tensorInitialization } from './tensor';

@@ -1,9 +1,9 @@
 // The schema's defaults applied to a file, and where in the file each sweep axis's values live.
-// The defaults themselves exist only in experimentSchema.ts; Value.Default reads them from there.
+// The defaults themselves exist only in schema.ts; Value.Default reads them from there.
 import { Value } from '@sinclair/typebox/value';
-import type { SweepAxis } from '../experiment/types';
-import { ExperimentSchema, type ExperimentFile } from './experimentSchema';
-import type { JsonPath } from './jsonPath';
+import type { SweepAxis } from './types';
+import { ExperimentSchema, type ExperimentFile } from './schema';
+import type { JsonPath } from '../../config/jsonPath';
 
 type Filled<T> = { [Key in keyof T]-?: Exclude<T[Key], undefined> };
 type Section<Key extends keyof ExperimentFile> = Filled<Exclude<ExperimentFile[Key], undefined>>;

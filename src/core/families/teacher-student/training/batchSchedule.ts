@@ -11,8 +11,8 @@
 // Mini-batches are gathered into their own buffer (only the features the mask reads), so the
 // kernel always sees contiguous blocks; full and split run all their iterations in one kernel call.
 import type { DescentData } from '../kernels/sparseKernel';
-import type { RandomStream } from '../random/randomStream';
-import type { BatchMode } from '../experiment/types';
+import type { RandomStream } from '../../../random/randomStream';
+import type { BatchMode } from '../types';
 
 const SPLIT_MAX_BLOCKS = 8;
 const SPLIT_SAMPLES_PER_WEIGHT = 4;

@@ -1,4 +1,4 @@
-import type { ErrorCurve } from '../experiment/types';
+import type { ErrorCurve } from '../types';
 
 /**
  * `points` iterations of the error history e_0 .. e_T, uniformly spaced in t and always holding

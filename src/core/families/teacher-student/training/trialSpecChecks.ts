@@ -1,7 +1,7 @@
 // A TrialSpec arrives from the sweep (possibly across a worker-thread boundary): check every
 // field before any work, and say which field is wrong and what was expected. Count relations
 // between fields (r <= d, extra/missing) are checked where the mask is built (studentMask.ts).
-import type { TrialSpec } from '../experiment/types';
+import type { TrialSpec } from '../types';
 
 type Check = (value: unknown) => boolean;
 

@@ -1,7 +1,7 @@
 // One cell and trial of an experiment -> everything a training needs (what a worker receives).
-import type { Experiment, SweepCell, TrialSpec } from '../experiment/types';
-import { cellKey } from './sweepCells';
-import { trialSeed } from './trialSeed';
+import type { Experiment, SweepCell, TrialSpec } from './types';
+import { cellKey } from '../../sweep/sweepCells';
+import { trialSeed } from '../../sweep/trialSeed';
 
 /** The pruning ratio of a cell: 1 - r/d. */
 export function pruningRatioOf(experiment: Experiment, cell: SweepCell): number {

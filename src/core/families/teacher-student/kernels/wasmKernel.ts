@@ -2,7 +2,7 @@
 // Buffers live in the module's linear memory: allocate() lays a trial's buffers out from the
 // module's heap base on (growing the memory once), and the calls pass their byte offsets.
 import type { SparsityPattern } from '../model/sparseRows';
-import { ZIGGURAT_TABLES } from '../random/gaussianZiggurat';
+import { ZIGGURAT_TABLES } from '../../../random/gaussianZiggurat';
 import { createViews, layoutBuffers, type BufferRequest, type Buffers } from './kernelBuffers';
 import { checkDescentArguments, checkStepArguments, type SampleBlock, type SparseKernel, type StepScratch } from './sparseKernel';
 

@@ -1,7 +1,7 @@
 // One whole trial (what a sweep worker runs): teacher, mask and data from the trial seed,
 // initialization, heavy-ball descent, and the measurements of paper.md §3. Deterministic: the
 // same spec gives bit-identical metrics (except `seconds`) on the same kernel.
-import type { TrialMetrics, TrialSpec } from '../experiment/types';
+import type { TrialMetrics, TrialSpec } from '../types';
 import { forwardInChunks } from '../kernels/forwardInChunks';
 import { selectKernel } from '../kernels/kernelSelection';
 import type { SparseKernel } from '../kernels/sparseKernel';
@@ -14,7 +14,7 @@ import { drawnTestBlocks, keptTestBlocks, keptTestSet } from '../model/sharedTes
 import { usedColumns, type SparseRows, type SparsityPattern } from '../model/sparseRows';
 import { buildStudentMask } from '../model/studentMask';
 import { generateTeacher } from '../model/teacher';
-import { trialStream } from '../random/trialStreams';
+import { trialStream } from '../../../random/trialStreams';
 import { createBatchSchedule, planBatches } from './batchSchedule';
 import { heavyBallDescent } from './heavyBall';
 import { initialWeights } from './initialization/initialWeights';

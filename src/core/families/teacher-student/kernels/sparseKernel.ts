@@ -3,7 +3,7 @@
 // from AssemblyScript (wasmKernel.ts: 5-10x faster). Both read the same buffers, which the
 // kernel itself allocates (the WASM one can only read its own linear memory).
 import type { SparsityPattern } from '../model/sparseRows';
-import type { RandomStream } from '../random/randomStream';
+import type { RandomStream } from '../../../random/randomStream';
 import type { BufferRequest, Buffers } from './kernelBuffers';
 
 /** Samples start .. start+count-1 of a features-major matrix: feature f of sample n at f*stride + n. */
