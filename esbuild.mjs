@@ -23,8 +23,6 @@ const bundles = [
   { ...nodeBundle, entryPoints: { extension: 'src/extension/extension.ts' }, outdir: 'dist', external: ['vscode'] },
   { ...nodeBundle, entryPoints: { trainer: 'src/trainer/trainerMain.ts', trialWorker: 'src/core/execution/trialWorker.ts' }, outdir: 'dist' },
   { ...nodeBundle, entryPoints: { cli: 'src/cli/main.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } },
-  // The in-host test suite, loaded by the extension when LTH_LAB_INHOST_TESTS names it; not in the VSIX.
-  { ...nodeBundle, entryPoints: { inhost: 'test/inhost/index.ts' }, outdir: 'dist/test', external: ['vscode'] },
   {
     bundle: true,
     platform: 'browser',

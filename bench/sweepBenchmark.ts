@@ -13,7 +13,8 @@ import { formatProblem } from '../src/core/config/experimentProblem';
 import { loadExperimentFile } from '../src/core/config/loadExperimentFile';
 import { runExperiment } from '../src/core/execution/runExperiment';
 import { WorkerPool } from '../src/core/execution/workerPool';
-import type { Experiment, TrialMetrics, TrialRecord, TrialSpec } from '../src/core/families/teacher-student/types';
+import { teacherStudentFamily } from '../src/core/families/teacher-student/family';
+import { SWEEP_AXES, type Experiment, type SweepCell, type TrialMetrics, type TrialRecord, type TrialSpec } from '../src/core/families/teacher-student/types';
 import { readTrialLog } from '../src/core/runs/trialLog';
 import { listTrialJobs, type TrialJob } from '../src/core/sweep/trialJobs';
 import { trialSpec } from '../src/core/families/teacher-student/trialSpec';
@@ -40,9 +41,9 @@ export async function loadBenchSweep(presetPath: string, trials?: number): Promi
   writeFileSync(configPath, text);
   const parsed = await loadExperimentFile(configPath);
   if (!parsed.ok) throw new Error(`${presetPath}: ${parsed.problems.map((problem) => formatProblem(presetPath, problem)).join('; ')}`);
-  const experiment = parsed.experiment;
+  const experiment = parsed.experiment as Experiment;
   checkBaselineCovers(experiment, presetPath);
-  return { configPath, experiment, jobs: listTrialJobs(experiment), folder, dispose: () => rmSync(folder, { recursive: true, force: true }) };
+  return { configPath, experiment, jobs: listTrialJobs(SWEEP_AXES, experiment), folder, dispose: () => rmSync(folder, { recursive: true, force: true }) };
 }
 
 /** The NumPy baseline implements only the phase-transition setting: say so if the preset leaves it. */
@@ -95,7 +96,7 @@ export async function runOurSweep(sweep: BenchSweep, workers: number, workerScri
   const outcome = await runExperiment({ configPath: sweep.configPath, outDir, workers, workerScript }, () => {});
   const wallSeconds = (performance.now() - started) / 1000;
   if (outcome.status !== 'completed') throw new Error(`benchmark sweep on ${workers} workers ended ${outcome.status}: ${outcome.message ?? ''}`);
-  const records = readTrialLog(outcome.runDir).records;
+  const records = readTrialLog(outcome.runDir).records as TrialRecord[];
   rmSync(outDir, { recursive: true, force: true });
   const trainingSeconds = records.reduce((sum, record) => sum + record.seconds, 0);
   return { workers, wallSeconds, trainingSeconds, records };
@@ -113,7 +114,7 @@ export interface WarmPoolRun {
  * each run's start-up and warm-up. A diagnostic, not what a user's run costs.
  */
 export async function runWarmPool(sweep: BenchSweep, workers: number, workerScript: string): Promise<WarmPoolRun> {
-  const specs = sweep.jobs.map((job) => trialSpec(sweep.experiment, job.cell, job.trial));
+  const specs = sweep.jobs.map((job) => trialSpec(sweep.experiment, job.cell as SweepCell, job.trial));
   const pool = new WorkerPool<TrialSpec, TrialMetrics>(workerScript, workers);
   try {
     await Promise.all(specs.map((spec) => pool.run(spec)));
@@ -148,8 +149,8 @@ export interface SweepCrossCheck {
 /** Do both sides find the same physics? Our records against the baseline's errors for the same trainings. */
 export function crossCheck(sweep: BenchSweep, records: readonly TrialRecord[], numpy: NumpyResult): SweepCrossCheck {
   const threshold = sweep.experiment.successThreshold;
-  const numpyTrainings = sweep.jobs.map((job, index) => ({ ...job.cell, relativeError: numpy.relativeErrors[index] }));
-  const ours = summarizeSweep(records).phaseBoundary;
+  const numpyTrainings = sweep.jobs.map((job, index) => ({ ...(job.cell as SweepCell), relativeError: numpy.relativeErrors[index] }));
+  const ours = summarizeSweep(teacherStudentFamily, records).phaseBoundary as PhaseBoundary | null;
   if (!ours) throw new Error('the benchmark sweep must vary both samples and nonzerosPerNeuron');
 
   const numpyCells = new Map<string, BoundaryCell>();

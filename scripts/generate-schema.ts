@@ -1,4 +1,4 @@
-// Writes schemas/lth.schema.json from src/core/families/teacher-student/schema.ts (the one source of truth).
+// Writes schemas/lth.schema.json from the registered families' schemas (src/core/families/*/schema.ts).
 // Run: node --import tsx scripts/generate-schema.ts   (test/unit/config checks the file is fresh)
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';

@@ -1,6 +1,7 @@
 // A thin layer over node:util parseArgs: usage mistakes become UsageError (exit 2) with a
 // message that says what was expected.
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { errorMessage } from '../shared/errorMessage';
 
 export class UsageError extends Error {
   override name = 'UsageError';
@@ -13,7 +14,7 @@ export function parseCommandLine<T extends Options>(argv: string[], options: T) 
     return parseArgs({ args: argv, options, allowPositionals: true, strict: true });
   } catch (error) {
     // parseArgs messages are clear ("Unknown option '--wrokers'"); drop Node's advice to use "--".
-    throw new UsageError((error as Error).message.replace(/\. To specify a positional argument.*$/s, ''));
+    throw new UsageError(errorMessage(error).replace(/\. To specify a positional argument.*$/s, ''));
   }
 }
 

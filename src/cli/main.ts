@@ -1,6 +1,7 @@
 // `lth`: the command-line face of LTH Lab (bundled as dist/cli.js, package.json "bin").
 // Dispatches to one module per command; every command resolves to its exit code.
 import { TOOL_VERSION } from '../core/runs/toolVersion';
+import { errorStack } from '../shared/errorMessage';
 import { UsageError } from './arguments';
 import { EXIT, processIo, type CliIo } from './cliIo';
 import { REPORT_USAGE, reportCommand } from './commands/report';
@@ -83,7 +84,7 @@ if (require.main === module) {
       process.exitCode = code;
     },
     (error: unknown) => {
-      process.stderr.write(`lth: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      process.stderr.write(`lth: internal error: ${errorStack(error)}\n`);
       process.exitCode = EXIT.failed;
     },
   );

@@ -7,16 +7,6 @@ export interface ColumnGroup {
   span: number;
 }
 
-/** Numbers for humans: integers as they are, 3 significant digits otherwise, exponents when tiny or huge; '-' when missing. */
-export function formatNumber(value: number | null | undefined): string {
-  if (value === null || value === undefined || Number.isNaN(value)) return '-';
-  if (!Number.isFinite(value)) return value > 0 ? 'inf' : '-inf';
-  if (Number.isInteger(value) && Math.abs(value) < 1e6) return String(value);
-  const magnitude = Math.abs(value);
-  if (magnitude >= 1e-3 && magnitude < 1e5) return value.toPrecision(3);
-  return value.toExponential(2);
-}
-
 /**
  * Renders `rows` under `headers`; `groups` (covering every column, in order, span 1 and an
  * empty title for ungrouped ones) adds a line above the headers.

@@ -2,8 +2,8 @@
 // when the experiment has runs, a way to its results that says how recent they are.
 import * as vscode from 'vscode';
 import type { RunListing } from '../core/runs/runListing';
+import { errorMessage } from '../shared/errorMessage';
 import { CommandId } from './commandIds';
-import { errorMessage } from './errorBoundary';
 import { experimentKey, resultsTargetFor } from './experimentFiles';
 import { cancelLensTitle, RUN_LENS_TITLE, resultsLensTitle } from './lensTitles';
 import type { Log } from './log';

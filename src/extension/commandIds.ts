@@ -8,5 +8,4 @@ export enum CommandId {
   OpenRunFolder = 'lthLab.openRunFolder',
   ExportChart = 'lthLab.exportChart',
   ShowLog = 'lthLab.showLog',
-  RunInHostTests = 'lthLab.runInHostTests',
 }

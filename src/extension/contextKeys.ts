@@ -8,6 +8,4 @@ export enum ContextKey {
    * per-file buttons use `resource in lthLab.runningExperiments`.
    */
   RunningExperiments = 'lthLab.runningExperiments',
-  /** Set when LTH_LAB_INHOST_TESTS names a test bundle: shows the in-host test command. */
-  InHostTestsEnabled = 'lthLab.inHostTestsEnabled',
 }

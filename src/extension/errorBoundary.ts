@@ -2,16 +2,14 @@
 // inside this boundary, which logs the error with its stack and tells the user in one sentence,
 // with a way to the log.
 import * as vscode from 'vscode';
+import { errorMessage, errorStack } from '../shared/errorMessage';
 import type { CommandId } from './commandIds';
 import type { Log } from './log';
 
 const SHOW_LOG = 'Show log';
 
-/** The message of anything thrown, without "Error: " noise. */
-export function errorMessage(error: unknown): string {
-  if (error instanceof Error) return error.message;
-  return typeof error === 'string' ? error : JSON.stringify(error);
-}
+// Only until src/extension/panel/resultsPanel.ts imports it from src/shared itself.
+export { errorMessage };
 
 /** Shows `message` as an error with a "Show log" action (plus `actions`); resolves to the action picked. */
 export async function showErrorWithLog(log: Log, message: string, ...actions: string[]): Promise<string | undefined> {
@@ -22,7 +20,7 @@ export async function showErrorWithLog(log: Log, message: string, ...actions: st
 
 /** Logs and reports an error that escaped a command or an event handler. */
 export function reportUnexpectedError(log: Log, where: string, error: unknown): void {
-  log.error(`${where}: ${error instanceof Error && error.stack ? error.stack : errorMessage(error)}`);
+  log.error(`${where}: ${errorStack(error)}`);
   void showErrorWithLog(log, `LTH Lab: ${where} failed: ${errorMessage(error)}`);
 }
 

@@ -2,22 +2,20 @@
 // and the trainer are loaded when first used) and logs how long it took.
 import { performance } from 'node:perf_hooks';
 import * as vscode from 'vscode';
+import { errorMessage } from '../shared/errorMessage';
 import { ExperimentCodeLensProvider } from './codeLens';
 import { registerCommands } from './commands/registerCommands';
-import { INHOST_TESTS_ENV } from './commands/runInHostTests';
-import { ContextKey } from './contextKeys';
 import { ExperimentDiagnostics } from './diagnostics';
 import { reportUnexpectedError } from './errorBoundary';
 import { EXPERIMENT_GLOB, settingsFor } from './experimentFiles';
 import { createLog } from './log';
 import { ResultsPanels } from './panel/resultsPanels';
-import { setContextKey, trackRunContextKeys } from './runContextKeys';
+import { trackRunContextKeys } from './runContextKeys';
 import { RunRegistry } from './runner/runRegistry';
 import type { ExtensionServices } from './services';
 import { DEFAULT_LIVE_UPDATE_INTERVAL_MS, readSettings, SETTINGS_SECTION } from './settings';
 import { RunStatusBar } from './statusBar';
-import { createTestHooks, type LthLabApi } from './testHooks';
-import { CommandId } from './commandIds';
+import { inHostTesting, type LthLabApi } from './testing';
 
 let services: ExtensionServices | undefined;
 
@@ -25,13 +23,14 @@ export function activate(context: vscode.ExtensionContext): LthLabApi {
   const started = performance.now();
   const log = createLog();
   const registry = new RunRegistry((error) => reportUnexpectedError(log, 'updating the run views', error));
-  const inHostTestsBundle = process.env[INHOST_TESTS_ENV] || undefined;
+  const testing = inHostTesting(process.env);
   const panels = new ResultsPanels({
     context,
     log,
     registry,
     liveUpdateIntervalMs: () => liveUpdateIntervalMs(log),
-    recordMessages: inHostTestsBundle !== undefined,
+    // The test hooks list what panels were sent; nobody else reads the record.
+    recordMessages: testing !== undefined,
   });
   services = { context, log, registry, diagnostics: new ExperimentDiagnostics(log), panels };
   const codeLens = new ExperimentCodeLensProvider(registry, log);
@@ -43,14 +42,11 @@ export function activate(context: vscode.ExtensionContext): LthLabApi {
     vscode.languages.registerCodeLensProvider({ pattern: EXPERIMENT_GLOB }, codeLens),
     new RunStatusBar(registry),
     trackRunContextKeys(registry),
-    ...registerCommands(services, inHostTestsBundle),
+    ...registerCommands(services),
   );
   const activationMs = performance.now() - started;
   log.info(`LTH Lab activated in ${activationMs.toFixed(1)} ms`);
-  if (!inHostTestsBundle) return {};
-  setContextKey(ContextKey.InHostTestsEnabled, true);
-  if (process.env.LTH_LAB_INHOST_TESTS_AUTORUN === '1') void vscode.commands.executeCommand(CommandId.RunInHostTests);
-  return { testHooks: createTestHooks(services, activationMs) };
+  return testing?.start(services, activationMs) ?? {};
 }
 
 /** Stops every run (the children must not outlive the host) and waits for them to exit. */
@@ -66,7 +62,7 @@ function liveUpdateIntervalMs(log: ReturnType<typeof createLog>): number {
     if (folder) return settingsFor(folder.uri).liveUpdateIntervalMs;
     return readSettings(vscode.workspace.getConfiguration(SETTINGS_SECTION), '.').liveUpdateIntervalMs;
   } catch (error) {
-    log.warn(`${(error as Error).message}; using ${DEFAULT_LIVE_UPDATE_INTERVAL_MS} ms`);
+    log.warn(`${errorMessage(error)}; using ${DEFAULT_LIVE_UPDATE_INTERVAL_MS} ms`);
     return DEFAULT_LIVE_UPDATE_INTERVAL_MS;
   }
 }

@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import { ContextKey } from './contextKeys';
 import type { RunRegistry } from './runner/runRegistry';
 
-export function setContextKey(key: ContextKey, value: unknown): void {
+function setContextKey(key: ContextKey, value: unknown): void {
   void vscode.commands.executeCommand('setContext', key, value);
 }
 

@@ -1,20 +1,34 @@
-// The one message contract between the trainer child, the CLI (--events json), the
-// extension host and the panel webview. Every message is a discriminated union on `type`;
-// receivers check messages with the guards in protocolGuards.ts and drop malformed ones.
-import type { TrialRecord } from '../core/families/teacher-student/types';
-import type { RunManifest, RunStatus } from '../core/runs/runManifest';
+// The one message contract between the trainer child, the CLI (--events json), the extension
+// host and the panel webview, as TypeBox schemas: the types below and the run-time guards of
+// protocolGuards.ts both derive from them. Every message is a union on `type`; extra fields are
+// allowed (a newer sender may add some), missing or mistyped ones are not.
+import { Type, type Static, type TObject } from '@sinclair/typebox';
+import { RunManifestSchema, RUN_STATUSES, type RunManifest } from './runManifest';
+import { TrialRecordSchema, type TrialRecord } from './trialRecord';
+
+const LogLevel = Type.Union([Type.Literal('info'), Type.Literal('warn'), Type.Literal('error')]);
+const ExportKind = Type.Union([Type.Literal('png'), Type.Literal('csv')]);
+const Status = Type.Union(RUN_STATUSES.map((status) => Type.Literal(status)));
+const FinalStatus = Type.Union([Type.Literal('completed'), Type.Literal('cancelled'), Type.Literal('failed')]);
+const Progress = { completedTrials: Type.Number(), totalTrials: Type.Number() };
 
 // ---- trainer (child process or CLI) -> whoever runs it ----------------------------------
 
-export type RunEvent =
-  | { type: 'run-started'; runDir: string; manifest: RunManifest; totalTrials: number; completedTrials: number }
-  | { type: 'trial-completed'; record: TrialRecord; completedTrials: number; totalTrials: number }
-  | { type: 'run-finished'; status: Exclude<RunStatus, 'running'>; completedTrials: number; totalTrials: number; seconds: number; message?: string }
-  | { type: 'log'; level: 'info' | 'warn' | 'error'; message: string };
+export const RUN_EVENTS = [
+  Type.Object({ type: Type.Literal('run-started'), runDir: Type.String(), manifest: RunManifestSchema, ...Progress }),
+  Type.Object({ type: Type.Literal('trial-completed'), record: TrialRecordSchema, ...Progress }),
+  Type.Object({ type: Type.Literal('run-finished'), status: FinalStatus, ...Progress, seconds: Type.Number(), message: Type.Optional(Type.String()) }),
+  Type.Object({ type: Type.Literal('log'), level: LogLevel, message: Type.String() }),
+] satisfies TObject[];
+
+type WithRecords<T> = T extends { record: unknown } ? Omit<T, 'record'> & { record: TrialRecord } : T;
+type WithManifest<T> = T extends { manifest: unknown } ? Omit<T, 'manifest'> & { manifest: RunManifest } : T;
+export type RunEvent = WithManifest<WithRecords<Static<(typeof RUN_EVENTS)[number]>>>;
 
 // ---- extension host -> trainer child ------------------------------------------------------
 
-export type TrainerCommand = { type: 'cancel' };
+export const TRAINER_COMMANDS = [Type.Object({ type: Type.Literal('cancel') })] satisfies TObject[];
+export type TrainerCommand = Static<(typeof TRAINER_COMMANDS)[number]>;
 
 /** How the host starts a trainer child: passed as its single argv JSON argument. */
 export interface TrainerLaunch {
@@ -27,6 +41,8 @@ export interface TrainerLaunch {
 
 // ---- extension host <-> panel webview -----------------------------------------------------
 
+const RunSnapshotSchema = Type.Object({ runId: Type.String(), runDir: Type.String(), manifest: RunManifestSchema, records: Type.Array(TrialRecordSchema) });
+
 /** A run folder as the panel sees it: its manifest and the trials read so far. */
 export interface RunSnapshot {
   runId: string;
@@ -35,21 +51,27 @@ export interface RunSnapshot {
   records: TrialRecord[];
 }
 
-export type HostToPanelMessage =
-  | { type: 'snapshot'; experiment: string; runs: RunSnapshot[]; selectedRunIds: string[] }
-  | { type: 'append'; runId: string; records: TrialRecord[] }
-  | { type: 'run-status'; runId: string; status: RunStatus; completedTrials: number; totalTrials: number }
-  | { type: 'error'; message: string }
-  | { type: 'theme-changed' }
-  /**
-   * The "Export chart / data" command: the panel answers with ONE save-file holding all its
-   * charts (png: the charts drawn onto one image; csv: one table with a `chart` column).
-   */
-  | { type: 'export-request'; kind: 'png' | 'csv' };
+export const HOST_TO_PANEL_MESSAGES = [
+  Type.Object({ type: Type.Literal('snapshot'), experiment: Type.String(), runs: Type.Array(RunSnapshotSchema), selectedRunIds: Type.Array(Type.String()) }),
+  Type.Object({ type: Type.Literal('append'), runId: Type.String(), records: Type.Array(TrialRecordSchema) }),
+  Type.Object({ type: Type.Literal('run-status'), runId: Type.String(), status: Status, ...Progress }),
+  Type.Object({ type: Type.Literal('error'), message: Type.String() }),
+  Type.Object({ type: Type.Literal('theme-changed') }),
+  // The "Export chart / data" command: the panel answers with ONE save-file holding all its
+  // charts (png: the charts drawn onto one image; csv: one table with a `chart` column).
+  Type.Object({ type: Type.Literal('export-request'), kind: ExportKind }),
+] satisfies TObject[];
 
-export type PanelToHostMessage =
-  | { type: 'ready' }
-  | { type: 'select-runs'; runIds: string[] }
-  | { type: 'save-file'; suggestedName: string; kind: 'png' | 'csv'; /** base64 for png, text for csv */ content: string }
-  | { type: 'open-run-folder'; runId: string }
-  | { type: 'log'; level: 'info' | 'warn' | 'error'; message: string };
+type WithSnapshotRuns<T> = T extends { runs: unknown } ? Omit<T, 'runs'> & { runs: RunSnapshot[] } : T;
+type WithRecordLists<T> = T extends { records: unknown } ? Omit<T, 'records'> & { records: TrialRecord[] } : T;
+export type HostToPanelMessage = WithRecordLists<WithSnapshotRuns<Static<(typeof HOST_TO_PANEL_MESSAGES)[number]>>>;
+
+export const PANEL_TO_HOST_MESSAGES = [
+  Type.Object({ type: Type.Literal('ready') }),
+  Type.Object({ type: Type.Literal('select-runs'), runIds: Type.Array(Type.String()) }),
+  // content: base64 for png, text for csv
+  Type.Object({ type: Type.Literal('save-file'), suggestedName: Type.String(), kind: ExportKind, content: Type.String() }),
+  Type.Object({ type: Type.Literal('open-run-folder'), runId: Type.String() }),
+  Type.Object({ type: Type.Literal('log'), level: LogLevel, message: Type.String() }),
+] satisfies TObject[];
+export type PanelToHostMessage = Static<(typeof PANEL_TO_HOST_MESSAGES)[number]>;

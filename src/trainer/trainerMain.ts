@@ -5,6 +5,7 @@
 // so no trainer is ever orphaned.
 import { RunSetupError, runExperiment, setupFailedEvent } from '../core/execution/runExperiment';
 import type { RunEvent, TrainerLaunch } from '../shared/protocol';
+import { errorMessage, errorStack } from '../shared/errorMessage';
 import { checkTrainerCommand } from '../shared/protocolGuards';
 
 /** Parses and checks the launch argument; throws a message naming what is wrong. */
@@ -14,7 +15,7 @@ export function parseTrainerLaunch(text: string | undefined): TrainerLaunch {
   try {
     value = JSON.parse(text);
   } catch (error) {
-    throw new Error(`argv[2] is not valid JSON (${(error as Error).message}); expected a TrainerLaunch`);
+    throw new Error(`argv[2] is not valid JSON (${errorMessage(error)}); expected a TrainerLaunch`);
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new Error('argv[2]: expected a TrainerLaunch object');
   const launch = value as Record<string, unknown>;
@@ -62,7 +63,7 @@ async function trainerMain(): Promise<number> {
   try {
     launch = parseTrainerLaunch(process.argv[2]);
   } catch (error) {
-    const message = `trainer: ${(error as Error).message}`;
+    const message = `trainer: ${errorMessage(error)}`;
     process.stderr.write(`${message}\n`);
     channel.send(setupFailedEvent(new RunSetupError(message)));
     await channel.flush();
@@ -84,7 +85,7 @@ async function trainerMain(): Promise<number> {
     await channel.flush();
     return outcome.status === 'failed' ? 1 : 0;
   } catch (error) {
-    const setupError = error instanceof RunSetupError ? error : new RunSetupError(`trainer: ${(error as Error).stack ?? String(error)}`);
+    const setupError = error instanceof RunSetupError ? error : new RunSetupError(`trainer: ${errorStack(error)}`);
     process.stderr.write(`${setupError.message}\n`);
     channel.send(setupFailedEvent(setupError));
     await channel.flush();

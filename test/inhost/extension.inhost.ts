@@ -9,7 +9,7 @@ import { CommandId } from '../../src/extension/commandIds';
 import { DIAGNOSTIC_SOURCE } from '../../src/extension/diagnostics';
 import { RUN_LENS_TITLE } from '../../src/extension/lensTitles';
 import type { FinishedRun } from '../../src/extension/runner/liveRun';
-import type { LthLabApi, LthLabTestHooks } from '../../src/extension/testHooks';
+import type { LthLabApi, LthLabTestHooks } from '../../src/extension/testing/testHooks';
 import { afterAll, test, waitFor } from './harness';
 
 const EXTENSION_ID = 'lth-lab.lth-lab';

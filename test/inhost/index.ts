@@ -1,6 +1,6 @@
 // Entry of the in-host test bundle. Two ways in:
-// - the extension's "LTH: Run In-Host Tests" command (registered when LTH_LAB_INHOST_TESTS is
-//   the path of this bundle), which is how the e2e tier runs it inside code-server;
+// - the extension itself, when LTH_LAB_INHOST_TESTS is the path of this bundle and
+//   LTH_LAB_INHOST_TESTS_AUTORUN is 1 (src/extension/testing/): how the e2e tier runs it in code-server;
 // - @vscode/test-electron's extensionTestsPath, where a desktop VS Code exists.
 // Results go to LTH_LAB_INHOST_RESULTS (default: <tmp>/lth-lab-inhost-results.json) as JSON:
 // { passed, failed, tests: [{ name, status, durationMs, error? }] }. run() rejects on failures.

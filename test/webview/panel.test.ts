@@ -4,8 +4,9 @@ import { after, before, beforeEach, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Server } from 'node:http';
 import type { Browser, Page } from 'playwright-core';
-import { axisValues, formatNumber } from '../../src/core/analysis/seriesAxes';
-import { chartPlan } from '../../src/core/analysis/seriesPlan';
+import { axisValues } from '../../src/core/analysis/seriesAxes';
+import { teacherStudentFamily as family } from '../../src/core/families/teacher-student/family';
+import { formatNumber } from '../../src/shared/formatNumber';
 import type { TrialRecord } from '../../src/core/families/teacher-student/types';
 import {
   artifactPath,
@@ -77,7 +78,7 @@ function cellMean(records: TrialRecord[], samples: number, nonzerosPerNeuron: nu
 test('loading state, then a snapshot: every planned chart is drawn with data from the run', async () => {
   assert.match(await page.locator('.message').innerText(), /Loading/);
   await send(page, snapshotMessage('panel-phase', [phaseRun]));
-  const expectedIds = chartPlan(axisValues(phaseRun.records, phaseRun.manifest.config)).map((spec) => spec.id);
+  const expectedIds = family.chartPlan(axisValues(family, phaseRun.records, phaseRun.manifest.resolved.axes), {}).map((spec) => spec.id);
   const charts = await waitForCharts(page, (all) => all.length === expectedIds.length, 'the snapshot charts');
   assert.deepEqual(charts.map((drawn) => drawn.id), expectedIds);
   for (const drawn of charts) assert.ok(pointCount(drawn) > 0, `${drawn.id} has data points`);

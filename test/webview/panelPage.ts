@@ -14,7 +14,7 @@ import type { HostToPanelMessage, RunSnapshot } from '../../src/shared/protocol'
 export const REPO_DIR = resolve(__dirname, '..', '..');
 export const ARTIFACTS_DIR = join(REPO_DIR, 'test-artifacts', 'webview');
 const BUNDLE = join(REPO_DIR, 'dist', 'webview', 'panel.js');
-const BUNDLE_SOURCES = ['webview-ui/src', 'src/core/analysis', 'src/core/experiment', 'src/shared'].map((folder) => join(REPO_DIR, folder));
+const BUNDLE_SOURCES = ['webview-ui/src', 'src/core/analysis', 'src/core/families', 'src/shared'].map((folder) => join(REPO_DIR, folder));
 
 function newestModification(folder: string): number {
   return Math.max(
@@ -90,10 +90,10 @@ export function fixtureRunDirs(experiment: string): string[] {
 }
 
 /** A recorded run as the extension would put it in a snapshot. */
-export function fixtureRun(runDir: string, records?: TrialRecord[]): RunSnapshot {
+export function fixtureRun(runDir: string, records?: TrialRecord[]): Omit<RunSnapshot, 'records'> & { records: TrialRecord[] } {
   const contents = readRunFolder(runDir);
   const runId = runDir.split(sep).slice(-2).join('/');
-  return { runId, runDir, manifest: contents.manifest, records: records ?? contents.records };
+  return { runId, runDir, manifest: contents.manifest, records: records ?? (contents.records as TrialRecord[]) };
 }
 
 export function snapshotMessage(experiment: string, runs: RunSnapshot[], selectedRunIds = [runs[0]?.runId].filter(Boolean) as string[]): HostToPanelMessage {

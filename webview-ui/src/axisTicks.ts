@@ -3,7 +3,7 @@
 // yields NaN ticks and an axis from 0), so log axes get explicit decade bounds and ticks.
 // Sweep axes with few values get a tick at each grid value (the Ns actually run).
 import type { Scale } from 'chart.js';
-import { formatNumber } from '../../src/core/analysis/seriesAxes';
+import { formatNumber } from '../../src/shared/formatNumber';
 
 /** Options merged into a Chart.js axis (see themedAxis). */
 export type AxisExtra = Record<string, unknown> & { ticks?: object };

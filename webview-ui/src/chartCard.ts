@@ -2,9 +2,9 @@
 // a text summary for screen readers) and a data table on demand. The card owns its
 // Chart.js view and feeds it new data on update; it never re-creates the chart.
 import type { BandKind, LineStatistic } from '../../src/core/analysis/series';
-import type { ChartData } from '../../src/core/analysis/seriesPlan';
+import type { ChartData } from '../../src/core/analysis/chartData';
 import { chartCsv, chartTable } from '../../src/core/analysis/seriesCsv';
-import { formatNumber } from '../../src/core/analysis/seriesAxes';
+import { formatNumber } from '../../src/shared/formatNumber';
 import { chartCaption, chartSummary } from './chartText';
 import { HeatmapChartView, successColor } from './heatmapChartView';
 import { canUseLogX, canUseLogY, LineChartView } from './lineChartView';

@@ -1,8 +1,8 @@
 // The words next to a chart: the caption (the fitted boundary's equation and R²) and the
 // accessible summary a screen reader gets in place of the picture.
-import type { ChartData, HeatmapChartData, LineChartData } from '../../src/core/analysis/seriesPlan';
+import type { ChartData, HeatmapChartData, LineChartData } from '../../src/core/analysis/chartData';
 import type { LineStatistic } from '../../src/core/analysis/series';
-import { formatNumber } from '../../src/core/analysis/seriesAxes';
+import { formatNumber } from '../../src/shared/formatNumber';
 
 /** "N* = 12.3·r + 4.5" */
 export function boundaryEquation(slope: number, intercept: number): string {

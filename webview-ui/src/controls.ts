@@ -1,7 +1,7 @@
 // The bar above the charts: which metric, mean or median lines, which band, which runs (and how to compare
 // them), and the N of the per-iteration chart. Native form controls: keyboard and screen
 // reader support come for free, and the theme variables style them.
-import { METRICS, SELECTABLE_METRICS } from '../../src/core/analysis/seriesAxes';
+import type { MetricDefinition } from '../../src/core/families/experimentFamily';
 import { element } from './dom';
 import { runFolderName } from '../../src/core/analysis/seriesRuns';
 import type { RunView } from './panelStore';
@@ -37,7 +37,6 @@ export class Controls {
   private runSignature = '';
 
   constructor(private readonly actions: ControlActions) {
-    options(this.metric, SELECTABLE_METRICS.map((name) => [name, METRICS[name].label]));
     options(this.line, [['mean', 'mean of the trials'], ['median', 'median of the trials']]);
     options(this.band, [['min-max', 'min – max over trials'], ['std', '± 1 std'], ['none', 'none']]);
     options(this.layout, [['overlay', 'overlaid'], ['side-by-side', 'side by side']]);
@@ -54,13 +53,22 @@ export class Controls {
     ]);
   }
 
-  render(settings: PanelSettings, runs: readonly RunView[], selected: readonly string[], sampleValues: readonly number[]): void {
-    this.metric.value = settings.metric;
+  /** `metrics`: the family's selectable ones; `metric`: the one shown (the setting, or the family's default). */
+  render(
+    settings: PanelSettings,
+    metrics: readonly MetricDefinition[],
+    metric: MetricDefinition,
+    runs: readonly RunView[],
+    selected: readonly string[],
+    sampleValues: readonly number[],
+  ): void {
+    options(this.metric, metrics.map((candidate) => [candidate.name, candidate.label]));
+    this.metric.value = metric.name;
     this.line.value = settings.line;
     this.band.value = settings.band;
     // A success rate is a mean by definition (and has no band): both choices are moot there.
-    this.line.disabled = !METRICS[settings.metric].showBand;
-    this.band.disabled = !METRICS[settings.metric].showBand;
+    this.line.disabled = !metric.band;
+    this.band.disabled = !metric.band;
     this.layout.value = settings.layout;
     this.layoutLabel.hidden = selected.length < 2;
     this.curveSamplesLabel.hidden = sampleValues.length < 2;

@@ -2,8 +2,8 @@
 // same numeric axes (so the line is straight where the theory says it is), and the
 // per-r crossings as markers. Cells span half-way to their grid neighbours.
 import type { ChartDataset, Plugin, Scale, TooltipItem } from 'chart.js';
-import type { HeatmapChartData } from '../../src/core/analysis/seriesPlan';
-import { formatNumber } from '../../src/core/analysis/seriesAxes';
+import type { HeatmapChartData } from '../../src/core/analysis/chartData';
+import { formatNumber } from '../../src/shared/formatNumber';
 import { gridTickOptions } from './axisTicks';
 import { Chart, themedAxis } from './chartSetup';
 import { boundaryEquation } from './chartText';

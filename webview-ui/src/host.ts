@@ -1,6 +1,7 @@
 // Where the panel runs. In VS Code it talks to the extension through acquireVsCodeApi();
 // in the standalone report (`lth report`) there is no host: the runs are embedded in the
 // page as JSON and exports become downloads. The app only sees this interface.
+import { errorMessage } from '../../src/shared/errorMessage';
 import type { PanelToHostMessage } from '../../src/shared/protocol';
 import { REPORT_DATA_ELEMENT_ID } from '../../src/shared/reportData';
 
@@ -89,7 +90,7 @@ function reportHost(dataElement: HTMLElement | null): PanelHost {
       try {
         receive(JSON.parse(dataElement.textContent ?? ''));
       } catch (error) {
-        receive({ type: 'error', message: `The report's embedded data is not valid JSON: ${(error as Error).message}` });
+        receive({ type: 'error', message: `The report's embedded data is not valid JSON: ${errorMessage(error)}` });
       }
     },
   };

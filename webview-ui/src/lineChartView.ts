@@ -2,9 +2,9 @@
 // and, when asked, a band between two extra datasets. Updates mutate the existing chart
 // (datasets matched by line key), so live appends never re-create it.
 import type { ChartDataset, LegendItem, ScatterDataPoint, TooltipItem } from 'chart.js';
-import { bandRange, type BandKind, type LineSeries, type LineStatistic } from '../../src/core/analysis/series';
-import type { LineChartData } from '../../src/core/analysis/seriesPlan';
-import { formatNumber, METRICS } from '../../src/core/analysis/seriesAxes';
+import type { LineChartData, LineSeries } from '../../src/core/analysis/chartData';
+import { bandRange, type BandKind, type LineStatistic } from '../../src/core/analysis/series';
+import { formatNumber } from '../../src/shared/formatNumber';
 import { Chart, themedAxis } from './chartSetup';
 import { gridTickOptions, logAxisOptions } from './axisTicks';
 import { withAlpha, type ChartTheme } from './theme';
@@ -75,7 +75,7 @@ export class LineChartView {
     this.curves = data.curves;
     const logX = view.logX && canUseLogX(data);
     const logY = view.logY && canUseLogY(data);
-    const showBand = view.band !== 'none' && !data.curves && METRICS[data.metric].showBand;
+    const showBand = view.band !== 'none' && !data.curves && data.band;
     const floor = logY ? smallestPositive(data.series) : 0;
 
     const existing = new Map<string, LineDataset>();
@@ -160,7 +160,7 @@ export class LineChartView {
 
 /** "Mean …" or "Median …" where each point summarizes trials; a success rate (a mean by definition) and curves as they are. */
 function yAxisLabel(data: LineChartData, line: LineStatistic): string {
-  if (data.curves || !METRICS[data.metric].showBand) return data.yLabel;
+  if (data.curves || !data.band) return data.yLabel;
   return `${line === 'median' ? 'Median' : 'Mean'} ${data.yLabel.toLowerCase()}`;
 }
 

@@ -1,10 +1,13 @@
 // The panel: checks each host message, applies it to the store, and redraws on the next
 // animation frame (a burst of live appends costs one redraw). Charts are reconciled by id:
 // a chart that stays in the plan is updated in place, never re-created.
-import { METRICS } from '../../src/core/analysis/seriesAxes';
+import type { ChartData, LineChartData } from '../../src/core/analysis/chartData';
 import { chartsCsv } from '../../src/core/analysis/seriesCsv';
-import { buildChart, chartPlan, overlayLineCharts, type ChartData, type ChartSpec, type LineChartData } from '../../src/core/analysis/seriesPlan';
+import { overlayLineCharts } from '../../src/core/analysis/seriesPlan';
 import { runFolderName, runsGrid, type RunsGrid } from '../../src/core/analysis/seriesRuns';
+import type { ExperimentFamily, MetricDefinition } from '../../src/core/families/experimentFamily';
+import { familyOf } from '../../src/core/families/registry';
+import { errorMessage } from '../../src/shared/errorMessage';
 import { checkHostToPanelMessage } from '../../src/shared/protocolGuards';
 import { applyThemeDefaults } from './chartSetup';
 import { ChartCard, type CardSettings } from './chartCard';
@@ -74,7 +77,7 @@ export class PanelApp {
       if (change === 'theme') this.refreshTheme();
       else if (change !== 'nothing') this.scheduleRender(change !== 'status');
     } catch (error) {
-      this.log('warn', `Dropped a message: ${(error as Error).message}`);
+      this.log('warn', `Dropped a message: ${errorMessage(error)}`);
     }
   }
 
@@ -92,7 +95,7 @@ export class PanelApp {
           : composeChartsPng(cards.map((card) => ({ title: card.data.title, canvas: card.canvas })), this.theme);
       this.host.saveFile(name, kind, content);
     } catch (error) {
-      this.log('error', `Export failed: ${(error as Error).message}`);
+      this.log('error', `Export failed: ${errorMessage(error)}`);
     }
   }
 
@@ -124,7 +127,7 @@ export class PanelApp {
         this.render();
       } catch (error) {
         this.errorBanner.hidden = false;
-        this.errorBanner.textContent = `The panel could not draw the charts: ${(error as Error).message}`;
+        this.errorBanner.textContent = `The panel could not draw the charts: ${errorMessage(error)}`;
         this.log('error', `Render failed: ${(error as Error).stack ?? error}`);
       }
     });
@@ -149,20 +152,29 @@ export class PanelApp {
     this.root.setAttribute('aria-busy', 'false');
     this.heading.textContent = `LTH Lab — ${store.experiment}`;
     const runs = this.selectedRuns();
-    const grid = runsGrid(runs.map((run) => ({ runId: run.runId, records: run.records, config: run.manifest.config })));
+    this.controls.element.hidden = runs.length === 0;
+    if (runs.length === 0) {
+      this.status.replaceChildren();
+      this.showMessage(`No runs of ${store.experiment} yet. Run the experiment to see its charts here.`);
+      this.reconcile([]);
+      return;
+    }
+    // One experiment, so one kind: the family that reads its records and plans its charts.
+    const family = familyOf(runs[0].manifest.kind);
+    const grid = runsGrid(family, runs.map((run) => ({ runId: run.runId, records: run.records, axes: run.manifest.resolved.axes })));
     const values = grid.values;
-    this.controls.element.hidden = store.runs.length === 0;
-    this.controls.render(this.settings, store.runs, runs.map((run) => run.runId), values.samples.length > 1 ? values.samples : []);
+    const metric = shownMetric(family, this.settings.metric);
+    const sampleValues = values.samples ?? [];
+    this.controls.render(this.settings, family.metrics.filter((candidate) => candidate.selectable), metric, store.runs, runs.map((run) => run.runId), sampleValues.length > 1 ? sampleValues : []);
     this.renderStatus(runs);
 
     const records = runs.reduce((total, run) => total + run.records.length, 0);
-    if (store.runs.length === 0) this.showMessage(`No runs of ${store.experiment} yet. Run the experiment to see its charts here.`);
-    else if (records === 0) this.showMessage('No trials finished yet: the charts appear with the first one.');
+    if (records === 0) this.showMessage('No trials finished yet: the charts appear with the first one.');
     else this.showMessage(null);
 
     // A run-status alone (sent with every live batch) changes no chart: skip recomputing them.
     if (!this.chartsStale) return;
-    this.reconcile(records === 0 ? [] : this.planCards(runs, grid));
+    this.reconcile(records === 0 ? [] : this.planCards(family, metric, runs, grid));
     this.chartsStale = false;
   }
 
@@ -182,12 +194,12 @@ export class PanelApp {
     this.message.textContent = text ?? '';
   }
 
-  private planCards(runs: readonly RunView[], { values, labels }: RunsGrid): CardPlan[] {
-    const plan = chartPlan(values, this.settings.curveSamples ?? undefined);
+  private planCards(family: ExperimentFamily, metric: MetricDefinition, runs: readonly RunView[], { values, labels }: RunsGrid): CardPlan[] {
+    const plan = family.chartPlan(values, { curveSamples: this.settings.curveSamples ?? undefined });
     const overlay = this.settings.layout === 'overlay' || runs.length === 1;
-    return plan.flatMap((spec: ChartSpec) => {
-      const perRun = runs.map((run) => ({ run, chart: buildChart(spec, run.records, this.settings.metric, values) }));
-      if (overlay && spec.kind !== 'heatmap') {
+    return plan.flatMap((spec) => {
+      const perRun = runs.map((run) => ({ run, chart: family.buildChart(spec, run.records, metric.name, values) }));
+      if (overlay && perRun.every(({ chart }) => chart.kind === 'line')) {
         const charts = perRun.map(({ run, chart }) => ({ runId: run.runId, runLabel: labels.get(run.runId) as string, chart: chart as LineChartData }));
         return [{ cardId: spec.id, specId: spec.id, data: runs.length > 1 ? overlayLineCharts(charts) : perRun[0].chart }];
       }
@@ -203,13 +215,11 @@ export class PanelApp {
     const stored = this.settings.scales[card.specId];
     const data = card.data;
     // Errors span decades; so does N on a grid like 8, 16, ..., 512 (then a linear heatmap squashes the small N).
-    const logYByDefault =
-      data.kind === 'line'
-        ? data.curves || METRICS[data.metric].logScale
-        : data.sampleValues[data.sampleValues.length - 1] >= 8 * data.sampleValues[0];
+    const logYByDefault = data.kind === 'line' ? data.yScale === 'log' : data.sampleValues[data.sampleValues.length - 1] >= 8 * data.sampleValues[0];
+    const logXByDefault = data.kind === 'line' && data.xScale === 'log';
     // A success rate is a mean by definition: the median of 0/1 outcomes would say nothing.
-    const line = data.kind === 'line' && METRICS[data.metric].showBand ? this.settings.line : 'mean';
-    return { line, band: this.settings.band, logX: stored?.logX ?? false, logY: stored?.logY ?? logYByDefault };
+    const line = data.kind === 'line' && data.band ? this.settings.line : 'mean';
+    return { line, band: this.settings.band, logX: stored?.logX ?? logXByDefault, logY: stored?.logY ?? logYByDefault };
   }
 
   private reconcile(planned: readonly CardPlan[]): void {
@@ -255,3 +265,8 @@ function fileStem(name: string): string {
   return name.replace(/[^\w.-]+/g, '_').replace(/^_+|_+$/g, '') || 'chart';
 }
 
+/** The metric the charts show: the user's pick when the family offers it, else the family's default. */
+function shownMetric(family: ExperimentFamily, picked: string): MetricDefinition {
+  const offered = family.metrics.filter((metric) => metric.selectable);
+  return offered.find((metric) => metric.name === picked) ?? offered.find((metric) => metric.name === family.defaultMetric) ?? offered[0];
+}

@@ -1,12 +1,12 @@
 // The user's choices, kept across reloads (VS Code's webview state, a report page's
 // memory): read back defensively, since a stored state may come from an older version.
 import type { BandKind, LineStatistic } from '../../src/core/analysis/series';
-import { SELECTABLE_METRICS, type MetricName } from '../../src/core/analysis/seriesAxes';
 
 export type Layout = 'overlay' | 'side-by-side';
 
 export interface PanelSettings {
-  metric: MetricName;
+  /** A metric of the run's family by its registry name (one it lacks falls back to the family's default). */
+  metric: string;
   line: LineStatistic;
   band: BandKind | 'none';
   layout: Layout;
@@ -32,7 +32,7 @@ export function readSettings(stored: unknown): PanelSettings {
   const settings: PanelSettings = { ...DEFAULT_SETTINGS, scales: {} };
   if (typeof stored !== 'object' || stored === null) return settings;
   const value = stored as Record<string, unknown>;
-  if (SELECTABLE_METRICS.includes(value.metric as MetricName)) settings.metric = value.metric as MetricName;
+  if (typeof value.metric === 'string') settings.metric = value.metric;
   if (value.line === 'mean' || value.line === 'median') settings.line = value.line;
   if (['min-max', 'std', 'none'].includes(value.band as string)) settings.band = value.band as PanelSettings['band'];
   if (value.layout === 'overlay' || value.layout === 'side-by-side') settings.layout = value.layout;

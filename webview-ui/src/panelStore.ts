@@ -1,7 +1,7 @@
 // What the panel knows: the experiment's runs with their records and live status, and the
 // last error. Applies checked host messages; knows nothing about the DOM.
-import type { TrialRecord } from '../../src/core/families/teacher-student/types';
-import type { RunManifest, RunStatus } from '../../src/core/runs/runManifest';
+import type { TrialRecord } from '../../src/shared/trialRecord';
+import type { RunManifest, RunStatus } from '../../src/shared/runManifest';
 import type { HostToPanelMessage } from '../../src/shared/protocol';
 
 export interface RunView {

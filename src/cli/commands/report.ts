@@ -5,6 +5,8 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { mergeRunFolders, readRunFolder, type RunFolderContents } from '../../core/runs/runReader';
+import { errorMessage } from '../../shared/errorMessage';
+import { escapeHtml } from '../../shared/escapeHtml';
 import type { HostToPanelMessage, RunSnapshot } from '../../shared/protocol';
 import { REPORT_DATA_ELEMENT_ID } from '../../shared/reportData';
 import { parseCommandLine, UsageError } from '../arguments';
@@ -41,7 +43,7 @@ export async function reportCommand(argv: string[], io: CliIo = processIo): Prom
     snapshot = reportSnapshot(positionals, values.merge ?? false);
     bundle = readPanelBundle();
   } catch (error) {
-    io.stderr.write(`lth report: ${(error as Error).message}\n`);
+    io.stderr.write(`lth report: ${errorMessage(error)}\n`);
     return EXIT.failed;
   }
   const outFile = resolve(values.out ?? join(positionals[0], 'report.html'));
@@ -83,10 +85,6 @@ function readPanelBundle(): { script: string; style: string } {
   if (!folder) throw new Error(`the panel bundle (dist/webview/panel.js) is missing; looked in ${candidates.join(', ')}. Run "npm run build" first`);
   const stylePath = join(folder, 'panel.css');
   return { script: readFileSync(join(folder, 'panel.js'), 'utf8'), style: existsSync(stylePath) ? readFileSync(stylePath, 'utf8') : '' };
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
 }
 
 /**

@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { RunSetupError, runExperiment, setupFailedEvent, type RunOptions } from '../../core/execution/runExperiment';
 import { DEFAULT_RUNS_ROOT } from '../../core/runs/runFolder';
 import { parseShard } from '../../core/sweep/trialJobs';
+import { errorMessage } from '../../shared/errorMessage';
 import type { RunEvent } from '../../shared/protocol';
 import { parseCommandLine, positiveInteger, UsageError } from '../arguments';
 import { EXIT, processIo, type CliIo } from '../cliIo';
@@ -43,7 +44,7 @@ export async function runCommand(argv: string[], io: CliIo = processIo, signals:
   try {
     shard = values.shard === undefined ? undefined : parseShard(values.shard);
   } catch (error) {
-    throw new UsageError((error as Error).message);
+    throw new UsageError(errorMessage(error));
   }
   const configPath = positionals[0];
   const options: RunOptions = {

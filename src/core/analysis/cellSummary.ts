@@ -1,74 +1,70 @@
-// Per-cell aggregation of trial records: what `lth summarize`, the report and the panel
-// show for each point of the sweep grid. Pure (no Node APIs): the panel webview bundles this.
-import { SWEEP_AXES, type SweepAxis, type SweepCell, type TrialRecord } from '../families/teacher-student/types';
-import { describe, type Description } from './statistics';
+// Per-cell aggregation of trial records: what `lth summarize` and the report show for each
+// point of the sweep grid, with the metrics and statistics the family's summary columns name.
+// Pure (no Node APIs).
+import type { TrialRecord } from '../../shared/trialRecord';
+import { axisNames, type ExperimentFamily, type SweepCell } from '../families/experimentFamily';
+import { axisValue, metricDefinition } from './seriesAxes';
+import { describe } from './statistics';
 
 export interface CellSummary {
   /** The cell's canonical key (TrialRecord.cell). */
   cell: string;
   /** The cell's value on every sweep axis. */
   values: SweepCell;
-  pruningRatio: number;
   /** Trials done (records on disk) for this cell. */
   trials: number;
-  successes: number;
-  /** successes / trials. */
-  successRate: number;
-  relativeError: Description;
-  generalizationError: Description;
-  relativeGeneralizationError: Description;
-  /** Mean over the trials that had a linear phase; null when none had one. */
-  meanConvergenceRate: number | null;
+  /** Derived axes (the pruning ratio) and the summary columns' statistics, under their keys. */
+  [field: string]: unknown;
 }
 
 /**
  * Groups records by `cell` and summarizes each group. Cells come out sorted by their axis
- * values (in SWEEP_AXES order), so the result does not depend on the order trials finished in.
+ * values (in the family's axis order), so the result does not depend on the order trials finished in.
  */
-export function summarizeCells(records: readonly TrialRecord[]): CellSummary[] {
+export function summarizeCells(family: ExperimentFamily, records: readonly TrialRecord[]): CellSummary[] {
   const groups = new Map<string, TrialRecord[]>();
   for (const record of records) {
     const group = groups.get(record.cell);
     if (group) group.push(record);
     else groups.set(record.cell, [record]);
   }
-  const summaries = [...groups.values()].map(summarizeCell);
-  return summaries.sort((left, right) => compareCells(left.values, right.values));
+  const summaries = [...groups.values()].map((group) => summarizeCell(family, group));
+  return summaries.sort((left, right) => compareCells(family, left.values, right.values));
 }
 
-function summarizeCell(records: TrialRecord[]): CellSummary {
+function summarizeCell(family: ExperimentFamily, records: TrialRecord[]): CellSummary {
   const first = records[0];
-  const successes = records.filter((record) => record.success).length;
-  const rates = describe(records.map((record) => record.convergenceRate));
-  return {
-    cell: first.cell,
-    values: cellValues(first),
-    pruningRatio: first.pruningRatio,
-    trials: records.length,
-    successes,
-    successRate: successes / records.length,
-    relativeError: describe(records.map((record) => record.relativeError)),
-    generalizationError: describe(records.map((record) => record.generalizationError)),
-    relativeGeneralizationError: describe(records.map((record) => record.relativeGeneralizationError)),
-    meanConvergenceRate: rates.count > 0 ? rates.mean : null,
-  };
+  // Built field by field so the JSON keeps the order: cell, values, derived axes, trials, columns.
+  const summary = { cell: first.cell, values: cellValues(family, first) } as CellSummary;
+  for (const derived of family.derivedAxes) summary[derived.name] = first[derived.name];
+  summary.trials = records.length;
+  for (const column of family.summaryColumns) {
+    const values = records.map(metricDefinition(family, column.metric).value);
+    const description = describe(values);
+    if (column.kind === 'describe') summary[column.key] = description;
+    else if (column.kind === 'mean') summary[column.key] = description.count > 0 ? description.mean : null;
+    else {
+      const successes = values.filter((value) => value === 1).length;
+      summary[column.countKey] = successes;
+      summary[column.key] = successes / records.length;
+    }
+  }
+  return summary;
 }
 
 /** The sweep-axis part of a record. */
-export function cellValues(record: SweepCell): SweepCell {
-  const values = {} as SweepCell;
-  for (const axis of SWEEP_AXES) values[axis] = record[axis];
-  return values;
+export function cellValues(family: ExperimentFamily, record: TrialRecord | SweepCell): SweepCell {
+  return Object.fromEntries(family.axes.map(({ name }) => [name, axisValue(record as TrialRecord, name)]));
 }
 
-function compareCells(left: SweepCell, right: SweepCell): number {
-  for (const axis of SWEEP_AXES) {
-    if (left[axis] !== right[axis]) return left[axis] - right[axis];
+function compareCells(family: ExperimentFamily, left: SweepCell, right: SweepCell): number {
+  for (const { name } of family.axes) {
+    if (left[name] !== right[name]) return left[name] - right[name];
   }
   return 0;
 }
 
 /** The axes on which the given cells take more than one value (the table's varying columns). */
-export function variedAxes(cells: ReadonlyArray<{ values: SweepCell }>): SweepAxis[] {
-  return SWEEP_AXES.filter((axis) => new Set(cells.map((cell) => cell.values[axis])).size > 1);
+export function variedAxes(family: ExperimentFamily, cells: ReadonlyArray<{ values: SweepCell }>): string[] {
+  return axisNames(family).filter((name) => new Set(cells.map((cell) => cell.values[name])).size > 1);
 }

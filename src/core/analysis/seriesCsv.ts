@@ -1,8 +1,7 @@
 // A chart's data as a table, one row per plotted point: what "Export data" saves as CSV
 // (RFC 4180: comma separated, quoted when needed, CRLF line ends) and what the panel's
 // accessible data table shows. Pure (no Node APIs).
-import { SWEEP_AXES } from '../families/teacher-student/types';
-import type { ChartData, HeatmapChartData, LineChartData } from './seriesPlan';
+import type { ChartData, HeatmapChartData, LineChartData } from './chartData';
 
 export type TableCell = string | number | null | undefined;
 
@@ -12,8 +11,8 @@ export interface ChartTable {
 }
 
 function lineChartTable(chart: LineChartData): ChartTable {
-  // Only the axes some line is grouped by become columns.
-  const groupAxes = SWEEP_AXES.filter((axis) => chart.series.some((series) => series.group[axis] !== undefined));
+  // Only the axes some line is grouped by become columns, in the order the lines name them.
+  const groupAxes = [...new Set(chart.series.flatMap((series) => Object.keys(series.group)))];
   const rows = chart.series.flatMap((series) =>
     series.points.map((point) => {
       const groupColumns = groupAxes.map((axis) => series.group[axis]);

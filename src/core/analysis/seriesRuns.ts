@@ -2,20 +2,21 @@
 // experiment file (e.g. momentum 0.5, then 0): an axis that is constant within each run
 // but differs between runs is not a sweep axis of the charts; it tells the runs apart
 // instead, in their labels ("β = 0 (GD)" vs "β = 0.5"). Pure (no Node APIs).
-import { SWEEP_AXES, type SweepAxis, type TrialRecord } from '../families/teacher-student/types';
-import { axisValues, valueLegend } from './seriesAxes';
+import type { TrialRecord } from '../../shared/trialRecord';
+import type { AxisDefinition, AxisValues, ExperimentFamily } from '../families/experimentFamily';
+import { axisValues } from './seriesAxes';
 
 export interface RunRecords {
   /** "<experiment>/<folder>", as the extension and `lth report` name runs. */
   runId: string;
   records: readonly TrialRecord[];
-  /** The run manifest's experiment file (its lists complete a live run's grid). */
-  config?: unknown;
+  /** The resolved experiment's axes (from the manifest): they complete a live run's grid. */
+  axes?: Readonly<AxisValues>;
 }
 
 export interface RunsGrid {
   /** The grid to plan charts for: the union of the runs' grids, with the run-distinguishing axes at one value. */
-  values: Record<SweepAxis, number[]>;
+  values: AxisValues;
   /** Per run id: a name for legends and titles that says how the run differs from the others. */
   labels: Map<string, string>;
 }
@@ -25,21 +26,22 @@ export function runFolderName(runId: string): string {
   return runId.slice(runId.lastIndexOf('/') + 1);
 }
 
-export function runsGrid(runs: readonly RunRecords[]): RunsGrid {
-  const perRun = runs.map((run) => axisValues(run.records, run.config));
-  const values = axisValues([]);
-  const distinguishing: SweepAxis[] = [];
-  for (const axis of SWEEP_AXES) {
-    values[axis] = [...new Set(perRun.flatMap((grid) => grid[axis]))].sort((left, right) => left - right);
-    if (values[axis].length > 1 && perRun.every((grid) => grid[axis].length <= 1)) {
+export function runsGrid(family: ExperimentFamily, runs: readonly RunRecords[]): RunsGrid {
+  const perRun = runs.map((run) => axisValues(family, run.records, run.axes));
+  const values: AxisValues = {};
+  const distinguishing: AxisDefinition[] = [];
+  for (const axis of family.axes) {
+    const { name } = axis;
+    values[name] = [...new Set(perRun.flatMap((grid) => grid[name]))].sort((left, right) => left - right);
+    if (values[name].length > 1 && perRun.every((grid) => grid[name].length <= 1)) {
       distinguishing.push(axis);
-      values[axis] = values[axis].slice(0, 1);
+      values[name] = values[name].slice(0, 1);
     }
   }
   const differences = perRun.map((grid) =>
     distinguishing
-      .filter((axis) => grid[axis].length === 1)
-      .map((axis) => valueLegend(axis, grid[axis][0]))
+      .filter((axis) => grid[axis.name].length === 1)
+      .map((axis) => axis.legend(grid[axis.name][0]))
       .join(', '),
   );
   // The differences alone when they tell every run apart; else the folder name first.

@@ -1,19 +1,19 @@
 // Everything `lth summarize` and the report say about a set of records: the per-cell table,
-// which axes vary, and the phase boundary when the sweep is over (r, N). Pure (no Node APIs).
-import type { SweepAxis, TrialRecord } from '../families/teacher-student/types';
+// which axes vary, and the family's own conclusion (the teacher-student phase boundary). Pure.
+import type { TrialRecord } from '../../shared/trialRecord';
+import type { ExperimentFamily } from '../families/experimentFamily';
 import { summarizeCells, variedAxes, type CellSummary } from './cellSummary';
-import { phaseBoundary, type PhaseBoundary } from '../families/teacher-student/phaseBoundary';
 
 export interface SweepSummary {
   cells: CellSummary[];
-  variedAxes: SweepAxis[];
-  /** Present only when both samples and nonzerosPerNeuron are swept. */
-  phaseBoundary: PhaseBoundary | null;
+  variedAxes: string[];
+  /** The family's summaryExtra under its key (e.g. phaseBoundary). */
+  [extra: string]: unknown;
 }
 
-export function summarizeSweep(records: readonly TrialRecord[]): SweepSummary {
-  const cells = summarizeCells(records);
-  const axes = variedAxes(cells);
-  const overGrid = axes.includes('samples') && axes.includes('nonzerosPerNeuron');
-  return { cells, variedAxes: axes, phaseBoundary: overGrid ? phaseBoundary(cells) : null };
+export function summarizeSweep(family: ExperimentFamily, records: readonly TrialRecord[]): SweepSummary {
+  const cells = summarizeCells(family, records);
+  const axes = variedAxes(family, cells);
+  const extra = family.summaryExtra;
+  return { cells, variedAxes: axes, ...(extra ? { [extra.key]: extra.compute(cells, axes) } : {}) };
 }

@@ -1,6 +1,9 @@
-// The published JSON Schema (schemas/lth.schema.json) as text, generated from ExperimentSchema.
-// scripts/generate-schema.ts writes it; a unit test fails when the committed file is stale.
-import { ExperimentSchema } from '../families/teacher-student/schema';
+// The published JSON Schema (schemas/lth.schema.json) as text, generated from the families'
+// TypeBox schemas: a union on `kind` (draft-07 if/then per kind, which VS Code's JSON editor
+// follows for completion, hover text and squiggles). scripts/generate-schema.ts writes it; a unit
+// test fails when the committed file is stale.
+import type { TSchema } from '@sinclair/typebox';
+import { familyKinds, familyOf } from '../families/registry';
 
 /**
  * Root keywords only the published file needs: the draft it follows, and VS Code's own
@@ -9,6 +12,9 @@ import { ExperimentSchema } from '../families/teacher-student/schema';
  */
 const PUBLISHED_ROOT_KEYWORDS = {
   $schema: 'http://json-schema.org/draft-07/schema#',
+  $id: 'https://lth-lab.dev/schemas/lth.schema.json',
+  title: 'LTH Lab experiment',
+  description: 'One lottery-ticket / pruning experiment; its "kind" decides the rest. Every other field has a default; a list where a number is expected is a sweep axis.',
   allowComments: true,
   allowTrailingCommas: true,
 };
@@ -22,9 +28,29 @@ function withStableKeys(value: unknown, insideProperties = false): unknown {
   return Object.fromEntries(keys.map((key) => [key, withStableKeys(record[key], !insideProperties && key === 'properties')]));
 }
 
+/** A family's schema as plain JSON (the round trip drops TypeBox's symbol-keyed metadata). */
+function plainSchema(schema: TSchema): unknown {
+  return JSON.parse(JSON.stringify(schema));
+}
+
 /** The JSON Schema document: 2-space indented JSON with a final newline. */
 export function experimentJsonSchemaText(): string {
-  // JSON round trip drops TypeBox's symbol-keyed metadata.
-  const schema = JSON.parse(JSON.stringify(ExperimentSchema)) as Record<string, unknown>;
-  return `${JSON.stringify({ ...PUBLISHED_ROOT_KEYWORDS, ...(withStableKeys(schema) as Record<string, unknown>) }, null, 2)}\n`;
+  const kinds = familyKinds();
+  const document = {
+    ...PUBLISHED_ROOT_KEYWORDS,
+    type: 'object',
+    required: ['kind'],
+    properties: {
+      kind: {
+        enum: kinds,
+        description: `Experiment family: ${kinds.map((kind) => `"${kind}": ${familyOf(kind).title}`).join('; ')}.`,
+      },
+    },
+    allOf: kinds.map((kind) => ({
+      if: { properties: { kind: { const: kind } }, required: ['kind'] },
+      then: { $ref: `#/definitions/${kind}` },
+    })),
+    definitions: Object.fromEntries(kinds.map((kind) => [kind, plainSchema(familyOf(kind).schema)])),
+  };
+  return `${JSON.stringify(withStableKeys(document), null, 2)}\n`;
 }

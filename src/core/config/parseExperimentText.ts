@@ -1,19 +1,21 @@
-// Text of an *.lth.json -> validated Experiment, or the problems that stop it. The stages run in
-// order and stop at the first that has errors: syntax, duplicate keys, schema, semantic checks.
-// Warnings (semantic only) accompany a valid result.
+// Text of an *.lth.json -> validated, resolved experiment, or the problems that stop it. The
+// stages run in order and stop at the first that has errors: syntax, duplicate keys, the kind,
+// the kind's schema, its semantic checks. Warnings (semantic only) accompany a valid result.
 import { getNodeValue } from 'jsonc-parser';
-import type { Experiment } from '../families/teacher-student/types';
-import type { ExperimentFile } from '../families/teacher-student/schema';
+import type { ResolvedExperiment } from '../../shared/runManifest';
+import { familyOf } from '../families/registry';
 import { hasErrors, type ExperimentProblem } from './experimentProblem';
 import { duplicatePropertyProblems, parseJsonc } from './jsoncSyntax';
 import { resolveExperiment } from './resolveExperiment';
-import { schemaIssues } from './schemaProblems';
-import { semanticIssues } from '../families/teacher-student/semanticChecks';
+import { kindIssues, schemaIssues } from './schemaProblems';
 import { LineIndex, locateIssue } from './textLocator';
+
+/** An experiment file as written (schema-valid for its kind). */
+export type ExperimentFileContent = { kind: string; $schema?: string; name?: string; description?: string } & Record<string, unknown>;
 
 export type ExperimentParseResult =
   /** Valid: `problems` holds warnings only. */
-  | { ok: true; experiment: Experiment; file: ExperimentFile; problems: ExperimentProblem[] }
+  | { ok: true; experiment: ResolvedExperiment; file: ExperimentFileContent; problems: ExperimentProblem[] }
   /** Invalid: `problems` holds at least one error. */
   | { ok: false; problems: ExperimentProblem[] };
 
@@ -37,11 +39,15 @@ export function parseExperimentText(text: string, fileName: string): ExperimentP
   if (duplicates.length > 0) return failed(duplicates);
 
   const document: unknown = getNodeValue(root);
-  const schemaProblems = schemaIssues(document).map((issue) => locateIssue(root, lines, issue));
+  const kindProblems = kindIssues(document).map((issue) => locateIssue(root, lines, issue));
+  if (hasErrors(kindProblems)) return failed(kindProblems);
+  const family = familyOf((document as { kind: string }).kind);
+  const schemaProblems = schemaIssues(family.schema, document).map((issue) => locateIssue(root, lines, issue));
   if (hasErrors(schemaProblems)) return failed(schemaProblems);
 
-  const file = document as ExperimentFile;
-  const problems = semanticIssues(file)
+  const file = document as ExperimentFileContent;
+  const problems = family
+    .semanticIssues(file)
     .map((issue) => locateIssue(root, lines, issue))
     .sort(byPosition);
   if (hasErrors(problems)) return failed(problems);

@@ -1,10 +1,11 @@
 // Schema validation with human messages: TypeBox's Value.Errors finds the failing locations,
 // describeSchema words them. One issue per location: a union that fails reports once (not once
 // per alternative), and a list given for a sweepable field reports its offending elements.
+import { Type, type TSchema } from '@sinclair/typebox';
 import { ValueErrorType, type ValueError } from '@sinclair/typebox/errors';
 import { Value } from '@sinclair/typebox/value';
+import { familyKinds } from '../families/registry';
 import { closestMatch } from './didYouMean';
-import { ExperimentSchema } from '../families/teacher-student/schema';
 import { describeExpected, explainMismatch, type SchemaNode } from './describeSchema';
 import type { PathIssue } from './experimentProblem';
 import { formatJsonPath, pointerToJsonPath, type JsonPath } from './jsonPath';
@@ -14,45 +15,66 @@ function knownPropertyPaths(schema: SchemaNode, prefix: JsonPath = []): JsonPath
   return Object.entries(schema.properties ?? {}).flatMap(([key, child]) => [[...prefix, key], ...knownPropertyPaths(child, [...prefix, key])]);
 }
 
-const ALL_PROPERTY_PATHS = knownPropertyPaths(ExperimentSchema as SchemaNode);
+const propertyPathsBySchema = new WeakMap<TSchema, JsonPath[]>();
 
-function unknownPropertyMessage(parent: SchemaNode, path: JsonPath): string {
+function allPropertyPaths(schema: TSchema): JsonPath[] {
+  let paths = propertyPathsBySchema.get(schema);
+  if (paths === undefined) propertyPathsBySchema.set(schema, (paths = knownPropertyPaths(schema as SchemaNode)));
+  return paths;
+}
+
+function unknownPropertyMessage(root: TSchema, parent: SchemaNode, path: JsonPath): string {
   const key = String(path[path.length - 1]);
   const siblings = Object.keys(parent.properties ?? {});
   const sibling = closestMatch(key, siblings);
   if (sibling !== undefined) return `unknown property ${JSON.stringify(key)} (did you mean ${JSON.stringify(sibling)}?)`;
-  const elsewhere = ALL_PROPERTY_PATHS.filter((candidate) => closestMatch(key, [String(candidate[candidate.length - 1])]) !== undefined);
+  const elsewhere = allPropertyPaths(root).filter((candidate) => closestMatch(key, [String(candidate[candidate.length - 1])]) !== undefined);
   if (elsewhere.length > 0) return `unknown property ${JSON.stringify(key)} here (did you mean ${JSON.stringify(formatJsonPath(elsewhere[0]))}?)`;
   return `unknown property ${JSON.stringify(key)}; expected one of ${siblings.map((name) => JSON.stringify(name)).join(', ')}`;
 }
 
-function collect(errors: Iterable<ValueError>, document: unknown, seen: Set<string>, issues: PathIssue[]): void {
+function collect(root: TSchema, errors: Iterable<ValueError>, document: unknown, seen: Set<string>, issues: PathIssue[]): void {
   for (const error of errors) {
     if (seen.has(error.path)) continue;
     const schema = error.schema as SchemaNode;
     const arrayAlternative = error.type === ValueErrorType.Union && Array.isArray(error.value) ? (schema.anyOf ?? []).findIndex((leaf) => leaf.type === 'array') : -1;
     if (arrayAlternative >= 0) {
       // A list for a sweepable field: report what the list alternative says (its bad elements).
-      collect(error.errors[arrayAlternative], document, seen, issues);
+      collect(root, error.errors[arrayAlternative], document, seen, issues);
       continue;
     }
     seen.add(error.path);
     const path = pointerToJsonPath(error.path, document);
     if (error.type === ValueErrorType.ObjectAdditionalProperties) {
-      issues.push({ path, anchor: 'key', message: unknownPropertyMessage(schema, path), severity: 'error' });
+      issues.push({ path, anchor: 'key', message: unknownPropertyMessage(root, schema, path), severity: 'error' });
     } else {
       issues.push({ path, message: explainMismatch(schema, error.value), severity: 'error' });
     }
   }
 }
 
-/** Everything in `document` that does not match ExperimentSchema, one issue per location. */
-export function schemaIssues(document: unknown): PathIssue[] {
+/** The root object with a registered `kind`: what must hold before a family's schema applies. */
+function kindSchema(): TSchema {
+  const kinds = familyKinds().map((kind) => Type.Literal(kind));
+  return Type.Object({ kind: kinds.length === 1 ? kinds[0] : Type.Union(kinds) });
+}
+
+/** Problems with the root and its `kind` (not an object, kind missing or unknown). */
+export function kindIssues(document: unknown): PathIssue[] {
+  const schema = kindSchema();
   if (document === null || typeof document !== 'object' || Array.isArray(document)) {
-    return [{ path: [], message: `the file holds ${formatRootValue(document)}; expected ${describeExpected(ExperimentSchema as SchemaNode)} like { "kind": "teacher-student" }`, severity: 'error' }];
+    const example = `{ "kind": ${JSON.stringify(familyKinds()[0])} }`;
+    return [{ path: [], message: `the file holds ${formatRootValue(document)}; expected ${describeExpected(schema as SchemaNode)} like ${example}`, severity: 'error' }];
   }
   const issues: PathIssue[] = [];
-  collect(Value.Errors(ExperimentSchema, document), document, new Set(), issues);
+  collect(schema, Value.Errors(schema, document), document, new Set(), issues);
+  return issues;
+}
+
+/** Everything in `document` that does not match a family's schema, one issue per location. */
+export function schemaIssues(schema: TSchema, document: unknown): PathIssue[] {
+  const issues: PathIssue[] = [];
+  collect(schema, Value.Errors(schema, document), document, new Set(), issues);
   return issues;
 }
 

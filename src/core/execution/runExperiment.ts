@@ -5,19 +5,22 @@
 import { availableParallelism } from 'node:os';
 import { formatProblem } from '../config/experimentProblem';
 import { loadExperimentFile } from '../config/loadExperimentFile';
-import type { Experiment, TrialMetrics, TrialSpec } from '../families/teacher-student/types';
 import { describeMachine } from '../runs/machine';
 import { readManifest, writeManifest } from '../runs/manifestFile';
 import { createRunFolder, isRunFolder } from '../runs/runFolder';
-import type { RunManifest } from '../runs/runManifest';
+import type { RunManifest } from '../../shared/runManifest';
 import { lockRunFolder, type RunLock } from '../runs/runLock';
 import { trialKey } from '../runs/runReader';
 import { TOOL_VERSION } from '../runs/toolVersion';
 import { readTrialLog, TrialLogWriter } from '../runs/trialLog';
 import { experimentHash } from '../sweep/experimentHash';
 import { listTrialJobs, type Shard, type TrialJob } from '../sweep/trialJobs';
-import { trialSpec } from '../families/teacher-student/trialSpec';
 import type { RunEvent } from '../../shared/protocol';
+import { errorMessage } from '../../shared/errorMessage';
+import type { ResolvedExperiment } from '../../shared/runManifest';
+import { axisNames, type ExperimentFamily } from '../families/experimentFamily';
+import { familyOf } from '../families/registry';
+import type { TrialTask } from './workerProtocol';
 import { trialRecord } from './trialRecord';
 import { PoolTerminatedError, WorkerPool } from './workerPool';
 import { trialWorkerScript } from './workerScript';
@@ -71,11 +74,12 @@ export async function runExperiment(options: RunOptions, onEvent: (event: RunEve
   const workerScript = findWorkerScript(options);
   const { experiment, file, warnings } = await loadExperiment(options.configPath);
   for (const warning of warnings) onEvent({ type: 'log', level: 'warn', message: warning });
-  const jobs = listTrialJobs(experiment, options.shard);
+  const family = familyOf(experiment.kind);
+  const jobs = listTrialJobs(axisNames(family), experiment, options.shard);
   const { runDir, manifest } = openRunFolder(options, experiment, file, jobs.length);
   const lock = lockFolder(runDir);
   try {
-    return await runInFolder({ runDir, manifest, experiment, jobs, started, workerScript }, options, onEvent, abortSignal);
+    return await runInFolder({ runDir, manifest, family, experiment, jobs, started, workerScript }, options, onEvent, abortSignal);
   } finally {
     lock.release();
   }
@@ -85,7 +89,8 @@ export async function runExperiment(options: RunOptions, onEvent: (event: RunEve
 interface PreparedRun {
   runDir: string;
   manifest: RunManifest;
-  experiment: Experiment;
+  family: ExperimentFamily;
+  experiment: ResolvedExperiment;
   jobs: TrialJob[];
   /** Date.now() when the run was asked for. */
   started: number;
@@ -99,7 +104,7 @@ async function runInFolder(
   onEvent: (event: RunEvent) => void,
   abortSignal: AbortSignal | undefined,
 ): Promise<RunOutcome> {
-  const { runDir, manifest, experiment, jobs, started, workerScript } = prepared;
+  const { runDir, manifest, family, experiment, jobs, started, workerScript } = prepared;
   const done = new Set(readRecordsToResume(runDir).map(trialKey));
   const remaining = jobs.filter((job) => !done.has(trialKey({ cell: job.cellKey, trial: job.trial })));
   let completedTrials = jobs.length - remaining.length;
@@ -115,7 +120,7 @@ async function runInFolder(
 
   let failure: Error | undefined;
   if (workers > 0 && !abortSignal?.aborted) {
-    const pool = new WorkerPool<TrialSpec, TrialMetrics>(workerScript, workers);
+    const pool = new WorkerPool<TrialTask, object>(workerScript, workers);
     const stop = () => {
       log.flush(); // what is already written is reported without waiting
       void pool.terminate();
@@ -126,8 +131,8 @@ async function runInFolder(
       await Promise.all(
         remaining.map(async (job) => {
           try {
-            const metrics = await pool.run(trialSpec(experiment, job.cell, job.trial));
-            const record = trialRecord(experiment, job, metrics);
+            const metrics = await pool.run({ kind: family.kind, spec: family.trialSpec(experiment, job.cell, job.trial) });
+            const record = trialRecord(family, experiment, job, metrics);
             const durable = log.append(record);
             if (--unanswered === 0) log.flush(); // the last record: no batching to wait for
             await durable; // on disk before anyone hears of it
@@ -135,8 +140,7 @@ async function runInFolder(
             onEvent({ type: 'trial-completed', record, completedTrials, totalTrials });
           } catch (error) {
             if (error instanceof PoolTerminatedError) return;
-            const reason = error instanceof Error ? error.message : String(error);
-            failure ??= new Error(`trial ${job.trial} of cell ${job.cellKey} failed: ${reason}`);
+            failure ??= new Error(`trial ${job.trial} of cell ${job.cellKey} failed: ${errorMessage(error)}`);
             stop();
           }
         }),
@@ -160,7 +164,7 @@ function lockFolder(runDir: string): RunLock {
   try {
     return lockRunFolder(runDir);
   } catch (error) {
-    throw new RunSetupError(`cannot run: ${(error as Error).message}`);
+    throw new RunSetupError(`cannot run: ${errorMessage(error)}`);
   }
 }
 
@@ -168,7 +172,7 @@ function findWorkerScript(options: RunOptions): string {
   try {
     return options.workerScript ?? trialWorkerScript();
   } catch (error) {
-    throw new RunSetupError((error as Error).message);
+    throw new RunSetupError(errorMessage(error));
   }
 }
 
@@ -177,7 +181,7 @@ async function loadExperiment(configPath: string) {
   try {
     result = await loadExperimentFile(configPath);
   } catch (error) {
-    throw new RunSetupError((error as Error).message);
+    throw new RunSetupError(errorMessage(error));
   }
   if (!result.ok) {
     const problems = result.problems.map((problem) => formatProblem(configPath, problem));
@@ -188,7 +192,7 @@ async function loadExperiment(configPath: string) {
 }
 
 /** Creates a fresh run folder, or reopens one to resume after checking it holds the same trials. */
-function openRunFolder(options: RunOptions, experiment: Experiment, file: RunManifest['config'], totalTrials: number) {
+function openRunFolder(options: RunOptions, experiment: ResolvedExperiment, file: RunManifest['config'], totalTrials: number) {
   const configHash = experimentHash(experiment);
   const now = new Date();
   const resumeDir = options.resumeDir ?? (isRunFolder(options.outDir) ? options.outDir : undefined);
@@ -196,7 +200,9 @@ function openRunFolder(options: RunOptions, experiment: Experiment, file: RunMan
     const runDir = createRunFolder(options.outDir, experiment.name, now);
     const manifest: RunManifest = {
       experiment: experiment.name,
+      kind: experiment.kind,
       config: file,
+      resolved: experiment,
       configHash,
       toolVersion: TOOL_VERSION,
       seed: experiment.seed,
@@ -213,7 +219,7 @@ function openRunFolder(options: RunOptions, experiment: Experiment, file: RunMan
   try {
     previous = readManifest(resumeDir);
   } catch (error) {
-    throw new RunSetupError(`cannot resume: ${(error as Error).message}`);
+    throw new RunSetupError(`cannot resume: ${errorMessage(error)}`);
   }
   if (previous.configHash !== configHash) {
     throw new RunSetupError(
@@ -240,7 +246,7 @@ function readRecordsToResume(runDir: string) {
   try {
     return readTrialLog(runDir).records;
   } catch (error) {
-    throw new RunSetupError(`cannot resume: ${(error as Error).message}`);
+    throw new RunSetupError(`cannot resume: ${errorMessage(error)}`);
   }
 }
 

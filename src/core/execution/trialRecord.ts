@@ -1,16 +1,16 @@
 // A finished training -> the line that goes into trials.jsonl. Built on the main thread from the
 // job (which knows the cell) and the metrics (which the worker measured), so a record never
-// depends on which worker ran it.
-import { cellValues } from '../analysis/cellSummary';
-import type { Experiment, TrialMetrics, TrialRecord } from '../families/teacher-student/types';
+// depends on which worker ran it. Field order: cell, axes, the family's extras, trial, seed, metrics.
+import type { ResolvedExperiment } from '../../shared/runManifest';
+import type { TrialRecord } from '../../shared/trialRecord';
+import type { ExperimentFamily } from '../families/experimentFamily';
 import type { TrialJob } from '../sweep/trialJobs';
-import { pruningRatioOf } from '../families/teacher-student/trialSpec';
 
-export function trialRecord(experiment: Experiment, job: TrialJob, metrics: TrialMetrics): TrialRecord {
+export function trialRecord(family: ExperimentFamily, experiment: ResolvedExperiment, job: TrialJob, metrics: object): TrialRecord {
   return {
     cell: job.cellKey,
-    ...cellValues(job.cell),
-    pruningRatio: pruningRatioOf(experiment, job.cell),
+    ...job.cell,
+    ...family.recordExtras(experiment, job.cell),
     trial: job.trial,
     seed: job.seed,
     ...metrics,

@@ -27,3 +27,21 @@ export function serveTasks<Task, Result>(
     port.postMessage(reply);
   });
 }
+
+/** One training for a trial worker: the experiment kind says which runner trains the spec. */
+export interface TrialTask {
+  kind: string;
+  spec: unknown;
+}
+
+/** Worker side of a trial pool: trains each task with the runner of its kind. */
+export function serveTrials(
+  port: Parameters<typeof serveTasks<TrialTask, object>>[0],
+  runners: Readonly<Record<string, (spec: never) => object>>,
+): void {
+  serveTasks<TrialTask, object>(port, ({ kind, spec }) => {
+    const run = runners[kind];
+    if (run === undefined) throw new Error(`this trial worker cannot train kind ${JSON.stringify(kind)}; it knows ${Object.keys(runners).join(', ')}`);
+    return run(spec as never);
+  });
+}

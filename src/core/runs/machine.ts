@@ -1,6 +1,6 @@
 // What machine a run ran on, for its manifest (timings are only comparable on like machines).
 import { arch, availableParallelism, cpus, platform } from 'node:os';
-import type { RunManifest } from './runManifest';
+import type { RunManifest } from '../../shared/runManifest';
 
 export function describeMachine(): RunManifest['machine'] {
   return {

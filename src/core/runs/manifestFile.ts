@@ -3,8 +3,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeFileAtomic } from './atomicWrite';
 import { MANIFEST_FILE } from './runFolder';
-import type { RunManifest } from './runManifest';
 import { checkRunManifest } from '../../shared/protocolGuards';
+import type { RunManifest } from '../../shared/runManifest';
+import { upgradeManifest } from './manifestUpgrade';
 
 /** Replaces the manifest atomically: a crash leaves the previous version, never a torn file. */
 export function writeManifest(runDir: string, manifest: RunManifest): void {
@@ -28,7 +29,7 @@ export function readManifest(runDir: string): RunManifest {
   } catch (error) {
     throw new Error(`${path}: not valid JSON (${(error as Error).message})`);
   }
-  const checked = checkRunManifest(parsed, MANIFEST_FILE);
+  const checked = checkRunManifest(upgradeManifest(parsed), MANIFEST_FILE);
   if (!checked.ok) throw new Error(`${runDir}: ${checked.problem}`);
   return checked.value;
 }

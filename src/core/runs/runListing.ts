@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readManifest } from './manifestFile';
 import { isRunFolder, TRIALS_FILE } from './runFolder';
-import type { RunManifest } from './runManifest';
+import type { RunManifest } from '../../shared/runManifest';
 
 export interface RunListing {
   /** "<experiment>/<folder>": unique under the root, stable across reloads. */

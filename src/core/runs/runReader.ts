@@ -1,7 +1,7 @@
 // Reading finished or running run folders, alone or as the union of the shards of one sweep.
-import type { TrialRecord } from '../families/teacher-student/types';
+import type { TrialRecord } from '../../shared/trialRecord';
 import { readManifest } from './manifestFile';
-import type { RunManifest } from './runManifest';
+import type { RunManifest } from '../../shared/runManifest';
 import { readTrialLog } from './trialLog';
 
 export interface RunFolderContents {

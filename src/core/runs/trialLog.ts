@@ -4,7 +4,7 @@
 // readers ignore it, and the writer cuts it off before appending after it.
 import { closeSync, fstatSync, fsync, ftruncateSync, openSync, readFileSync, readSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
-import type { TrialRecord } from '../families/teacher-student/types';
+import type { TrialRecord } from '../../shared/trialRecord';
 import { TRIALS_FILE } from './runFolder';
 
 const NEWLINE = 0x0a;

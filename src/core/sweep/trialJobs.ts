@@ -1,6 +1,7 @@
 // The list of trainings a run performs (cells × trials), and its deterministic split into shards
 // (`--shard I/N`) that separate machines can run and whose run folders merge by union.
-import type { Experiment, SweepCell } from '../families/teacher-student/types';
+import type { ResolvedExperiment } from '../../shared/runManifest';
+import type { SweepCell } from '../families/experimentFamily';
 import { murmurHash3Text } from './murmurHash3';
 import { cellKey, expandCells } from './sweepCells';
 import { trialSeed } from './trialSeed';
@@ -53,10 +54,10 @@ export function shardTrials(all: readonly TrialJob[], index: number, count: numb
 /**
  * Every job of the experiment (or of one shard), trial-major: trial 0 of every cell first, then
  * trial 1, ... so that a partly finished run already covers the whole grid; cells in
- * expandCells order within a trial.
+ * expandCells order within a trial; `axes` in the family's order.
  */
-export function listTrialJobs(experiment: Experiment, shard?: Shard): TrialJob[] {
-  const cells = expandCells(experiment).map((cell) => ({ cell, cellKey: cellKey(cell) }));
+export function listTrialJobs(axes: readonly string[], experiment: ResolvedExperiment, shard?: Shard): TrialJob[] {
+  const cells = expandCells(axes, experiment).map((cell) => ({ cell, cellKey: cellKey(axes, cell) }));
   const jobs: TrialJob[] = [];
   for (let trial = 0; trial < experiment.trials; trial++) {
     for (const { cell, cellKey: key } of cells) jobs.push({ cell, cellKey: key, trial, seed: trialSeed(experiment.seed, key, trial) });

@@ -8,12 +8,11 @@ import { exportChart } from './exportChart';
 import { newExperimentFromPreset } from './newExperimentFromPreset';
 import { openRunFolder } from './openRunFolder';
 import { runExperiment } from './runExperiment';
-import { runInHostTests } from './runInHostTests';
 import { showResults } from './showResults';
 
-export function registerCommands(services: ExtensionServices, inHostTestsBundle: string | undefined): vscode.Disposable[] {
+export function registerCommands(services: ExtensionServices): vscode.Disposable[] {
   const register = (id: CommandId, handler: (...args: unknown[]) => unknown) => registerSafeCommand(services.log, id, handler);
-  const disposables = [
+  return [
     register(CommandId.RunExperiment, (argument) => runExperiment(services, argument)),
     register(CommandId.CancelExperiment, (argument) => cancelExperiment(services, argument)),
     register(CommandId.ShowResults, (argument) => showResults(services, argument)),
@@ -22,6 +21,4 @@ export function registerCommands(services: ExtensionServices, inHostTestsBundle:
     register(CommandId.ExportChart, (argument) => exportChart(services, argument)),
     register(CommandId.ShowLog, () => services.log.show()),
   ];
-  if (inHostTestsBundle) disposables.push(register(CommandId.RunInHostTests, () => runInHostTests(services.log, inHostTestsBundle)));
-  return disposables;
 }

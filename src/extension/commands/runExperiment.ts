@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs';
 import { basename } from 'node:path';
 import * as vscode from 'vscode';
 import type { ExperimentProblem } from '../../core/config/experimentProblem';
-import type { Experiment } from '../../core/families/teacher-student/types';
+import type { ResolvedExperiment } from '../../shared/runManifest';
 import type { RunListing } from '../../core/runs/runListing';
 import type { RunEvent, TrainerLaunch } from '../../shared/protocol';
 import { CommandId } from '../commandIds';
@@ -113,7 +113,7 @@ function startTrainer({ context, log }: ExtensionServices, launch: TrainerLaunch
 }
 
 /** The unfinished run folder of the same trials to continue, if there is one. */
-async function resumableRun(log: Log, runsRoot: string, experiment: Experiment): Promise<RunListing | undefined> {
+async function resumableRun(log: Log, runsRoot: string, experiment: ResolvedExperiment): Promise<RunListing | undefined> {
   const [{ listRuns }, { experimentHash }] = await Promise.all([import('../../core/runs/runListing'), import('../../core/sweep/experimentHash')]);
   const listings = listRuns(runsRoot, experiment.name, (problem) => log.warn(problem));
   return chooseResumeFolder(listings, experimentHash(experiment));

@@ -1,8 +1,8 @@
 // The results panel of one experiment: a snapshot of its runs from disk on every page load,
 // then, while a run of it is live, its new trials in throttled batches and its status.
 import * as vscode from 'vscode';
-import type { TrialRecord } from '../../core/families/teacher-student/types';
-import type { RunStatus } from '../../core/runs/runManifest';
+import type { TrialRecord } from '../../shared/trialRecord';
+import type { RunStatus } from '../../shared/runManifest';
 import { trialKey } from '../../core/runs/runReader';
 import { errorMessage } from '../errorBoundary';
 import { revealRunFolder } from '../revealRunFolder';

@@ -4,6 +4,7 @@
 // experiment run many times does not ship every record of every run). No vscode import.
 import { listRuns } from '../../core/runs/runListing';
 import { readRunFolder } from '../../core/runs/runReader';
+import { errorMessage } from '../../shared/errorMessage';
 import type { RunSnapshot } from '../../shared/protocol';
 import type { ResultsTarget } from './resultsTarget';
 
@@ -41,7 +42,7 @@ export function readSnapshot(
       try {
         records = readRunFolder(listing.runDir).records;
       } catch (error) {
-        problems.push(`${listing.runDir}: ${(error as Error).message}`);
+        problems.push(`${listing.runDir}: ${errorMessage(error)}`);
       }
       if (!selected.has(listing.runId)) budget -= records.length;
     }

@@ -1,6 +1,7 @@
 // The panel's HTML: one script and one stylesheet from dist/webview, a fresh nonce per load and
 // a Content-Security-Policy that allows nothing else (no inline code, no remote content).
 import { randomBytes } from 'node:crypto';
+import { escapeHtml } from '../../shared/escapeHtml';
 
 export interface PanelHtmlParts {
   /** webview.cspSource: the origin asWebviewUri resources are served from. */
@@ -33,24 +34,19 @@ export function contentSecurityPolicy(cspSource: string, nonce: string): string 
 }
 
 export function panelHtml(parts: PanelHtmlParts): string {
-  const attribute = (value: string) => escapeHtml(value);
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${attribute(contentSecurityPolicy(parts.cspSource, parts.nonce))}">
+<meta http-equiv="Content-Security-Policy" content="${escapeHtml(contentSecurityPolicy(parts.cspSource, parts.nonce))}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
 <title>${escapeHtml(parts.title)}</title>
-<link rel="stylesheet" href="${attribute(parts.styleUri)}" nonce="${attribute(parts.nonce)}">
+<link rel="stylesheet" href="${escapeHtml(parts.styleUri)}" nonce="${escapeHtml(parts.nonce)}">
 </head>
 <body>
-<div id="app" role="main" aria-busy="true" data-host-state="${attribute(JSON.stringify(parts.hostState ?? null))}">Loading results…</div>
-<script nonce="${attribute(parts.nonce)}" src="${attribute(parts.scriptUri)}"></script>
+<div id="app" role="main" aria-busy="true" data-host-state="${escapeHtml(JSON.stringify(parts.hostState ?? null))}">Loading results…</div>
+<script nonce="${escapeHtml(parts.nonce)}" src="${escapeHtml(parts.scriptUri)}"></script>
 </body>
 </html>
 `;
-}
-
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
 }

@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { summarizeCells, variedAxes } from '../../../src/core/analysis/cellSummary';
 import { describe } from '../../../src/core/analysis/statistics';
+import { teacherStudentFamily } from '../../../src/core/families/teacher-student/family';
 import { fakeRecord } from './fakeRecord';
 
 test('summarizeCells: groups by cell, counts successes, describes each metric', () => {
@@ -12,7 +13,7 @@ test('summarizeCells: groups by cell, counts successes, describes each metric', 
     fakeRecord({ samples: 100, trial: 0, success: true, relativeError: 3e-6, generalizationError: 5e-12, relativeGeneralizationError: 3e-11, convergenceRate: 0.2 }),
     fakeRecord({ samples: 50, trial: 2, success: false, relativeError: 0.2, generalizationError: 0.1, relativeGeneralizationError: 0.25, convergenceRate: 0.9 }),
   ];
-  const [small, large] = summarizeCells(records);
+  const [small, large] = summarizeCells(teacherStudentFamily, records);
   assert.equal(small.values.samples, 50);
   assert.equal(small.trials, 3);
   assert.equal(small.successes, 1);
@@ -32,8 +33,8 @@ test('summarizeCells: the result does not depend on record order', () => {
   for (const samples of [200, 50, 100]) for (const nonzerosPerNeuron of [3, 1]) for (const trial of [0, 1]) {
     records.push(fakeRecord({ samples, nonzerosPerNeuron, trial, relativeError: samples * 1e-3 + nonzerosPerNeuron + trial }));
   }
-  const forward = summarizeCells(records);
-  const backward = summarizeCells([...records].reverse());
+  const forward = summarizeCells(teacherStudentFamily, records);
+  const backward = summarizeCells(teacherStudentFamily, [...records].reverse());
   assert.deepEqual(backward, forward);
   assert.deepEqual(forward.map((cell) => [cell.values.samples, cell.values.nonzerosPerNeuron]), [
     [50, 1], [50, 3], [100, 1], [100, 3], [200, 1], [200, 3],
@@ -41,15 +42,15 @@ test('summarizeCells: the result does not depend on record order', () => {
 });
 
 test('summarizeCells: no trial with a convergence rate gives null', () => {
-  const [cell] = summarizeCells([fakeRecord({ convergenceRate: null }), fakeRecord({ trial: 1, convergenceRate: null })]);
+  const [cell] = summarizeCells(teacherStudentFamily, [fakeRecord({ convergenceRate: null }), fakeRecord({ trial: 1, convergenceRate: null })]);
   assert.equal(cell.meanConvergenceRate, null);
 });
 
 test('variedAxes: only the axes with more than one value', () => {
-  const cells = summarizeCells([
+  const cells = summarizeCells(teacherStudentFamily, [
     fakeRecord({ samples: 50, noiseStd: 0.1 }),
     fakeRecord({ samples: 100, noiseStd: 0.1 }),
     fakeRecord({ samples: 100, noiseStd: 0.2 }),
   ]);
-  assert.deepEqual(variedAxes(cells), ['samples', 'noiseStd']);
+  assert.deepEqual(variedAxes(teacherStudentFamily, cells), ['samples', 'noiseStd']);
 });

@@ -1,7 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { bandRange, medianTrial, medianTrialCurves, metricSeries, successCells } from '../../../src/core/analysis/series';
+import { bandRange, metricSeries } from '../../../src/core/analysis/series';
 import { axisValues, sweptAxes } from '../../../src/core/analysis/seriesAxes';
+import { medianTrial, medianTrialCurves, successCells } from '../../../src/core/families/teacher-student/charts';
+import { teacherStudentFamily as family } from '../../../src/core/families/teacher-student/family';
 import type { TrialRecord } from '../../../src/core/families/teacher-student/types';
 import { fakeRecord } from './fakeRecord';
 
@@ -22,7 +24,7 @@ function grid(): TrialRecord[] {
 }
 
 test('metricSeries: one line per pruning ratio, sorted by group, points sorted by x and described over trials', () => {
-  const lines = metricSeries(grid(), 'generalizationError', 'samples', ['nonzerosPerNeuron']);
+  const lines = metricSeries(family, grid(), 'generalizationError', 'samples', ['nonzerosPerNeuron']);
   assert.deepEqual(lines.map((line) => line.group), [{ nonzerosPerNeuron: 5 }, { nonzerosPerNeuron: 10 }]);
   assert.equal(lines[0].label, 'ratio 0.95 (r = 5)');
   const [smallN, largeN] = lines[0].points;
@@ -38,7 +40,7 @@ test('metricSeries: one line per pruning ratio, sorted by group, points sorted b
 });
 
 test('metricSeries: x may be the pruning ratio, the filter keeps one part of the grid, success becomes a rate', () => {
-  const lines = metricSeries(grid(), 'successRate', 'pruningRatio', ['samples'], { samples: 50 });
+  const lines = metricSeries(family, grid(), 'successRate', 'pruningRatio', ['samples'], { samples: 50 });
   assert.equal(lines.length, 1);
   assert.deepEqual(lines[0].group, { samples: 50 });
   assert.deepEqual(lines[0].points.map((point) => point.x), [0.9, 0.95]);
@@ -51,12 +53,12 @@ test('metricSeries: no grouping axes gives one line; points and lines where no t
     fakeRecord({ samples: 100, convergenceRate: 0.4, trial: 0 }),
     fakeRecord({ samples: 100, convergenceRate: null, trial: 1 }),
   ];
-  const [line, ...rest] = metricSeries(records, 'convergenceRate', 'samples', []);
+  const [line, ...rest] = metricSeries(family, records, 'convergenceRate', 'samples', []);
   assert.equal(rest.length, 0);
   assert.equal(line.label, 'all trials');
   assert.deepEqual(line.points.map((point) => [point.x, point.count, point.mean]), [[100, 1, 0.4]]);
   const noisy = records.map((record) => ({ ...record, noiseStd: 0.1, convergenceRate: null }));
-  const lines = metricSeries([...records, ...noisy], 'convergenceRate', 'samples', ['noiseStd']);
+  const lines = metricSeries(family, [...records, ...noisy], 'convergenceRate', 'samples', ['noiseStd']);
   assert.deepEqual(lines.map((byNoise) => byNoise.group), [{ noiseStd: 0 }], 'a line without any value is left out');
 });
 
@@ -86,7 +88,7 @@ test('medianTrialCurves: each group plots its median trial curve, point by point
       }),
     ),
   );
-  const curves = medianTrialCurves(records, ['nonzerosPerNeuron']);
+  const curves = medianTrialCurves(family, records, ['nonzerosPerNeuron']);
   assert.equal(curves.length, 2);
   for (const curve of curves) {
     assert.match(curve.label, /\(trial 2\)$/);
@@ -111,12 +113,13 @@ test('successCells: counts per (r, N), pooled over other axes unless filtered', 
   for (const cell of noiseless) assert.deepEqual([cell.trials, cell.successes], [3, 2]);
 });
 
-test('axisValues: the records and the experiment file together give the grid; sweptAxes lists the varying axes', () => {
-  const config = { samples: [50, 100, 200], teacher: { nonzerosPerNeuron: [5, 10, 20], noiseStd: 0 }, training: { momentum: 'not a number' } };
-  const values = axisValues(grid(), config);
-  assert.deepEqual(values.samples, [50, 100, 200]);
+test('axisValues: the records and the resolved experiment together give the grid; sweptAxes lists the varying axes', () => {
+  const resolvedAxes = { samples: [200, 50, 100], nonzerosPerNeuron: [5, 10, 20], noiseStd: [0] };
+  const values = axisValues(family, grid(), resolvedAxes);
+  assert.deepEqual(values.samples, [50, 100, 200], 'sorted, the grid before any record of N = 100 arrived');
   assert.deepEqual(values.nonzerosPerNeuron, [5, 10, 20]);
-  assert.deepEqual(values.momentum, [0.5], 'a malformed config value is ignored, the records still count');
-  assert.deepEqual(sweptAxes(values), ['samples', 'nonzerosPerNeuron']);
-  assert.deepEqual(sweptAxes(axisValues([fakeRecord({})])), []);
+  assert.deepEqual(values.momentum, [0.5], 'an axis the experiment does not list comes from the records');
+  assert.deepEqual(Object.keys(values), family.axes.map((axis) => axis.name), 'every axis of the family, in its order');
+  assert.deepEqual(sweptAxes(family, values), ['samples', 'nonzerosPerNeuron']);
+  assert.deepEqual(sweptAxes(family, axisValues(family, [fakeRecord({})])), []);
 });

@@ -1,11 +1,20 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { axisValues } from '../../../src/core/analysis/seriesAxes';
-import { buildChart, chartPlan, overlayLineCharts, type LineChartData } from '../../../src/core/analysis/seriesPlan';
+import type { ChartData, LineChartData } from '../../../src/core/analysis/chartData';
+import { axisValues as familyAxisValues } from '../../../src/core/analysis/seriesAxes';
+import { overlayLineCharts } from '../../../src/core/analysis/seriesPlan';
 import { chartCsv, chartsCsv } from '../../../src/core/analysis/seriesCsv';
 import { runFolderName, runsGrid } from '../../../src/core/analysis/seriesRuns';
+import type { AxisValues } from '../../../src/core/families/experimentFamily';
+import { teacherStudentChart, teacherStudentChartPlan, type TeacherStudentChart } from '../../../src/core/families/teacher-student/charts';
+import { teacherStudentFamily as family } from '../../../src/core/families/teacher-student/family';
 import type { SweepAxis, TrialRecord } from '../../../src/core/families/teacher-student/types';
 import { fakeRecord } from './fakeRecord';
+
+const axisValues = (records: TrialRecord[], resolvedAxes?: AxisValues) => familyAxisValues(family, records, resolvedAxes);
+const chartPlan = (values: AxisValues, curveSamples?: number) => teacherStudentChartPlan(family, values, curveSamples);
+const buildChart = (spec: TeacherStudentChart, records: TrialRecord[], metric: string, values: AxisValues): ChartData =>
+  teacherStudentChart(family, spec, records, metric, values);
 
 /** Records on the full grid of the given axis values, one trial per cell, succeeding when N >= 20·r. */
 function recordsOn(axes: Partial<Record<SweepAxis, number[]>>): TrialRecord[] {
@@ -122,15 +131,15 @@ test('chartsCsv: several charts in one table with a chart column and the union o
 test('runsGrid: an axis constant within each run but different between runs names the runs instead of splitting lines', () => {
   const agd = recordsOn({ samples: [50, 100], nonzerosPerNeuron: [2, 5] }).map((record) => ({ ...record, momentum: 0.5 }));
   const gd = recordsOn({ samples: [50, 100], nonzerosPerNeuron: [2, 5] }).map((record) => ({ ...record, momentum: 0 }));
-  const grid = runsGrid([
+  const grid = runsGrid(family, [
     { runId: 'exp/2025-01-01T00-00-00Z', records: agd },
-    { runId: 'exp/2025-01-02T00-00-00Z', records: gd, config: { samples: [50, 100, 200] } },
+    { runId: 'exp/2025-01-02T00-00-00Z', records: gd, axes: { samples: [50, 100, 200], momentum: [0] } },
   ]);
-  assert.deepEqual(grid.values.samples, [50, 100, 200], 'the union of the grids, with what the file lists');
+  assert.deepEqual(grid.values.samples, [50, 100, 200], 'the union of the grids, with what the resolved experiment lists');
   assert.equal(grid.values.momentum.length, 1, 'momentum is not a sweep axis of the charts');
   assert.deepEqual([...grid.labels.values()], ['β = 0.5', 'β = 0 (GD)']);
 
-  const same = runsGrid([
+  const same = runsGrid(family, [
     { runId: 'exp/first', records: agd },
     { runId: 'exp/second', records: agd },
   ]);

@@ -10,6 +10,8 @@ import { readManifest } from '../../../src/core/runs/manifestFile';
 import { TRIALS_FILE } from '../../../src/core/runs/runFolder';
 import { trialKey } from '../../../src/core/runs/runReader';
 import { readTrialLog } from '../../../src/core/runs/trialLog';
+import { axisNames } from '../../../src/core/families/experimentFamily';
+import { familyOf } from '../../../src/core/families/registry';
 import { listTrialJobs } from '../../../src/core/sweep/trialJobs';
 import type { RunEvent } from '../../../src/shared/protocol';
 import { LASTING_RUN, LASTING_RUN_TRAININGS, temporaryDir, writeTinyExperiment } from '../execution/fixtures/tinyExperiment';
@@ -76,7 +78,7 @@ test('after kill -9 mid-run the folder is readable and a re-run computes only wh
   assert.deepEqual(after.subarray(0, completeBytes.length), completeBytes, 'the lines on disk before the kill are untouched');
   const parsed = await loadExperimentFile(configPath);
   assert.ok(parsed.ok);
-  const expected = listTrialJobs(parsed.experiment).map((job) => trialKey({ cell: job.cellKey, trial: job.trial }));
+  const expected = listTrialJobs(axisNames(familyOf(parsed.experiment.kind)), parsed.experiment).map((job) => trialKey({ cell: job.cellKey, trial: job.trial }));
   const keys = readTrialLog(runDir).records.map(trialKey);
   assert.equal(keys.length, LASTING_RUN_TRAININGS);
   assert.equal(recomputed.length, LASTING_RUN_TRAININGS - onDisk.length);

@@ -68,9 +68,9 @@ test('summarize: a table row per cell and the boundary in words', async () => {
   assert.match(out, /relative error/);
   assert.match(out, /generalization error/);
   // The cell (N = 20, r = 2): 4 trials, none succeeded.
-  assert.match(out, /^\s*20\s+2\s+0\.800\s+4\s+0%/m);
-  assert.match(out, /r = 4\s+N\* = 60\.0/);
-  assert.match(out, /a = 10\.0, b = 20\.0, R² = 1\.000 \(3 points\)/);
+  assert.match(out, /^\s*20\s+2\s+0\.8\s+4\s+0%/m);
+  assert.match(out, /r = 4\s+N\* = 60\n/);
+  assert.match(out, /a = 10, b = 20, R² = 1\.000 \(3 points\)/);
 });
 
 test('summarize: shard folders merge into the same cells as one folder', async () => {

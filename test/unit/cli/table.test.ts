@@ -1,17 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { formatNumber, formatTable } from '../../../src/cli/table';
-
-test('formatNumber: integers, 3 significant digits, exponents, missing', () => {
-  assert.equal(formatNumber(450), '450');
-  assert.equal(formatNumber(0.5), '0.500');
-  assert.equal(formatNumber(12.3456), '12.3');
-  assert.equal(formatNumber(1.234e-7), '1.23e-7');
-  assert.equal(formatNumber(123456.7), '1.23e+5');
-  assert.equal(formatNumber(null), '-');
-  assert.equal(formatNumber(NaN), '-');
-  assert.equal(formatNumber(Infinity), 'inf');
-});
+import { formatTable } from '../../../src/cli/table';
 
 test('formatTable: right-aligned columns under a spanning group header', () => {
   const text = formatTable(['N', 'mean', 'max'], [['30', '0.5', '1'], ['300', '0.25', '12']], [

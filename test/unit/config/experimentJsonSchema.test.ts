@@ -21,10 +21,26 @@ describe('schemas/lth.schema.json', () => {
     assert.equal(schema.allowComments, true);
     assert.equal(schema.allowTrailingCommas, true);
     assert.deepEqual(schema.required, ['kind']);
-    const sections = schema.properties as Record<string, { required?: string[]; description?: string }>;
+    const teacherStudent = (schema.definitions as Record<string, { required?: string[]; properties: Record<string, unknown> }>)['teacher-student'];
+    assert.deepEqual(teacherStudent.required, ['kind']);
+    const sections = teacherStudent.properties as Record<string, { required?: string[]; description?: string }>;
     for (const section of ['teacher', 'student', 'training', 'evaluation']) {
       assert.equal(sections[section].required, undefined, `${section} must have no required fields`);
       assert.ok(sections[section].description, `${section} needs a description for hover docs`);
     }
+  });
+
+  it('is a union on kind: each registered kind applies its own schema through if/then', () => {
+    const schema = JSON.parse(experimentJsonSchemaText()) as {
+      properties: { kind: { enum: string[] } };
+      allOf: Array<{ if: { properties: { kind: { const: string } } }; then: { $ref: string } }>;
+      definitions: Record<string, unknown>;
+    };
+    assert.deepEqual(schema.properties.kind.enum, ['teacher-student']);
+    assert.deepEqual(
+      schema.allOf.map((branch) => [branch.if.properties.kind.const, branch.then.$ref]),
+      [['teacher-student', '#/definitions/teacher-student']],
+    );
+    assert.deepEqual(Object.keys(schema.definitions), ['teacher-student']);
   });
 });

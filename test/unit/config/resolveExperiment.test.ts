@@ -3,13 +3,13 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parseExperimentText } from '../../../src/core/config/parseExperimentText';
 import { experimentNameFromFileName, resolveExperiment } from '../../../src/core/config/resolveExperiment';
-import { ExperimentSchema, TeacherSchema, TrainingSchema } from '../../../src/core/families/teacher-student/schema';
-import { SWEEP_AXES } from '../../../src/core/families/teacher-student/types';
+import { ExperimentSchema, TeacherSchema, TrainingSchema, type ExperimentFile } from '../../../src/core/families/teacher-student/schema';
+import { SWEEP_AXES, type Experiment } from '../../../src/core/families/teacher-student/types';
 
 function resolved(text: string, fileName = 'runs/phase-transition.lth.json') {
   const result = parseExperimentText(text, fileName);
   assert.ok(result.ok, `expected a valid file: ${JSON.stringify(result.problems)}`);
-  return result.experiment;
+  return result.experiment as Experiment;
 }
 
 describe('resolveExperiment', () => {
@@ -58,7 +58,8 @@ describe('resolveExperiment', () => {
   });
 
   it('clamps r at 1 when resolving a ratio directly (validation reports it as an error first)', () => {
-    const experiment = resolveExperiment({ kind: 'teacher-student', teacher: { inputDim: 10, pruningRatio: 0.99 } }, 'x.lth.json');
+    const file: ExperimentFile = { kind: 'teacher-student', teacher: { inputDim: 10, pruningRatio: 0.99 } };
+    const experiment = resolveExperiment(file, 'x.lth.json');
     assert.deepEqual(experiment.axes.nonzerosPerNeuron, [1]);
   });
 
@@ -83,6 +84,7 @@ describe('resolveExperiment', () => {
   });
 
   it('refuses both nonzerosPerNeuron and pruningRatio', () => {
-    assert.throws(() => resolveExperiment({ kind: 'teacher-student', teacher: { nonzerosPerNeuron: 5, pruningRatio: 0.5 } }, 'x.lth.json'), /not both/);
+    const file: ExperimentFile = { kind: 'teacher-student', teacher: { nonzerosPerNeuron: 5, pruningRatio: 0.5 } };
+    assert.throws(() => resolveExperiment(file, 'x.lth.json'), /not both/);
   });
 });

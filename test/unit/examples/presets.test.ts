@@ -11,6 +11,8 @@ import { describe as describeValues } from '../../../src/core/analysis/statistic
 import { formatProblem } from '../../../src/core/config/experimentProblem';
 import { loadExperimentFile } from '../../../src/core/config/loadExperimentFile';
 import { runExperiment } from '../../../src/core/execution/runExperiment';
+import { teacherStudentFamily } from '../../../src/core/families/teacher-student/family';
+import type { PhaseBoundary } from '../../../src/core/families/teacher-student/phaseBoundary';
 import type { TrialRecord } from '../../../src/core/families/teacher-student/types';
 import { readTrialLog } from '../../../src/core/runs/trialLog';
 
@@ -49,7 +51,7 @@ async function runPreset(preset: string): Promise<TrialRecord[]> {
   try {
     const outcome = await runExperiment({ configPath, outDir, workers: 2, durable: false }, () => {});
     assert.equal(outcome.status, 'completed', outcome.message);
-    return readTrialLog(outcome.runDir).records;
+    return readTrialLog(outcome.runDir).records as TrialRecord[];
   } finally {
     rmSync(outDir, { recursive: true, force: true });
   }
@@ -58,7 +60,7 @@ async function runPreset(preset: string): Promise<TrialRecord[]> {
 describe('presets show their claims (issue 2, "done when")', () => {
   it('phase-transition: the boundary N*(r) is crossed at every r and is a straight line (R² ≥ 0.9)', async () => {
     const records = await runPreset('phase-transition');
-    const boundary = summarizeSweep(records).phaseBoundary;
+    const boundary = summarizeSweep(teacherStudentFamily, records).phaseBoundary as PhaseBoundary | null;
     assert.ok(boundary, 'the preset sweeps both samples and nonzerosPerNeuron');
     const uncrossed = boundary.crossings.filter((crossing) => crossing.status !== 'crossed');
     assert.deepEqual(uncrossed, [], 'the N grid brackets the boundary at every r');

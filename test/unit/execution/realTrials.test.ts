@@ -11,7 +11,7 @@ import { readTrialLog } from '../../../src/core/runs/trialLog';
 import { trialSeed } from '../../../src/core/sweep/trialSeed';
 import { trialSpec } from '../../../src/core/families/teacher-student/trialSpec';
 import { runTrial } from '../../../src/core/families/teacher-student/training/runTrial';
-import type { TrialRecord } from '../../../src/core/families/teacher-student/types';
+import type { Experiment, SweepCell, TrialRecord } from '../../../src/core/families/teacher-student/types';
 import { temporaryDir, writeTinyExperiment } from './fixtures/tinyExperiment';
 
 /** Records keyed by (cell, trial), without the one field that may differ: wall time. */
@@ -22,7 +22,7 @@ function comparable(records: TrialRecord[]): Map<string, Omit<TrialRecord, 'seco
 async function run(configPath: string, extra: Partial<RunOptions>): Promise<TrialRecord[]> {
   const outcome = await runExperiment({ configPath, outDir: join(temporaryDir(), 'runs'), ...extra }, () => {});
   assert.equal(outcome.status, 'completed', outcome.message);
-  return readTrialLog(outcome.runDir).records;
+  return readTrialLog(outcome.runDir).records as TrialRecord[];
 }
 
 const configPath = writeTinyExperiment(temporaryDir());
@@ -39,9 +39,9 @@ test('1 and 2 workers give identical records, equal to training in this thread w
   const parsed = await loadExperimentFile(configPath);
   assert.ok(parsed.ok);
   const record = double[double.length - 1];
-  const cell = { ...record };
+  const cell: SweepCell = { ...record };
   assert.equal(record.seed, trialSeed(parsed.experiment.seed, record.cell, record.trial));
-  const { seconds: _seconds, ...direct } = runTrial(trialSpec(parsed.experiment, cell, record.trial));
+  const { seconds: _seconds, ...direct } = runTrial(trialSpec(parsed.experiment as Experiment, cell, record.trial));
   const { seconds: _recordSeconds, ...fromWorker } = record;
   assert.deepEqual({ ...fromWorker, ...direct }, fromWorker, 'the worker measured what this thread measures');
 });
@@ -53,5 +53,5 @@ test('the union of the shards equals the unsharded run', async () => {
   assert.ok(first.totalTrials > 0 && second.totalTrials > 0 && first.totalTrials + second.totalTrials === 8);
   const merged = mergeRunFolders([first.runDir, second.runDir]);
   assert.equal(merged.duplicates, 0);
-  assert.deepEqual(comparable(merged.records), comparable(whole));
+  assert.deepEqual(comparable(merged.records as TrialRecord[]), comparable(whole));
 });

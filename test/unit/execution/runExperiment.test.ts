@@ -11,6 +11,8 @@ import { trialKey } from '../../../src/core/runs/runReader';
 import { TRIALS_FILE } from '../../../src/core/runs/runFolder';
 import { LOCK_FILE, lockRunFolder } from '../../../src/core/runs/runLock';
 import { loadExperimentFile } from '../../../src/core/config/loadExperimentFile';
+import { axisNames } from '../../../src/core/families/experimentFamily';
+import { familyOf } from '../../../src/core/families/registry';
 import { listTrialJobs } from '../../../src/core/sweep/trialJobs';
 import type { RunEvent } from '../../../src/shared/protocol';
 import { temporaryDir, writeTinyExperiment } from './fixtures/tinyExperiment';
@@ -48,7 +50,7 @@ test('every trial is on disk before it is reported, and the manifest ends comple
   // Each record carries its cell, pruning ratio and the job's seed.
   const parsed = await loadExperimentFile(configPath);
   assert.ok(parsed.ok);
-  const jobs = new Map(listTrialJobs(parsed.experiment).map((job) => [trialKey({ cell: job.cellKey, trial: job.trial }), job]));
+  const jobs = new Map(listTrialJobs(axisNames(familyOf(parsed.experiment.kind)), parsed.experiment).map((job) => [trialKey({ cell: job.cellKey, trial: job.trial }), job]));
   const { records } = readTrialLog(outcome.runDir);
   assert.equal(records.length, 8);
   for (const record of records) {

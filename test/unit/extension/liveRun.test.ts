@@ -4,6 +4,7 @@ import type { RunEvent } from '../../../src/shared/protocol';
 import { LiveRun, runIdOf, type TrainerHandle } from '../../../src/extension/runner/liveRun';
 import { RunRegistry, type RunChange } from '../../../src/extension/runner/runRegistry';
 import type { TrainerExit } from '../../../src/extension/runner/trainerExit';
+import { fakeManifest } from '../runs/fakeRunFolder';
 import { fakeTrialRecord } from './fixtures/trialRecord';
 
 /** A trainer the test drives by hand: emit events, then exit. */
@@ -19,11 +20,7 @@ function manualTrainer() {
   return { start, emit: (event: RunEvent) => emit(event), exit: (value: TrainerExit) => exit(value), cancels: () => cancels };
 }
 
-const manifest = {
-  experiment: 'tiny', config: { kind: 'teacher-student' as const }, configHash: 'h', toolVersion: '0', seed: 1,
-  machine: { platform: 'linux', arch: 'x64', cpus: 2, cpuModel: 'x', node: 'v20' }, totalTrials: 4,
-  startedAt: '2025-01-01T00:00:00.000Z', status: 'running' as const,
-};
+const manifest = fakeManifest();
 
 test('runIdOf gives "<experiment>/<folder>", as run listings do', () => {
   assert.equal(runIdOf('/work/.lth/runs/phase/2025-01-01T00-00-00Z'), 'phase/2025-01-01T00-00-00Z');

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { RunListing } from '../../../src/core/runs/runListing';
-import type { RunManifest } from '../../../src/core/runs/runManifest';
+import type { RunManifest } from '../../../src/shared/runManifest';
 import { chooseResumeFolder } from '../../../src/extension/runner/resumeFolder';
 import { fakeManifest } from '../runs/fakeRunFolder';
 

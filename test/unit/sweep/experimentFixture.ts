@@ -1,10 +1,10 @@
 // A small resolved experiment for the sweep tests, built through the real resolver.
-import { resolveExperiment } from '../../../src/core/config/resolveExperiment';
+import { resolveTeacherStudent } from '../../../src/core/families/teacher-student/resolve';
 import type { ExperimentFile } from '../../../src/core/families/teacher-student/schema';
 import type { Experiment } from '../../../src/core/families/teacher-student/types';
 
 export function sweepExperiment(overrides: Partial<ExperimentFile> = {}): Experiment {
-  return resolveExperiment(
+  return resolveTeacherStudent(
     {
       kind: 'teacher-student',
       seed: 7,
@@ -14,6 +14,6 @@ export function sweepExperiment(overrides: Partial<ExperimentFile> = {}): Experi
       trials: 5,
       ...overrides,
     },
-    'sweep.lth.json',
+    'sweep',
   );
 }

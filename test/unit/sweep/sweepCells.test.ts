@@ -7,10 +7,10 @@ import { sweepExperiment } from './experimentFixture';
 describe('expandCells', () => {
   it('gives the product of the axis lengths, every combination once', () => {
     const experiment = sweepExperiment();
-    const cells = expandCells(experiment);
+    const cells = expandCells(SWEEP_AXES, experiment);
     assert.equal(cells.length, 4 * 3 * 2);
     assert.equal(cellCount(experiment), cells.length);
-    assert.equal(new Set(cells.map(cellKey)).size, cells.length);
+    assert.equal(new Set(cells.map((cell) => cellKey(SWEEP_AXES, cell))).size, cells.length);
     for (const samples of experiment.axes.samples) {
       for (const nonzeros of experiment.axes.nonzerosPerNeuron) {
         for (const momentum of experiment.axes.momentum) {
@@ -21,7 +21,7 @@ describe('expandCells', () => {
   });
 
   it('varies the first axis slowest and the last fastest, values in file order', () => {
-    const cells = expandCells(sweepExperiment({ samples: [320, 40] }));
+    const cells = expandCells(SWEEP_AXES, sweepExperiment({ samples: [320, 40] }));
     assert.deepEqual(
       cells.map((cell) => [cell.samples, cell.nonzerosPerNeuron, cell.momentum]),
       [320, 40].flatMap((samples) => [5, 10, 20].flatMap((nonzeros) => [0, 0.5].map((momentum) => [samples, nonzeros, momentum]))),
@@ -29,14 +29,14 @@ describe('expandCells', () => {
   });
 
   it('fills every axis of every cell', () => {
-    for (const cell of expandCells(sweepExperiment())) assert.deepEqual(Object.keys(cell).sort(), [...SWEEP_AXES].sort());
+    for (const cell of expandCells(SWEEP_AXES, sweepExperiment())) assert.deepEqual(Object.keys(cell).sort(), [...SWEEP_AXES].sort());
   });
 });
 
 describe('cellKey', () => {
   it('lists every axis as name=value in SWEEP_AXES order', () => {
-    const [cell] = expandCells(sweepExperiment());
-    const key = cellKey(cell);
+    const [cell] = expandCells(SWEEP_AXES, sweepExperiment());
+    const key = cellKey(SWEEP_AXES, cell);
     assert.deepEqual(
       key.split(',').map((part) => part.split('=')[0]),
       [...SWEEP_AXES],
@@ -48,8 +48,8 @@ describe('cellKey', () => {
   });
 
   it('does not depend on the order of the file lists', () => {
-    const forward = expandCells(sweepExperiment()).map(cellKey).sort();
-    const reversed = expandCells(sweepExperiment({ samples: [320, 160, 80, 40], training: { momentum: [0.5, 0] } })).map(cellKey).sort();
+    const forward = expandCells(SWEEP_AXES, sweepExperiment()).map((cell) => cellKey(SWEEP_AXES, cell)).sort();
+    const reversed = expandCells(SWEEP_AXES, sweepExperiment({ samples: [320, 160, 80, 40], training: { momentum: [0.5, 0] } })).map((cell) => cellKey(SWEEP_AXES, cell)).sort();
     assert.deepEqual(reversed, forward);
   });
 });

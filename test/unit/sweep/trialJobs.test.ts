@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import { cellKey, expandCells } from '../../../src/core/sweep/sweepCells';
 import { listTrialJobs, parseShard, shardTrials, type TrialJob } from '../../../src/core/sweep/trialJobs';
 import { trialSeed } from '../../../src/core/sweep/trialSeed';
+import { SWEEP_AXES } from '../../../src/core/families/teacher-student/types';
 import { sweepExperiment } from './experimentFixture';
 
 const jobId = (job: TrialJob) => `${job.cellKey}#${job.trial}`;
@@ -27,26 +28,26 @@ describe('trialSeed', () => {
 describe('listTrialJobs', () => {
   it('lists cells × trials jobs, trial-major, with distinct seeds', () => {
     const experiment = sweepExperiment();
-    const cells = expandCells(experiment);
-    const jobs = listTrialJobs(experiment);
+    const cells = expandCells(SWEEP_AXES, experiment);
+    const jobs = listTrialJobs(SWEEP_AXES, experiment);
     assert.equal(jobs.length, cells.length * experiment.trials);
     assert.deepEqual(jobs.slice(0, cells.length).map((job) => job.trial), cells.map(() => 0));
-    assert.deepEqual(jobs.slice(0, cells.length).map((job) => job.cellKey), cells.map(cellKey));
+    assert.deepEqual(jobs.slice(0, cells.length).map((job) => job.cellKey), cells.map((cell) => cellKey(SWEEP_AXES, cell)));
     assert.equal(new Set(jobs.map(jobId)).size, jobs.length);
     assert.equal(new Set(jobs.map((job) => job.seed)).size, jobs.length);
     for (const job of jobs) assert.equal(job.seed, trialSeed(experiment.seed, job.cellKey, job.trial));
   });
 
   it('gives each trial the same seed whatever the order of the lists (and so of the work)', () => {
-    const seeds = new Map(listTrialJobs(sweepExperiment()).map((job) => [jobId(job), job.seed]));
-    const reordered = listTrialJobs(sweepExperiment({ samples: [320, 40, 160, 80] }));
+    const seeds = new Map(listTrialJobs(SWEEP_AXES, sweepExperiment()).map((job) => [jobId(job), job.seed]));
+    const reordered = listTrialJobs(SWEEP_AXES, sweepExperiment({ samples: [320, 40, 160, 80] }));
     for (const job of reordered) assert.equal(job.seed, seeds.get(jobId(job)));
   });
 });
 
 describe('shards', () => {
   it('partition the jobs: disjoint, their union is every job, sizes near the mean', () => {
-    const all = listTrialJobs(sweepExperiment());
+    const all = listTrialJobs(SWEEP_AXES, sweepExperiment());
     for (const count of [1, 2, 3, 7]) {
       const shards = Array.from({ length: count }, (_, index) => shardTrials(all, index + 1, count));
       const ids = shards.flat().map(jobId);
@@ -58,14 +59,14 @@ describe('shards', () => {
   });
 
   it('keep a trial in its shard when the experiment gains cells and trials', () => {
-    const small = listTrialJobs(sweepExperiment(), { index: 2, count: 3 }).map(jobId);
-    const largerShard = new Set(listTrialJobs(sweepExperiment({ samples: [40, 80, 160, 320, 640], trials: 8 }), { index: 2, count: 3 }).map(jobId));
+    const small = listTrialJobs(SWEEP_AXES, sweepExperiment(), { index: 2, count: 3 }).map(jobId);
+    const largerShard = new Set(listTrialJobs(SWEEP_AXES, sweepExperiment({ samples: [40, 80, 160, 320, 640], trials: 8 }), { index: 2, count: 3 }).map(jobId));
     for (const id of small) assert.ok(largerShard.has(id), id);
   });
 
   it('listTrialJobs with a shard equals shardTrials of all jobs', () => {
     const experiment = sweepExperiment();
-    assert.deepEqual(listTrialJobs(experiment, { index: 1, count: 2 }), shardTrials(listTrialJobs(experiment), 1, 2));
+    assert.deepEqual(listTrialJobs(SWEEP_AXES, experiment, { index: 1, count: 2 }), shardTrials(listTrialJobs(SWEEP_AXES, experiment), 1, 2));
   });
 
   it('reject shard numbers outside 1..N', () => {

@@ -1,6 +1,6 @@
-// The one source of truth for experiment files (*.lth.json): the TypeScript types, the
-// validator, the defaults of resolveExperiment and the published JSON Schema
-// (schemas/lth.schema.json, written by scripts/generate-schema.ts) all derive from here.
+// The one source of truth for teacher-student experiment files (*.lth.json with this kind): the
+// TypeScript types, the validator, the defaults of the resolver and this kind's part of the
+// published JSON Schema (schemas/lth.schema.json, written by scripts/generate-schema.ts).
 // Every field with a `default` is optional, so `{ "kind": "teacher-student" }` is a valid file;
 // descriptions become the editor's hover docs and defaults its completions.
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
@@ -142,9 +142,8 @@ export const ExperimentSchema = Type.Object(
     evaluation: Type.Optional(EvaluationSchema),
   },
   {
-    $id: 'https://lth-lab.dev/schemas/lth.schema.json',
-    title: 'LTH Lab experiment',
-    description: 'One lottery-ticket / pruning experiment. Every field has a default; a list where a number is expected is a sweep axis.',
+    title: 'Teacher-student experiment',
+    description: 'A sparse one-hidden-layer ReLU teacher and a student trained on its mask. Every field has a default; a list where a number is expected is a sweep axis.',
     additionalProperties: false,
   },
 );

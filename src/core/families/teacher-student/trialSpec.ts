@@ -1,5 +1,5 @@
 // One cell and trial of an experiment -> everything a training needs (what a worker receives).
-import type { Experiment, SweepCell, TrialSpec } from './types';
+import { SWEEP_AXES, type Experiment, type SweepCell, type TrialSpec } from './types';
 import { cellKey } from '../../sweep/sweepCells';
 import { trialSeed } from '../../sweep/trialSeed';
 
@@ -13,7 +13,7 @@ const TEST_SET_KEY = 'test-set';
 
 export function trialSpec(experiment: Experiment, cell: SweepCell, trial: number): TrialSpec {
   return {
-    seed: trialSeed(experiment.seed, cellKey(cell), trial),
+    seed: trialSeed(experiment.seed, cellKey(SWEEP_AXES, cell), trial),
     testSetSeed: trialSeed(experiment.seed, TEST_SET_KEY, 0),
     inputDim: experiment.inputDim,
     hiddenUnits: experiment.hiddenUnits,

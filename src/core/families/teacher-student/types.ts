@@ -1,6 +1,8 @@
 // The resolved forms that flow down the pipeline:
 //   experiment file -> Experiment (defaults filled, axes as lists) -> SweepCell -> TrialSpec -> TrialRecord.
 // Each arrow is one small function; nothing here knows about processes, files or the editor.
+// Records and metrics are type aliases, not interfaces: only those are assignable to the
+// index-signature record type of src/shared (TypeScript gives interfaces no implicit index signature).
 
 /** Names of the parameters that may be swept (a list in the experiment file). */
 export const SWEEP_AXES = [
@@ -60,13 +62,13 @@ export interface TrialSpec extends SharedSettings, SweepCell {
 }
 
 /** Relative weight error (student rows aligned to teacher rows) at a few iterations. */
-export interface ErrorCurve {
+export type ErrorCurve = {
   iterations: number[];
   relativeError: number[];
-}
+};
 
 /** What one training measured (paper.md section 3). */
-export interface TrialMetrics {
+export type TrialMetrics = {
   /** min over neuron permutations of |W - W*_pi|_F / |W*|_F, after training. */
   relativeError: number;
   /** The same right after initialization (before descent). */
@@ -84,13 +86,14 @@ export interface TrialMetrics {
   trainLoss: number;
   seconds: number;
   curve: ErrorCurve;
-}
+};
 
 /** One line of a run folder's trials.jsonl: the cell, the trial, and what it measured. */
-export interface TrialRecord extends SweepCell, TrialMetrics {
-  /** Canonical key of the cell (stable across runs and worker counts). */
-  cell: string;
-  pruningRatio: number;
-  trial: number;
-  seed: number;
-}
+export type TrialRecord = SweepCell &
+  TrialMetrics & {
+    /** Canonical key of the cell (stable across runs and worker counts). */
+    cell: string;
+    pruningRatio: number;
+    trial: number;
+    seed: number;
+  };

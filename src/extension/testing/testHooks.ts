@@ -1,9 +1,9 @@
-// What the in-host tests (test/inhost/) may see of the extension's insides. Returned from
-// activate() only when LTH_LAB_INHOST_TESTS is set, so users never get it.
+// What the in-host tests (test/inhost/) may see of the extension's insides: activate() returns
+// these only in a test session (see index.ts), so users never get them.
 import type * as vscode from 'vscode';
-import { resultsTargetFor } from './experimentFiles';
-import type { PostedMessage } from './panel/webviewPanelHost';
-import type { ExtensionServices } from './services';
+import { resultsTargetFor } from '../experimentFiles';
+import type { PostedMessage } from '../panel/webviewPanelHost';
+import type { ExtensionServices } from '../services';
 
 export interface LthLabTestHooks {
   /** Activation time of this session, as logged. */

@@ -1,0 +1,62 @@
+// What a chart of the panel (and of `lth report`) draws: a family's buildChart produces these,
+// the webview draws them and seriesCsv turns them into tables. Pure data, no behaviour.
+import type { Scale } from '../families/experimentFamily';
+import type { PhaseBoundary } from '../families/teacher-student/phaseBoundary';
+import type { Description } from './statistics';
+
+/** A metric over the trials at one x: its mean (the line) and spread (the band); `count` = trials with a value here. */
+export interface BandPoint extends Description {
+  x: number;
+}
+
+export interface LineSeries {
+  /** Stable identity of the line across updates (its group values). */
+  key: string;
+  label: string;
+  /** The values of the grouping axes this line stands for. */
+  group: Record<string, number>;
+  /** By increasing x. */
+  points: BandPoint[];
+  /** Which of several overlaid runs the line belongs to (0 when there is one run). */
+  runIndex?: number;
+}
+
+export interface LineChartData {
+  kind: 'line';
+  id: string;
+  title: string;
+  xLabel: string;
+  yLabel: string;
+  /** The metric on the y axis (its registry name), and how the axes are drawn by default. */
+  metric: string;
+  xScale: Scale;
+  yScale: Scale;
+  /** Whether the spread over trials is drawn as a band. */
+  band: boolean;
+  /** Single trials' curves (against iteration) rather than a metric summarized over trials. */
+  curves: boolean;
+  series: LineSeries[];
+}
+
+/** One (r, N) cell of the success grid, trials pooled over any other axis the filter leaves free. */
+export interface SuccessCell {
+  nonzerosPerNeuron: number;
+  samples: number;
+  trials: number;
+  successes: number;
+  successRate: number;
+}
+
+/** The success rate over the (r, N) grid with the phase boundary (teacher-student). */
+export interface HeatmapChartData {
+  kind: 'heatmap';
+  id: string;
+  title: string;
+  /** Every r and N of the grid (also those without trials yet), sorted. */
+  rValues: number[];
+  sampleValues: number[];
+  cells: SuccessCell[];
+  boundary: PhaseBoundary;
+}
+
+export type ChartData = LineChartData | HeatmapChartData;

@@ -1,0 +1,110 @@
+// The plug-in point of the engine: everything that is particular to one experiment kind lives
+// behind this interface, in the kind's own folder (core/families/<kind>/), and is found by its
+// `kind` through registry.ts. Parsing, validation, the published schema, the sweep, records,
+// `lth summarize`, the report and the panel only ever talk to a family through it.
+// Browser-safe by contract: the panel bundles the registry, so a family's definition imports no
+// Node module; the training itself (the worker side) is registered apart, in trialRunners.ts.
+import type { TObject } from '@sinclair/typebox';
+import type { ResolvedExperiment } from '../../shared/runManifest';
+import type { TrialRecord } from '../../shared/trialRecord';
+import type { ChartData } from '../analysis/chartData';
+import type { PathIssue } from '../config/experimentProblem';
+
+export type Scale = 'log' | 'linear';
+
+/** One value per sweep axis: a point of the grid. */
+export type SweepCell = Readonly<Record<string, number>>;
+
+/** Every value each sweep axis takes (sorted when read from records), by axis name. */
+export type AxisValues = Record<string, number[]>;
+
+/** A parameter a list in the experiment file sweeps; its values are record fields of the same name. */
+export interface AxisDefinition {
+  name: string;
+  /** Axis title of a chart: "Training samples N". */
+  label: string;
+  /** Column header of the `lth summarize` table: "N". */
+  short: string;
+  /** The axis as a noun in titles: "one line per N". */
+  noun: string;
+  /** Unit of the values ('' when dimensionless). */
+  unit: string;
+  /** How a chart with this axis horizontal draws it by default. */
+  scale: Scale;
+  /** How the line for one value is named in a legend ("N = 450"); `record` is a record of that line. */
+  legend(value: number, record?: TrialRecord): string;
+}
+
+/**
+ * A record field computed from a sweep axis (e.g. the pruning ratio 1 - r/d from r): plotted
+ * instead of its axis, and shown beside it in tables when that axis varies.
+ */
+export interface DerivedAxisDefinition extends Omit<AxisDefinition, 'legend'> {
+  from: string;
+}
+
+/** Something each trial measures, as the charts and tables read it from a record. */
+export interface MetricDefinition {
+  name: string;
+  label: string;
+  unit: string;
+  /** Errors span decades and read best on a log axis; rates in [0, 1] do not. */
+  scale: Scale;
+  lowerIsBetter: boolean;
+  /** Whether the spread over trials is worth a band (a 0/1 success is not). */
+  band: boolean;
+  /** Offered in the panel's metric picker (others have charts of their own). */
+  selectable: boolean;
+  /** The trial's value; null when it has none (e.g. no linear phase for a rate). */
+  value(record: TrialRecord): number | null;
+}
+
+/** How `lth summarize` reports a metric per cell (JSON key; table group title, none = JSON only). */
+export type SummaryColumn =
+  | { kind: 'describe'; metric: string; key: string; title?: string }
+  | { kind: 'rate'; metric: string; countKey: string; key: string; title: string }
+  | { kind: 'mean'; metric: string; key: string; title: string };
+
+/** One chart of a family's plan; the rest of a spec is the family's own business. */
+export interface ChartSpec {
+  id: string;
+}
+
+/** A family's own part of `lth summarize`: e.g. the teacher-student phase boundary. */
+export interface SweepSummaryExtra {
+  key: string;
+  compute(cells: ReadonlyArray<{ values: SweepCell; trials: number; [field: string]: unknown }>, variedAxes: readonly string[]): unknown;
+  /** Its lines under the table. */
+  text(value: unknown, cells: ReadonlyArray<{ values: SweepCell }>): string;
+}
+
+export interface ExperimentFamily<Experiment extends ResolvedExperiment = ResolvedExperiment> {
+  kind: string;
+  /** One line for the schema's hover text of `kind`. */
+  title: string;
+  /** The experiment file of this kind (its `kind` property a literal): validation, defaults, editor help. */
+  schema: TObject;
+  /** The sweep axes, in the order of cell keys and of the grid's expansion. */
+  axes: readonly AxisDefinition[];
+  derivedAxes: readonly DerivedAxisDefinition[];
+  /** In the order the panel's picker offers them. */
+  metrics: readonly MetricDefinition[];
+  defaultMetric: string;
+  summaryColumns: readonly SummaryColumn[];
+  summaryExtra?: SweepSummaryExtra;
+  /** Checks the schema cannot express (relations between fields, likely mistakes). Expects a schema-valid file. */
+  semanticIssues(file: object): PathIssue[];
+  /** Defaults filled and every axis a list, for a schema-valid file without errors; `fileName` names it when the file does not. */
+  resolve(file: object, fileName: string): Experiment;
+  /** What a worker receives to run one trial (structured-cloneable). */
+  trialSpec(experiment: Experiment, cell: SweepCell, trial: number): unknown;
+  /** Record fields computed from the cell on the main thread (e.g. the pruning ratio). */
+  recordExtras(experiment: Experiment, cell: SweepCell): Record<string, number>;
+  chartPlan(values: AxisValues, options: { curveSamples?: number }): ChartSpec[];
+  buildChart(spec: ChartSpec, records: readonly TrialRecord[], selectedMetric: string, values: AxisValues): ChartData;
+}
+
+/** The family's sweep axes by name, in its order (the order of cell keys). */
+export function axisNames(family: ExperimentFamily): string[] {
+  return family.axes.map((axis) => axis.name);
+}

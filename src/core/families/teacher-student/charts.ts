@@ -1,0 +1,151 @@
+// Which charts a teacher-student run deserves, decided by what it sweeps (paper.md §4): the
+// metric against each swept axis with one line per combination of the others, the success
+// heatmap over (r, N) with its boundary, the median trial's error curves and the convergence
+// rate. Then each chart's data. Pure (no Node APIs).
+import type { TrialRecord as AnyTrialRecord } from '../../../shared/trialRecord';
+import type { ChartData, LineSeries, SuccessCell } from '../../analysis/chartData';
+import { groupIntoLines } from '../../analysis/series';
+import { describeFilter, matchesFilter, partKey, sweptAxes } from '../../analysis/seriesAxes';
+import { buildMetricChart, metricChartAgainst, titleSuffix, type MetricChartSpec } from '../../analysis/seriesPlan';
+import type { AxisValues, ChartSpec, ExperimentFamily } from '../experimentFamily';
+import { phaseBoundary } from './phaseBoundary';
+import type { SweepAxis, TrialRecord } from './types';
+
+export type TeacherStudentChart =
+  | MetricChartSpec
+  | { kind: 'curves'; id: string; lineBy: string[]; filter: Record<string, number> }
+  | { kind: 'heatmap'; id: string; filter: Record<string, number> };
+
+/** Axes whose metric chart comes first: a preset sweeping them is about them (noise, momentum, mask, init). */
+const SPECIFIC_AXES: readonly SweepAxis[] = ['noiseStd', 'momentum', 'extraPerNeuron', 'missingPerNeuron', 'initDistance'];
+/** More separate heatmaps than this (one per value of the other swept axes) and the grid is pooled into one. */
+const MAX_HEATMAPS = 6;
+
+/** `curveSamples` picks the N of the per-iteration chart when N is swept (default: the largest, where curves converge). */
+export function teacherStudentChartPlan(family: ExperimentFamily, values: AxisValues, curveSamples?: number): TeacherStudentChart[] {
+  const swept = sweptAxes(family, values);
+  const others = (axis: string) => swept.filter((other) => other !== axis);
+  const specs: TeacherStudentChart[] = [];
+
+  for (const axis of [...SPECIFIC_AXES, 'samples', 'nonzerosPerNeuron'].filter((candidate) => swept.includes(candidate))) {
+    specs.push(metricChartAgainst(family, axis, swept));
+  }
+  if (swept.length === 0) specs.push(metricChartAgainst(family, 'samples', []));
+
+  if (swept.includes('samples') && swept.includes('nonzerosPerNeuron')) {
+    const rest = swept.filter((axis) => axis !== 'samples' && axis !== 'nonzerosPerNeuron');
+    const filters = combinations(rest, values);
+    for (const filter of filters.length <= MAX_HEATMAPS ? filters : [{}]) {
+      specs.push({ kind: 'heatmap', id: `heatmap:${partKey(family, filter)}`, filter });
+    }
+  }
+
+  const largestSamples = values.samples[values.samples.length - 1];
+  const curveFilter: Record<string, number> =
+    swept.includes('samples') && largestSamples !== undefined
+      ? { samples: curveSamples !== undefined && values.samples.includes(curveSamples) ? curveSamples : largestSamples }
+      : {};
+  specs.push({ kind: 'curves', id: 'curves', lineBy: others('samples'), filter: curveFilter });
+
+  if (swept.length > 0) {
+    const rateAxis = swept.includes('nonzerosPerNeuron') ? 'nonzerosPerNeuron' : (others('samples')[0] ?? 'samples');
+    specs.push({ kind: 'metric', id: `rate:${rateAxis}`, x: rateAxis, lineBy: others(rateAxis), filter: {}, fixedMetric: 'convergenceRate' });
+  }
+  return specs;
+}
+
+/** Every combination of the values of `axes` (one empty filter when there are none). */
+function combinations(axes: readonly string[], values: AxisValues): Array<Record<string, number>> {
+  let result: Array<Record<string, number>> = [{}];
+  for (const axis of axes) result = result.flatMap((partial) => values[axis].map((value) => ({ ...partial, [axis]: value })));
+  return result;
+}
+
+/** The data of one chart of the plan; `selectedMetric` is the user's pick for metric charts. */
+export function teacherStudentChart(
+  family: ExperimentFamily,
+  chartSpec: ChartSpec,
+  records: readonly AnyTrialRecord[],
+  selectedMetric: string,
+  values: AxisValues,
+): ChartData {
+  const spec = chartSpec as TeacherStudentChart;
+  switch (spec.kind) {
+    case 'metric':
+      return buildMetricChart(family, spec, records, selectedMetric);
+    case 'curves':
+      return {
+        kind: 'line',
+        id: spec.id,
+        title: `Relative weight error vs iteration (median trial)${titleSuffix(family, spec.lineBy, spec.filter, 'curve')}`,
+        xLabel: 'Iteration',
+        yLabel: 'Relative weight error',
+        metric: 'relativeError',
+        xScale: 'linear',
+        yScale: 'log',
+        band: false,
+        curves: true,
+        series: medianTrialCurves(family, records, spec.lineBy, spec.filter),
+      };
+    case 'heatmap': {
+      const cells = successCells(records, spec.filter);
+      const fixed = describeFilter(family, spec.filter);
+      return {
+        kind: 'heatmap',
+        id: spec.id,
+        title: `Success rate over (r, N) and the boundary N* = a·r + b${fixed ? ` (${fixed})` : ''}`,
+        rValues: values.nonzerosPerNeuron,
+        sampleValues: values.samples,
+        cells,
+        boundary: phaseBoundary(cells.map((cell) => ({ values: cell, trials: cell.trials, successes: cell.successes }))),
+      };
+    }
+  }
+}
+
+/** The trial with the median final error of a list (the lower middle one for an even count). */
+export function medianTrial(records: readonly TrialRecord[]): TrialRecord {
+  if (records.length === 0) throw new RangeError('medianTrial: no records, expected at least one');
+  const sorted = [...records].sort((left, right) => left.relativeError - right.relativeError || left.trial - right.trial);
+  return sorted[(sorted.length - 1) >> 1];
+}
+
+/**
+ * Relative weight error against iteration, one curve per combination of the `lineBy` axes: the
+ * curve of the group's median trial (a mean of curves that stop at different iterations would
+ * be no trial's curve). Points have count 1 and no spread.
+ */
+export function medianTrialCurves(
+  family: ExperimentFamily,
+  records: readonly AnyTrialRecord[],
+  lineBy: readonly string[],
+  filter: Readonly<Record<string, number>> = {},
+): LineSeries[] {
+  return groupIntoLines(family, records, lineBy, filter).map((line) => {
+    const trial = medianTrial(line.records as unknown as TrialRecord[]);
+    const { iterations, relativeError } = trial.curve;
+    const points = iterations.map((iteration, index) => {
+      const error = relativeError[index];
+      return { x: iteration, count: 1, mean: error, median: error, std: 0, min: error, max: error };
+    });
+    return { key: line.key, label: `${line.label} (trial ${trial.trial})`, group: line.group, points };
+  });
+}
+
+/** Success counts over (r, N), sorted by r then N; the input of the heatmap and of phaseBoundary(). */
+export function successCells(records: readonly AnyTrialRecord[], filter: Readonly<Record<string, number>> = {}): SuccessCell[] {
+  const cells = new Map<string, SuccessCell>();
+  for (const record of records as unknown as readonly TrialRecord[]) {
+    if (!matchesFilter(record as unknown as AnyTrialRecord, filter)) continue;
+    const key = `${record.nonzerosPerNeuron},${record.samples}`;
+    let cell = cells.get(key);
+    if (!cell) {
+      cell = { nonzerosPerNeuron: record.nonzerosPerNeuron, samples: record.samples, trials: 0, successes: 0, successRate: 0 };
+      cells.set(key, cell);
+    }
+    cell.trials += 1;
+    if (record.success) cell.successes += 1;
+  }
+  for (const cell of cells.values()) cell.successRate = cell.successes / cell.trials;
+  return [...cells.values()].sort((left, right) => left.nonzerosPerNeuron - right.nonzerosPerNeuron || left.samples - right.samples);
+}
