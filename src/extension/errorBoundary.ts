@@ -9,7 +9,6 @@ import type { Log } from './log';
 const SHOW_LOG = 'Show log';
 
 // Only until src/extension/panel/resultsPanel.ts imports it from src/shared itself.
-export { errorMessage };
 
 /** Shows `message` as an error with a "Show log" action (plus `actions`); resolves to the action picked. */
 export async function showErrorWithLog(log: Log, message: string, ...actions: string[]): Promise<string | undefined> {

@@ -176,7 +176,7 @@ test('malformed messages are logged to the host and dropped; the panel keeps wor
   assert.equal(logs.length, 5, logs.join('\n'));
   assert.match(logs[0], /message: expected an object, got null/);
   assert.match(logs[2], /message\.type: expected one of .* got string "explode"/);
-  assert.match(logs[3], /append\.records\[0\]\.generalizationError: expected a number, got string "tiny"/);
+  assert.match(logs[3], /append\.records\[0\]\.generalizationError: expected a number, null, .*got string "tiny"/);
   assert.match(logs[4], /unknown run "no-such-run"/);
   await assertPageHealthy();
 });
@@ -249,8 +249,9 @@ test('controls: lines go through the median of the trials on request; success ra
   assert.ok(summary.includes(`ratio 0.9 (r = 2): ${formatNumber(last.y)} at ${formatNumber(last.x)}`), summary);
 
   await page.getByLabel('Metric of the charts').selectOption('successRate');
-  assert.equal(await page.getByLabel('Line through the trials at each point').isDisabled(), true, 'moot for a success rate');
   const rates = await waitForCharts(page, (charts) => /^Success rate/.test(chart(charts, 'metric:samples').title), 'the success-rate charts');
+  assert.equal(await page.getByLabel('Line through the trials at each point').isDisabled(), true, 'moot for a success rate');
+  assert.equal(await page.getByLabel('Band around the line').isDisabled(), true, 'a 0/1 success has no band worth drawing');
   assert.equal(chart(rates, 'metric:samples').scales.y.titleText, 'Success rate');
   for (const point of lineOf(rates).points) {
     assert.ok(Math.abs(point.y - cellMean(phaseRun.records, point.x, 2, (record) => (record.success ? 1 : 0))) < 1e-12, `success rate at N = ${point.x} is a mean`);

@@ -7,7 +7,7 @@ import { overlayLineCharts } from '../../src/core/analysis/seriesPlan';
 import { runFolderName, runsGrid, type RunsGrid } from '../../src/core/analysis/seriesRuns';
 import type { ExperimentFamily, MetricDefinition } from '../../src/core/families/experimentFamily';
 import { familyOf } from '../../src/core/families/registry';
-import { errorMessage } from '../../src/shared/errorMessage';
+import { errorMessage, errorStack } from '../../src/shared/errorMessage';
 import { checkHostToPanelMessage } from '../../src/shared/protocolGuards';
 import { applyThemeDefaults } from './chartSetup';
 import { ChartCard, type CardSettings } from './chartCard';
@@ -128,7 +128,7 @@ export class PanelApp {
       } catch (error) {
         this.errorBanner.hidden = false;
         this.errorBanner.textContent = `The panel could not draw the charts: ${errorMessage(error)}`;
-        this.log('error', `Render failed: ${(error as Error).stack ?? error}`);
+        this.log('error', `Render failed: ${errorStack(error)}`);
       }
     });
   }

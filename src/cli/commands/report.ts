@@ -3,7 +3,7 @@
 // bundle (dist/webview/panel.js and panel.css, inlined) fed the runs as embedded JSON, so
 // the report and the panel cannot drift apart; it works offline in any browser.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { mergeRunFolders, readRunFolder, type RunFolderContents } from '../../core/runs/runReader';
 import { errorMessage } from '../../shared/errorMessage';
 import { escapeHtml } from '../../shared/escapeHtml';
@@ -11,6 +11,7 @@ import type { HostToPanelMessage, RunSnapshot } from '../../shared/protocol';
 import { REPORT_DATA_ELEMENT_ID } from '../../shared/reportData';
 import { parseCommandLine, UsageError } from '../arguments';
 import { EXIT, processIo, type CliIo } from '../cliIo';
+import { runIdOf } from '../../core/runs/runId';
 
 export const REPORT_USAGE = `Usage: lth report RUN_DIR... [--out FILE.html] [--merge]
 
@@ -50,12 +51,6 @@ export async function reportCommand(argv: string[], io: CliIo = processIo): Prom
   writeFileSync(outFile, reportHtml(snapshot, bundle));
   io.stdout.write(`${outFile}\n`);
   return EXIT.ok;
-}
-
-/** The id the extension gives a run ("<experiment>/<folder>"), so report and panel name runs alike. */
-function runIdOf(runDir: string): string {
-  const absolute = resolve(runDir);
-  return `${basename(dirname(absolute))}/${basename(absolute)}`;
 }
 
 function snapshotOf(run: RunFolderContents, records = run.records): RunSnapshot {

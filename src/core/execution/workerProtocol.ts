@@ -1,5 +1,6 @@
 // The messages between a WorkerPool and its worker threads: a task goes out with an id, and
 // exactly one reply with the same id comes back.
+import { errorStack } from '../../shared/errorMessage';
 
 export interface TaskMessage<Task> {
   id: number;
@@ -22,7 +23,7 @@ export function serveTasks<Task, Result>(
     try {
       reply = { id, ok: true, result: handler(task) };
     } catch (error) {
-      reply = { id, ok: false, error: error instanceof Error ? (error.stack ?? error.message) : String(error) };
+      reply = { id, ok: false, error: errorStack(error) };
     }
     port.postMessage(reply);
   });

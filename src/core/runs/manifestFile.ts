@@ -6,6 +6,7 @@ import { MANIFEST_FILE } from './runFolder';
 import { checkRunManifest } from '../../shared/protocolGuards';
 import type { RunManifest } from '../../shared/runManifest';
 import { upgradeManifest } from './manifestUpgrade';
+import { errorMessage } from '../../shared/errorMessage';
 
 /** Replaces the manifest atomically: a crash leaves the previous version, never a torn file. */
 export function writeManifest(runDir: string, manifest: RunManifest): void {
@@ -27,7 +28,7 @@ export function readManifest(runDir: string): RunManifest {
   try {
     parsed = JSON.parse(text);
   } catch (error) {
-    throw new Error(`${path}: not valid JSON (${(error as Error).message})`);
+    throw new Error(`${path}: not valid JSON (${errorMessage(error)})`);
   }
   const checked = checkRunManifest(upgradeManifest(parsed), MANIFEST_FILE);
   if (!checked.ok) throw new Error(`${runDir}: ${checked.problem}`);

@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { readManifest } from './manifestFile';
 import { isRunFolder, TRIALS_FILE } from './runFolder';
 import type { RunManifest } from '../../shared/runManifest';
+import { errorMessage } from '../../shared/errorMessage';
+import { runIdOf } from './runId';
 
 export interface RunListing {
   /** "<experiment>/<folder>": unique under the root, stable across reloads. */
@@ -27,9 +29,9 @@ export function listRuns(root: string, experiment?: string, onProblem: (message:
       const runDir = join(root, name, folder);
       if (!isRunFolder(runDir)) continue;
       try {
-        runs.push({ runId: `${name}/${folder}`, runDir, manifest: readManifest(runDir), completedTrials: countCompleteLines(runDir) });
+        runs.push({ runId: runIdOf(runDir), runDir, manifest: readManifest(runDir), completedTrials: countCompleteLines(runDir) });
       } catch (error) {
-        onProblem((error as Error).message);
+        onProblem(errorMessage(error));
       }
     }
   }

@@ -6,6 +6,7 @@ import { closeSync, fstatSync, fsync, ftruncateSync, openSync, readFileSync, rea
 import { join } from 'node:path';
 import type { TrialRecord } from '../../shared/trialRecord';
 import { TRIALS_FILE } from './runFolder';
+import { errorMessage } from '../../shared/errorMessage';
 
 const NEWLINE = 0x0a;
 /** Least time between the starts of two fsyncs of one log (see TrialLogWriter). */
@@ -63,7 +64,7 @@ function parseRecord(line: string, where: string): TrialRecord {
   try {
     value = JSON.parse(line);
   } catch (error) {
-    throw new Error(`${where}: not valid JSON (${(error as Error).message}); the trial log is corrupt`);
+    throw new Error(`${where}: not valid JSON (${errorMessage(error)}); the trial log is corrupt`);
   }
   const record = value as Partial<TrialRecord> | null;
   if (typeof record !== 'object' || record === null || typeof record.cell !== 'string' || !Number.isInteger(record.trial)) {

@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import type { TrialRecord } from '../../shared/trialRecord';
 import type { RunStatus } from '../../shared/runManifest';
 import { trialKey } from '../../core/runs/runReader';
-import { errorMessage } from '../errorBoundary';
+import { errorMessage } from '../../shared/errorMessage';
 import { revealRunFolder } from '../revealRunFolder';
 import type { LiveRun } from '../runner/liveRun';
 import type { RunChange, RunRegistry } from '../runner/runRegistry';

@@ -1,6 +1,6 @@
 // One experiment run in progress, as the rest of the extension sees it: its progress, the run
 // folder once the trainer announced it, and the events to relay. No vscode import.
-import { basename, dirname } from 'node:path';
+import { runIdOf } from '../../core/runs/runId';
 import type { RunEvent } from '../../shared/protocol';
 import { describeTrainerExit, type RunOutcome, type TrainerExit } from './trainerExit';
 
@@ -25,11 +25,6 @@ export interface LiveRunProgress {
 
 export interface FinishedRun extends RunOutcome {
   exit: TrainerExit;
-}
-
-/** The run id of a run folder: "<experiment>/<folder>", as in core/runs/runListing. */
-export function runIdOf(runDir: string): string {
-  return `${basename(dirname(runDir))}/${basename(runDir)}`;
 }
 
 type Listener<T> = (value: T) => void;

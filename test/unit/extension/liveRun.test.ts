@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { RunEvent } from '../../../src/shared/protocol';
-import { LiveRun, runIdOf, type TrainerHandle } from '../../../src/extension/runner/liveRun';
+import { LiveRun, type TrainerHandle } from '../../../src/extension/runner/liveRun';
 import { RunRegistry, type RunChange } from '../../../src/extension/runner/runRegistry';
 import type { TrainerExit } from '../../../src/extension/runner/trainerExit';
 import { fakeManifest } from '../runs/fakeRunFolder';
@@ -21,10 +21,6 @@ function manualTrainer() {
 }
 
 const manifest = fakeManifest();
-
-test('runIdOf gives "<experiment>/<folder>", as run listings do', () => {
-  assert.equal(runIdOf('/work/.lth/runs/phase/2025-01-01T00-00-00Z'), 'phase/2025-01-01T00-00-00Z');
-});
 
 test('a live run tracks the folder, resumed trials and progress from the events', async () => {
   const trainer = manualTrainer();

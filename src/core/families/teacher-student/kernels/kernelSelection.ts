@@ -3,6 +3,7 @@
 import type { SparseKernel } from './sparseKernel';
 import { typescriptKernel } from './typescriptKernel';
 import { createWasmKernel } from './wasmKernel';
+import { errorMessage } from '../../../../shared/errorMessage';
 
 export interface KernelSelection {
   kernel: SparseKernel;
@@ -31,7 +32,7 @@ export function selectKernel(): KernelSelection {
     try {
       selection = { kernel: createWasmKernel(loadWasmBytes()) };
     } catch (error) {
-      selection = { kernel: typescriptKernel, fallbackReason: error instanceof Error ? error.message : String(error) };
+      selection = { kernel: typescriptKernel, fallbackReason: errorMessage(error) };
     }
   }
   return selection;
