@@ -79,6 +79,12 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
 }
 
 if (require.main === module) {
+  // `lth summarize RUN | head` closes the pipe early: the reader has what it wanted, so stop quietly
+  // (Node would otherwise throw EPIPE from the stream, with a stack trace).
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    process.exit(process.exitCode ?? EXIT.ok);
+  });
   main(process.argv.slice(2)).then(
     (code) => {
       process.exitCode = code;

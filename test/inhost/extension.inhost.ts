@@ -103,6 +103,27 @@ test('a *.lth.json opens as JSON with comments and shows the run lens', async ()
   assert.ok(!titles.some((title) => title.startsWith('Show results')), `no runs yet, but lenses are ${JSON.stringify(titles)}`);
 });
 
+test('the schema (a union on kind) gives teacher-student fields hover text, completions and squiggles', async () => {
+  const text = '{\n  "kind": "teacher-student",\n  "teacher": { "inputDim": 10 },\n  "training": { "maxIterations": "many" }\n}\n';
+  const uri = await writeExperiment('schema-help.lth.json', text);
+  const document = await vscode.workspace.openTextDocument(uri);
+  await vscode.window.showTextDocument(document);
+  const hoverText = await waitFor('hover text on inputDim', async () => {
+    const hovers = (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, new vscode.Position(2, 18))) ?? [];
+    const markdown = hovers.flatMap((hover) => hover.contents.map((content) => (typeof content === 'string' ? content : content.value))).join('\n');
+    return markdown.trim() === '' ? undefined : markdown;
+  });
+  assert.match(hoverText, /input/i, `hover: ${hoverText}`);
+  const teacherLine = document.lineAt(2).text;
+  const completions = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', uri, new vscode.Position(2, teacherLine.indexOf('{') + 1));
+  const labels = completions.items.map((item) => (typeof item.label === 'string' ? item.label : item.label.label).replace(/"/g, ''));
+  for (const field of ['hiddenUnits', 'nonzerosPerNeuron', 'pruningRatio']) assert.ok(labels.includes(field), `completion ${field} in ${labels.join(', ')}`);
+  const squiggle = await waitFor('a schema problem on maxIterations', () =>
+    vscode.languages.getDiagnostics(uri).find((item) => item.range.start.line === 3 && item.source !== DIAGNOSTIC_SOURCE),
+  );
+  assert.equal(squiggle.range.start.line, 3);
+});
+
 test('a semantically wrong file gets an "LTH Lab" diagnostic at the offending value, and a run of it is refused', async () => {
   const text = '{\n  "kind": "teacher-student",\n  "teacher": { "inputDim": 10, "nonzerosPerNeuron": 20 }\n}\n';
   const uri = await writeExperiment('bad.lth.json', text);

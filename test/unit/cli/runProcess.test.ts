@@ -102,3 +102,14 @@ test('SIGTERM stops the run cleanly: manifest cancelled, exit 143, where to resu
   assert.ok(stderr.includes(`Results so far: ${runDir}`), stderr);
   assert.ok(stderr.includes(`Resume with: lth run ${configPath} --resume ${runDir}`), stderr);
 });
+
+test('a reader that closes the pipe early (lth summarize RUN | head) ends the command quietly, no stack trace', async () => {
+  const runDir = join(__dirname, '..', '..', 'fixtures', 'runs', 'panel-phase', '2026-11-25T00-51-49Z');
+  const child = spawn(process.execPath, ['--import', 'tsx', cliPath, 'summarize', runDir], { stdio: ['ignore', 'pipe', 'pipe'] });
+  child.stdout.destroy(); // closed before the command writes its first line
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+  assert.equal(stderr, '');
+  assert.equal(code, 0);
+});
