@@ -3,6 +3,7 @@
 // reporting it, and finish the manifest as completed, cancelled or failed. The CLI and the
 // trainer child are thin wrappers around this.
 import { availableParallelism } from 'node:os';
+import { dirname, resolve } from 'node:path';
 import { formatProblem } from '../config/experimentProblem';
 import { loadExperimentFile } from '../config/loadExperimentFile';
 import { describeMachine } from '../runs/machine';
@@ -13,6 +14,8 @@ import { lockRunFolder, type RunLock } from '../runs/runLock';
 import { trialKey } from '../runs/runReader';
 import { TOOL_VERSION } from '../runs/toolVersion';
 import { readTrialLog, TrialLogWriter } from '../runs/trialLog';
+import { readArtifacts, writeArtifacts } from '../runs/trialArtifacts';
+import type { TrialRecord } from '../../shared/trialRecord';
 import { experimentHash } from '../sweep/experimentHash';
 import { listTrialJobs, type Shard, type TrialJob } from '../sweep/trialJobs';
 import type { RunEvent } from '../../shared/protocol';
@@ -20,6 +23,7 @@ import { errorMessage } from '../../shared/errorMessage';
 import type { ResolvedExperiment } from '../../shared/runManifest';
 import { axisNames, type ExperimentFamily } from '../families/experimentFamily';
 import { familyOf } from '../families/registry';
+import { BUILT_IN_TRIAL_CONTEXTS } from '../families/trialRunners';
 import type { TrialTask } from './workerProtocol';
 import { trialRecord } from './trialRecord';
 import { PoolTerminatedError, WorkerPool } from './workerPool';
@@ -105,21 +109,26 @@ async function runInFolder(
   abortSignal: AbortSignal | undefined,
 ): Promise<RunOutcome> {
   const { runDir, manifest, family, experiment, jobs, started, workerScript } = prepared;
-  const done = new Set(readRecordsToResume(runDir).map(trialKey));
-  const remaining = jobs.filter((job) => !done.has(trialKey({ cell: job.cellKey, trial: job.trial })));
-  let completedTrials = jobs.length - remaining.length;
-  const totalTrials = jobs.length;
+  const parts = family.trialParts?.(experiment) ?? 1;
+  const partsOnDisk = partsOnDiskByTrial(readRecordsToResume(runDir));
+  const partsDone = (job: TrialJob) => Math.min(partsOnDisk.get(trialKey({ cell: job.cellKey, trial: job.trial }))?.length ?? 0, parts);
+  const remaining = jobs.filter((job) => partsDone(job) < parts);
+  // Progress counts records: one per trial, or one per part for kinds whose trials have parts.
+  const totalTrials = jobs.length * parts;
+  let completedTrials = jobs.reduce((sum, job) => sum + partsDone(job), 0);
   const workers = remaining.length === 0 ? 0 : Math.min(options.workers ?? availableParallelism(), remaining.length);
 
   writeManifest(runDir, manifest);
   const log = new TrialLogWriter(runDir, options.durable ?? true);
   onEvent({ type: 'run-started', runDir, manifest, totalTrials, completedTrials });
   if (workers > 0) {
-    onEvent({ type: 'log', level: 'info', message: `${remaining.length} of ${totalTrials} trials to run on ${workers} worker thread${workers === 1 ? '' : 's'}` });
+    const what = parts === 1 ? `${remaining.length} of ${totalTrials} trials` : `${remaining.length} of ${jobs.length} trials (${parts} records each)`;
+    onEvent({ type: 'log', level: 'info', message: `${what} to run on ${workers} worker thread${workers === 1 ? '' : 's'}` });
   }
 
   let failure: Error | undefined;
   if (workers > 0 && !abortSignal?.aborted) {
+    const context = prepareTrials(family, experiment, options.configPath);
     const pool = new WorkerPool<TrialTask, object>(workerScript, workers);
     const stop = () => {
       log.flush(); // what is already written is reported without waiting
@@ -130,14 +139,31 @@ async function runInFolder(
     try {
       await Promise.all(
         remaining.map(async (job) => {
-          try {
-            const metrics = await pool.run({ kind: family.kind, spec: family.trialSpec(experiment, job.cell, job.trial) });
-            const record = trialRecord(family, experiment, job, metrics);
+          const done = partsOnDisk.get(trialKey({ cell: job.cellKey, trial: job.trial })) ?? [];
+          let nextPart = done.length;
+          const appended: Promise<void>[] = [];
+          /** Appends one record (after its artifacts), and reports it once it is on disk. */
+          const keep = (metrics: object, artifacts: Record<string, Uint8Array> | undefined, part: number | undefined) => {
+            if (artifacts) writeArtifacts(runDir, job.cellKey, job.trial, part ?? 0, artifacts);
+            const record = trialRecord(family, experiment, job, metrics, part);
             const durable = log.append(record);
+            appended.push(
+              durable.then(() => {
+                completedTrials++;
+                onEvent({ type: 'trial-completed', record, completedTrials, totalTrials });
+              }),
+            );
+            return durable;
+          };
+          try {
+            const task: TrialTask = { kind: family.kind, spec: family.trialSpec(experiment, job.cell, job.trial), context, ...resumeOf(runDir, job, done) };
+            const result = await pool.run(task, (part) => {
+              if (parts > 1 && nextPart < parts) keep(part.metrics, part.artifacts, nextPart++);
+            });
+            if (parts === 1) keep(result, undefined, undefined);
+            else if (nextPart < parts) throw new Error(`it ended after ${nextPart} of its ${parts} parts`);
             if (--unanswered === 0) log.flush(); // the last record: no batching to wait for
-            await durable; // on disk before anyone hears of it
-            completedTrials++;
-            onEvent({ type: 'trial-completed', record, completedTrials, totalTrials });
+            await Promise.all(appended); // on disk before anyone hears of it
           } catch (error) {
             if (error instanceof PoolTerminatedError) return;
             failure ??= new Error(`trial ${job.trial} of cell ${job.cellKey} failed: ${errorMessage(error)}`);
@@ -240,6 +266,35 @@ function openRunFolder(options: RunOptions, experiment: ResolvedExperiment, file
     status: 'running',
   };
   return { runDir: resumeDir, manifest };
+}
+
+/** The records on disk by trial (cell and trial), each list in part order (a one-part kind: one record). */
+function partsOnDiskByTrial(records: readonly TrialRecord[]): Map<string, TrialRecord[]> {
+  const byTrial = new Map<string, TrialRecord[]>();
+  for (const record of records) {
+    const key = trialKey({ cell: record.cell, trial: record.trial });
+    const list = byTrial.get(key);
+    if (list) list.push(record);
+    else byTrial.set(key, [record]);
+  }
+  for (const [key, list] of byTrial) {
+    // Only the unbroken run of parts 0, 1, 2, ... counts: a trial resumes after its last one.
+    list.sort((left, right) => Number(left.part ?? 0) - Number(right.part ?? 0));
+    const unbroken = list.findIndex((record, index) => Number(record.part ?? 0) !== index);
+    if (unbroken >= 0) byTrial.set(key, list.slice(0, unbroken));
+  }
+  return byTrial;
+}
+
+/** A partly done trial resumes from its parts on disk and the artifacts of the last one. */
+function resumeOf(runDir: string, job: TrialJob, done: readonly TrialRecord[]): Pick<TrialTask, 'resume'> {
+  if (done.length === 0) return {};
+  return { resume: { parts: [...done], artifacts: readArtifacts(runDir, job.cellKey, job.trial, done.length - 1) } };
+}
+
+/** What the kind prepares once for all trials of the run (e.g. its data set, in shared memory). */
+function prepareTrials(family: ExperimentFamily, experiment: ResolvedExperiment, configPath: string): unknown {
+  return BUILT_IN_TRIAL_CONTEXTS[family.kind]?.(experiment, dirname(resolve(configPath)));
 }
 
 function readRecordsToResume(runDir: string) {

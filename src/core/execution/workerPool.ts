@@ -4,7 +4,7 @@
 // instead of waiting for the main thread (busy writing records, or preempted: on 2 cores with 2
 // workers it has no core of its own) to answer its reply.
 import type { Worker } from 'node:worker_threads';
-import type { ReplyMessage, TaskMessage } from './workerProtocol';
+import type { PartMessage, ReplyMessage, TaskMessage, TaskPart } from './workerProtocol';
 import { startWorkerThread } from './workerScript';
 
 interface PendingTask<Task, Result> {
@@ -12,6 +12,7 @@ interface PendingTask<Task, Result> {
   task: Task;
   resolve: (result: Result) => void;
   reject: (error: Error) => void;
+  onPart?: (part: TaskPart) => void;
 }
 
 interface PoolWorker<Task, Result> {
@@ -43,12 +44,15 @@ export class WorkerPool<Task, Result> {
     for (let index = 0; index < size; index++) this.workers.push(this.startWorker(scriptFilename, index));
   }
 
-  /** Runs `task` on the next free worker. Rejects with the worker's error if it fails or dies. */
-  run(task: Task): Promise<Result> {
+  /**
+   * Runs `task` on the next free worker; `onPart` hears each part the task sends before its
+   * reply. Rejects with the worker's error if it fails or dies.
+   */
+  run(task: Task, onPart?: (part: TaskPart) => void): Promise<Result> {
     if (this.terminated) return Promise.reject(new PoolTerminatedError());
     if (this.failure) return Promise.reject(this.failure);
     return new Promise<Result>((resolve, reject) => {
-      this.queue.push({ id: this.nextId++, task, resolve, reject });
+      this.queue.push({ id: this.nextId++, task, resolve, reject, onPart });
       this.dispatch();
     });
   }
@@ -65,10 +69,14 @@ export class WorkerPool<Task, Result> {
   private startWorker(scriptFilename: string, index: number): PoolWorker<Task, Result> {
     const thread: Worker = startWorkerThread(scriptFilename);
     const worker: PoolWorker<Task, Result> = { thread, inFlight: [] };
-    thread.on('message', (reply: ReplyMessage<Result>) => {
+    thread.on('message', (reply: ReplyMessage<Result> | PartMessage) => {
       // A worker answers its tasks in the order they were posted.
       const pending = worker.inFlight[0];
       if (!pending || pending.id !== reply.id) return;
+      if ('part' in reply) {
+        pending.onPart?.(reply.part);
+        return;
+      }
       worker.inFlight.shift();
       if (reply.ok) pending.resolve(reply.result);
       else pending.reject(new Error(`worker ${index + 1} failed: ${reply.error}`));

@@ -96,6 +96,12 @@ export interface ExperimentFamily<Experiment extends ResolvedExperiment = Resolv
   semanticIssues(file: object): PathIssue[];
   /** Defaults filled and every axis a list, for a schema-valid file without errors; `fileName` names it when the file does not. */
   resolve(file: object, fileName: string): Experiment;
+  /**
+   * Records one trial yields, in order (e.g. the rounds of a pruning chain, each with its
+   * controls); absent: one. Each is appended as soon as it is done, with its index as `part`,
+   * and a trial cut off mid-way resumes after its last part on disk.
+   */
+  trialParts?(experiment: Experiment): number;
   /** What a worker receives to run one trial (structured-cloneable). */
   trialSpec(experiment: Experiment, cell: SweepCell, trial: number): unknown;
   /** Record fields computed from the cell on the main thread (e.g. the pruning ratio). */

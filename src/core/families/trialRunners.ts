@@ -1,11 +1,17 @@
 // Experiment kind -> the function that trains one trial, for the worker threads. Kept apart from
 // registry.ts so that the numeric kernels never enter the panel's bundle.
+import type { ResolvedExperiment } from '../../shared/runManifest';
+import type { TrialRunner } from '../execution/workerProtocol';
 import { runTrial as runTeacherStudentTrial } from './teacher-student/training/runTrial';
 import type { TrialSpec } from './teacher-student/types';
-
-/** Trains one trial from its spec and returns the metrics that go into its record. */
-export type TrialRunner = (spec: never) => object;
 
 export const BUILT_IN_TRIAL_RUNNERS: Readonly<Record<string, TrialRunner>> = {
   'teacher-student': (spec: TrialSpec) => runTeacherStudentTrial(spec),
 };
+
+/**
+ * Experiment kind -> what its trials share, prepared once per run on the main thread and sent
+ * with every task (e.g. a data set in shared memory, which workers read without a copy).
+ * `configDir` is the experiment file's folder (relative paths in the file resolve against it).
+ */
+export const BUILT_IN_TRIAL_CONTEXTS: Readonly<Record<string, (experiment: ResolvedExperiment, configDir: string) => unknown>> = {};

@@ -12,9 +12,12 @@ export interface RunFolderContents {
   tornLines: number;
 }
 
-/** Identifies a trial across folders: the same (cell, trial) is the same computation. */
-export function trialKey(record: { cell: string; trial: number }): string {
-  return `${record.cell}#${record.trial}`;
+/**
+ * Identifies a record across folders: the same (cell, trial) — and part, for kinds whose trials
+ * yield several records — is the same computation.
+ */
+export function trialKey(record: { cell: string; trial: number; part?: unknown }): string {
+  return typeof record.part === 'number' ? `${record.cell}#${record.trial}#${record.part}` : `${record.cell}#${record.trial}`;
 }
 
 export function readRunFolder(runDir: string): RunFolderContents {

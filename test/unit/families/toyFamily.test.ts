@@ -28,7 +28,7 @@ test('a registered kind is validated by its own schema and checks, with location
   assert.deepEqual(familyKinds(), ['teacher-student', 'toy']);
   const valid = parseExperimentText('{ "kind": "toy", "width": [3, 1] }', 'toy.lth.json');
   assert.ok(valid.ok);
-  assert.deepEqual(valid.experiment, { kind: 'toy', name: 'toy', seed: 1, trials: 2, axes: { width: [3, 1] } });
+  assert.deepEqual(valid.experiment, { kind: 'toy', name: 'toy', seed: 1, trials: 2, axes: { width: [3, 1] }, links: 1, partMs: 0 });
   const wrongType = parseExperimentText('{ "kind": "toy",\n  "width": "wide" }', 'toy.lth.json');
   assert.ok(!wrongType.ok);
   assert.equal(wrongType.problems[0].line, 2);
@@ -47,7 +47,7 @@ test('a registered kind runs end to end: records, run folder, summarize --json, 
 
   const run = readRunFolder(outcome.runDir);
   assert.equal(run.manifest.kind, 'toy');
-  assert.deepEqual(run.manifest.resolved, { kind: 'toy', name: 'toy-run', seed: 5, trials: 2, axes: { width: [1, 2, 3] } });
+  assert.deepEqual(run.manifest.resolved, { kind: 'toy', name: 'toy-run', seed: 5, trials: 2, axes: { width: [1, 2, 3] }, links: 1, partMs: 0 });
   assert.equal(run.records.length, 6);
   for (const record of run.records) {
     const width = record.width as number;
@@ -79,4 +79,34 @@ test('a registered kind runs end to end: records, run folder, summarize --json, 
   assert.ok(chart.kind === 'line');
   assert.equal(chart.title, 'Loss vs w');
   assert.deepEqual(chart.series[0].points.map((point) => [point.x, point.count]), [[1, 2], [2, 2], [3, 2]]);
+});
+
+test('a trial with parts appends each part as it finishes, and a cancelled chain resumes after its last part on disk', async () => {
+  const configPath = writeToy('{ "kind": "toy", "name": "chain", "width": [1, 2], "trials": 2, "links": 4, "partMs": 40 }');
+  const outDir = join(temporaryDir(), 'runs');
+  const abort = new AbortController();
+  const first = await runExperiment({ configPath, outDir, workers: 2, workerScript: toyWorker }, (event) => {
+    if (event.type === 'trial-completed' && event.completedTrials === 5) abort.abort();
+  }, abort.signal);
+  assert.equal(first.status, 'cancelled');
+  assert.equal(first.totalTrials, 2 * 2 * 4, 'progress counts records: trials × parts');
+  const cut = readRunFolder(first.runDir).records;
+  assert.ok(cut.length >= 5 && cut.length < 16, `${cut.length} records before the cancel`);
+  const chainCut = cut.some((record) => record.part !== 3);
+  assert.ok(chainCut, 'some chain was cut mid-way');
+
+  const second = await runExperiment({ configPath, outDir: first.runDir, workers: 2, workerScript: toyWorker }, () => {});
+  assert.equal(second.status, 'completed', second.message);
+  const records = readRunFolder(first.runDir).records;
+  assert.equal(records.length, 16, 'every part once: nothing on disk was recomputed');
+  assert.deepEqual(records.slice(0, cut.length), cut, 'the records before the cancel are untouched');
+  for (const record of records) {
+    const width = record.width as number;
+    const loss = toyLoss({ width, seed: record.seed });
+    const part = record.part as number;
+    assert.equal(record.link, part);
+    const expected = Array.from({ length: part + 1 }, (_, link) => loss * (link + 1)).reduce((sum, value) => sum + value, 0);
+    assert.ok(Math.abs((record.total as number) - expected) < 1e-9, `part ${part} of ${record.cell}#${record.trial} continued from the right artifact`);
+  }
+  assert.ok(records.some((record) => (record.resumedAt as number) > 0), 'some chain continued after its last part on disk');
 });

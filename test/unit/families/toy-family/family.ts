@@ -17,18 +17,23 @@ export const ToySchema = Type.Object(
     name: Type.Optional(Type.String()),
     seed: Type.Optional(Type.Integer({ minimum: 0, default: 1 })),
     width: OneOrMany,
+    /** Records per trial (a chain of parts, like the rounds of a pruning chain); each part busy-waits `partMs`. */
+    links: Type.Optional(Type.Integer({ minimum: 1 })),
+    partMs: Type.Optional(Type.Integer({ minimum: 0 })),
     trials: Type.Optional(Type.Integer({ minimum: 1, default: 2 })),
   },
   { additionalProperties: false },
 );
 type ToyFile = Static<typeof ToySchema>;
 
-export type ToyExperiment = ResolvedExperiment;
+export type ToyExperiment = ResolvedExperiment & { links: number; partMs: number };
 
 /** What the worker trains from: the cell's width and the trial's seed. */
 export interface ToySpec {
   width: number;
   seed: number;
+  links: number;
+  partMs: number;
 }
 
 export const toyFamily: ExperimentFamily<ToyExperiment> = {
@@ -46,15 +51,21 @@ export const toyFamily: ExperimentFamily<ToyExperiment> = {
   resolve(file, name) {
     const toy = file as ToyFile;
     const widths = Array.isArray(toy.width) ? toy.width : [toy.width];
-    return { kind: 'toy', name: toy.name ?? name, seed: toy.seed ?? 1, trials: toy.trials ?? 2, axes: { width: widths } };
+    return { kind: 'toy', name: toy.name ?? name, seed: toy.seed ?? 1, trials: toy.trials ?? 2, axes: { width: widths }, links: toy.links ?? 1, partMs: toy.partMs ?? 0 };
   },
-  trialSpec: (experiment, cell, trial): ToySpec => ({ width: cell.width, seed: trialSeed(experiment.seed, cellKey(axisNames(toyFamily), cell), trial) }),
+  trialParts: (experiment) => experiment.links,
+  trialSpec: (experiment, cell, trial): ToySpec => ({
+    width: cell.width,
+    seed: trialSeed(experiment.seed, cellKey(axisNames(toyFamily), cell), trial),
+    links: experiment.links,
+    partMs: experiment.partMs,
+  }),
   recordExtras: (_experiment, cell) => ({ widthSquared: cell.width * cell.width }),
   chartPlan: (values) => defaultChartPlan(toyFamily, values),
   buildChart: (spec, records, selectedMetric) => buildMetricChart(toyFamily, spec as MetricChartSpec, records, selectedMetric),
 };
 
 /** The toy's "training": deterministic in (width, seed), so a test can recompute every record. */
-export function toyLoss(spec: ToySpec): number {
+export function toyLoss(spec: Pick<ToySpec, 'width' | 'seed'>): number {
   return spec.width + (spec.seed % 1000) / 1000;
 }

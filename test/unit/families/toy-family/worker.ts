@@ -1,6 +1,21 @@
-// The toy family's trial worker: what dist/trialWorker.js is for the built-in kinds.
+// The toy family's trial worker: what dist/trialWorker.js is for the built-in kinds. A chain of
+// `links` parts carries a running total from part to part through an artifact, as a pruning
+// chain carries its mask, so a resumed chain must have been handed the right one.
 import { parentPort } from 'node:worker_threads';
-import { serveTrials } from '../../../../src/core/execution/workerProtocol';
+import { serveTrials, type TrialIo } from '../../../../src/core/execution/workerProtocol';
 import { toyLoss, type ToySpec } from './family';
 
-serveTrials(parentPort!, { toy: (spec: ToySpec) => ({ loss: toyLoss(spec), seconds: 0 }) });
+function runToy(spec: ToySpec, io: TrialIo): object {
+  if (spec.links === 1) return { loss: toyLoss(spec), seconds: 0 };
+  const resumed = io.resume?.parts.length ?? 0;
+  let total = resumed === 0 ? 0 : new Float64Array(io.resume!.artifacts.total.slice().buffer)[0];
+  for (let link = resumed; link < spec.links; link++) {
+    const end = Date.now() + spec.partMs;
+    while (Date.now() < end); // busy, like a training: a cancel must cut it off
+    total += toyLoss(spec) * (link + 1);
+    io.emitPart({ metrics: { link, total, resumedAt: resumed }, artifacts: { total: new Uint8Array(new Float64Array([total]).buffer) } });
+  }
+  return {};
+}
+
+serveTrials(parentPort!, { toy: runToy });
