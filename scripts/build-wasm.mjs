@@ -1,5 +1,5 @@
 // `npm run build:wasm`: compiles the AssemblyScript kernels to WebAssembly (SIMD) and embeds the
-// bytes, base64, in a generated TypeScript module (src/core/families/teacher-student/kernels/generated/, gitignored).
+// bytes, base64, in a generated TypeScript module per kernel (in a `generated/` folder next to its sources, gitignored).
 // Embedding makes one import work everywhere the kernel runs: tsx in the tests, and esbuild's
 // CommonJS bundles (CLI, trainer, worker threads) without copying .wasm files next to them.
 // Offline: the compiler is the `assemblyscript` npm package. Skips the compile when the
@@ -18,6 +18,11 @@ const modules = [
     source: 'src/core/families/teacher-student/kernels/assembly/sparseStep.ts',
     output: 'src/core/families/teacher-student/kernels/generated/sparseStepWasm.ts',
     exportName: 'sparseStepWasmBase64',
+  },
+  {
+    source: 'src/core/families/lottery-ticket/network/assembly/mlpKernels.ts',
+    output: 'src/core/families/lottery-ticket/network/generated/mlpKernelsWasm.ts',
+    exportName: 'mlpKernelsWasmBase64',
   },
 ];
 

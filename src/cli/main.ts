@@ -34,7 +34,7 @@ const COMMANDS: Record<string, Command> = {
   },
 };
 
-export const MAIN_USAGE = `lth ${TOOL_VERSION}: LTH Lab, lottery-ticket / pruning experiments on the teacher-student model
+export const MAIN_USAGE = `lth ${TOOL_VERSION}: LTH Lab, lottery-ticket and pruning experiments (teacher-student model, tickets on MNIST)
 
 Usage: lth <command> [options]
 

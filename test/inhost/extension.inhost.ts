@@ -40,6 +40,19 @@ const LONG = {
 };
 const LONG_TRIALS = 12;
 
+// A pruning chain on MNIST small enough for a few seconds: round 0 and one round with a control.
+const TICKETS = {
+  kind: 'lottery-ticket',
+  name: 'inhost-tickets',
+  seed: 2,
+  data: { trainSize: [400, 800], validationSize: 200 },
+  model: { hiddenLayers: [16] },
+  training: { iterations: 30, evaluateEvery: 10, batchSize: 40 },
+  pruning: { rounds: 1, fraction: 0.5, controls: ['random-reinit'] },
+  trials: 1,
+};
+const TICKET_RECORDS = 2 * 3;
+
 function workspaceFolder(): string {
   const folder = vscode.workspace.workspaceFolders?.[0];
   if (!folder || folder.uri.scheme !== 'file') throw new Error('the in-host tests need a local workspace folder to write experiment files into');
@@ -82,7 +95,7 @@ async function lensTitles(uri: vscode.Uri): Promise<string[]> {
 
 afterAll(async () => {
   rmSync(join(workspaceFolder(), TEST_FOLDER), { recursive: true, force: true });
-  for (const name of [TINY.name, LONG.name]) rmSync(runsOf(name), { recursive: true, force: true });
+  for (const name of [TINY.name, LONG.name, TICKETS.name]) rmSync(runsOf(name), { recursive: true, force: true });
 });
 
 test('the extension activates quickly and registers every command', async () => {
@@ -173,6 +186,26 @@ test('a tiny experiment runs to completion: trials on disk, a snapshot and the f
     return found.some((title) => title.startsWith('Show results (last: ')) ? found : undefined;
   });
   assert.ok(titles.some((title) => title.endsWith(`, ${TINY_TRIALS} trials)`)), JSON.stringify(titles));
+}, 120_000);
+
+test('a lottery-ticket file runs the same way: a record per network on disk, a snapshot with them in the panel', async () => {
+  const testHooks = await hooks();
+  const uri = await writeExperiment('tickets.lth.json', TICKETS);
+  const finished = await vscode.commands.executeCommand<FinishedRun | undefined>(CommandId.RunExperiment, uri);
+  assert.ok(finished, 'the run did not start');
+  assert.equal(finished.status, 'completed', finished.message);
+  assert.equal(trialsOnDisk(TICKETS.name), TICKET_RECORDS);
+  const panel = await testHooks.resultsPanel(uri);
+  assert.ok(panel, 'running did not open the results panel');
+  await waitFor('the panel to be ready', () => panel.ready.then(() => true), 30_000);
+  await waitFor('the completed run-status', () =>
+    panel.postedMessages.find((posted) => posted.message.type === 'run-status' && posted.message.status === 'completed'),
+  );
+  const delivered = panel.postedMessages.filter((posted) => posted.delivered).map((posted) => posted.message);
+  const snapshot = delivered.find((message) => message.type === 'snapshot');
+  assert.ok(snapshot?.type === 'snapshot' && snapshot.runs[0].manifest.kind === 'lottery-ticket', 'a snapshot of the lottery-ticket run');
+  const records = delivered.flatMap((message) => (message.type === 'snapshot' ? message.runs.flatMap((run) => run.records) : message.type === 'append' ? message.records : []));
+  assert.equal(new Set(records.map((record) => `${record.trial}#${record.part}#${record.cell}`)).size, TICKET_RECORDS, 'every network reached the panel');
 }, 120_000);
 
 test('"Show results" opens the panel of a file and sends it the runs on disk', async () => {

@@ -162,7 +162,7 @@ test('live: appends add points to the same Chart objects, run-status shows progr
 test('malformed messages are logged to the host and dropped; the panel keeps working', async () => {
   await send(page, snapshotMessage('panel-phase', [{ ...phaseRun, records: phaseRun.records.slice(0, 20) }]));
   await waitForCharts(page, (charts) => charts.length > 0, 'the charts');
-  const badRecord = { ...phaseRun.records[20], generalizationError: 'tiny' };
+  const badRecord = { ...phaseRun.records[20], trial: 'first' };
   for (const message of [null, 'append', { type: 'explode' }, { type: 'append', runId: phaseRun.runId, records: [badRecord] }, { type: 'append', runId: 'no-such-run', records: [] }]) {
     await send(page, message);
   }
@@ -176,7 +176,7 @@ test('malformed messages are logged to the host and dropped; the panel keeps wor
   assert.equal(logs.length, 5, logs.join('\n'));
   assert.match(logs[0], /message: expected an object, got null/);
   assert.match(logs[2], /message\.type: expected one of .* got string "explode"/);
-  assert.match(logs[3], /append\.records\[0\]\.generalizationError: expected a number, null, .*got string "tiny"/);
+  assert.match(logs[3], /append\.records\[0\]\.trial: expected an integer.*, got string "first"/);
   assert.match(logs[4], /unknown run "no-such-run"/);
   await assertPageHealthy();
 });

@@ -1,6 +1,6 @@
 // What the panel knows: the experiment's runs with their records and live status, and the
 // last error. Applies checked host messages; knows nothing about the DOM.
-import type { TrialRecord } from '../../src/shared/trialRecord';
+import { trialKey, type TrialRecord } from '../../src/shared/trialRecord';
 import type { RunManifest, RunStatus } from '../../src/shared/runManifest';
 import type { HostToPanelMessage } from '../../src/shared/protocol';
 
@@ -88,7 +88,7 @@ export class PanelStore {
     const seen = this.seen.get(run.runId) as Set<string>;
     let added = 0;
     for (const record of records) {
-      const key = `${record.cell}#${record.trial}`;
+      const key = trialKey(record);
       if (seen.has(key)) continue;
       seen.add(key);
       run.records.push(record);

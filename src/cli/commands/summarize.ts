@@ -14,11 +14,14 @@ import { formatTable, type ColumnGroup } from '../table';
 
 export const SUMMARIZE_USAGE = `Usage: lth summarize RUN_DIR... [--json]
 
-Per sweep cell: trials done and the metrics of the experiment's kind (teacher-student:
-success rate, mean/median/std/min/max of the relative weight error and of the generalization
-error, mean convergence rate; and, when the sweep is over both samples N and
-nonzerosPerNeuron r, the phase boundary N*(r) (success rate crossing 0.5, interpolated in
-log N) with the least-squares fit N* = a·r + b and its R²).
+Per sweep cell: trials done and the metrics of the experiment's kind.
+  teacher-student: success rate, mean/median/std/min/max of the relative weight error and of
+    the generalization error, mean convergence rate; and, when the sweep is over both samples N
+    and nonzerosPerNeuron r, the phase boundary N*(r) (success rate crossing 0.5, interpolated
+    in log N) with the least-squares fit N* = a·r + b and its R².
+  lottery-ticket: a row per pruning round and variant (ticket, random-reinit, random-prune):
+    density, test error at early stopping, early-stopping iteration, training error; and the
+    best ticket per training-set size N against the dense network.
 Several folders of one sweep (e.g. its shards) are merged by (cell, trial).
 
   --json   print one JSON object instead of tables
@@ -91,9 +94,10 @@ function summaryText(family: ExperimentFamily, merged: MergedRuns, summary: Swee
 function cellTable(family: ExperimentFamily, summary: SweepSummary): string {
   if (summary.cells.length === 0) return 'No trials on disk yet.\n';
   const axes = family.axes.filter((axis) => summary.variedAxes.includes(axis.name));
-  const derived = family.derivedAxes.filter((axis) => summary.variedAxes.includes(axis.from));
+  const derived = family.derivedAxes.filter((axis) => axis.from !== undefined && summary.variedAxes.includes(axis.from));
+  const rowFields = family.rowFields ?? [];
   const columns = family.summaryColumns.filter((column) => column.title !== undefined);
-  const headers = [...axes.map((axis) => axis.short), ...derived.map((axis) => axis.short), 'trials'];
+  const headers = [...axes.map((axis) => axis.short), ...derived.map((axis) => axis.short), ...rowFields.map((field) => field.short), 'trials'];
   const groups: ColumnGroup[] = headers.map(() => ({ title: '', span: 1 }));
   for (const column of columns) {
     const statistics = column.kind === 'describe' ? STATISTICS : [column.title as string];
@@ -103,6 +107,10 @@ function cellTable(family: ExperimentFamily, summary: SweepSummary): string {
   const rows = summary.cells.map((cell: CellSummary) => [
     ...axes.map((axis) => formatNumber(cell.values[axis.name])),
     ...derived.map((axis) => formatNumber(cell[axis.name] as number)),
+    ...rowFields.map((field) => {
+      const value = cell.row?.[field.name];
+      return typeof value === 'number' ? formatNumber(value) : String(value);
+    }),
     String(cell.trials),
     ...columns.flatMap((column) => {
       const value = cell[column.key];

@@ -5,6 +5,7 @@
 import { formatProblem } from '../../core/config/experimentProblem';
 import { ExperimentFileReadError, loadExperimentFile } from '../../core/config/loadExperimentFile';
 import { cellCount } from '../../core/sweep/sweepCells';
+import { familyOf } from '../../core/families/registry';
 
 /** Where the command prints: report lines, and errors about the command itself. */
 export interface CommandOutput {
@@ -22,7 +23,8 @@ export const VALIDATE_USAGE = `Usage: lth validate FILE...
 Checks *.lth.json experiment files: JSON syntax, the schema (schemas/lth.schema.json) and the
 semantic checks (r <= d, counts >= 1, step size range, ...). Prints one line per problem:
   FILE:LINE:COL: <json path>: <what is wrong and what was expected>
-and for a valid file: FILE: ok (<cells> cells × <trials> trials = <n> trainings).
+and for a valid file: FILE: ok (<cells> cells × <trials> trials = <n> trainings; for kinds whose
+trials are pruning chains, the chains and the networks they train).
 Exit status: 0 all valid (warnings allowed), 1 a file is invalid or unreadable, 2 wrong usage.`;
 
 /** Validates one file, printing its lines; true when it is valid. */
@@ -39,7 +41,10 @@ async function validateFile(fileName: string, output: CommandOutput): Promise<bo
   if (!result.ok) return false;
   const cells = cellCount(result.experiment);
   const trials = result.experiment.trials;
-  output.out(`${fileName}: ok (${cells} cells × ${trials} trials = ${cells * trials} trainings)`);
+  const parts = familyOf(result.experiment.kind).trialParts?.(result.experiment);
+  // A kind whose trials train several networks (a pruning chain) counts those too.
+  const trainings = parts === undefined ? `${cells * trials} trainings` : `${cells * trials} chains of ${parts} trainings = ${cells * trials * parts} trainings`;
+  output.out(`${fileName}: ok (${cells} cells × ${trials} trials = ${trainings})`);
   return true;
 }
 

@@ -11,6 +11,8 @@ export interface CellSummary {
   cell: string;
   /** The cell's value on every sweep axis. */
   values: SweepCell;
+  /** The family's row fields (e.g. round and variant), when it splits cells into rows. */
+  row?: Record<string, unknown>;
   /** Trials done (records on disk) for this cell. */
   trials: number;
   /** Derived axes (the pruning ratio) and the summary columns' statistics, under their keys. */
@@ -18,25 +20,30 @@ export interface CellSummary {
 }
 
 /**
- * Groups records by `cell` and summarizes each group. Cells come out sorted by their axis
- * values (in the family's axis order), so the result does not depend on the order trials finished in.
+ * Groups records by `cell` (and the family's row fields) and summarizes each group. Cells come
+ * out sorted by their axis values (in the family's axis order), a cell's rows in part order, so
+ * the result does not depend on the order trials finished in.
  */
 export function summarizeCells(family: ExperimentFamily, records: readonly TrialRecord[]): CellSummary[] {
+  const rowFields = family.rowFields ?? [];
   const groups = new Map<string, TrialRecord[]>();
   for (const record of records) {
-    const group = groups.get(record.cell);
+    const key = JSON.stringify([record.cell, ...rowFields.map((field) => record[field.name])]);
+    const group = groups.get(key);
     if (group) group.push(record);
-    else groups.set(record.cell, [record]);
+    else groups.set(key, [record]);
   }
-  const summaries = [...groups.values()].map((group) => summarizeCell(family, group));
-  return summaries.sort((left, right) => compareCells(family, left.values, right.values));
+  const summaries = [...groups.values()].map((group) => ({ summary: summarizeCell(family, group), part: Math.min(...group.map((record) => Number(record.part ?? 0))) }));
+  summaries.sort((left, right) => compareCells(family, left.summary.values, right.summary.values) || left.part - right.part);
+  return summaries.map(({ summary }) => summary);
 }
 
 function summarizeCell(family: ExperimentFamily, records: TrialRecord[]): CellSummary {
   const first = records[0];
   // Built field by field so the JSON keeps the order: cell, values, derived axes, trials, columns.
   const summary = { cell: first.cell, values: cellValues(family, first) } as CellSummary;
-  for (const derived of family.derivedAxes) summary[derived.name] = first[derived.name];
+  if (family.rowFields) summary.row = Object.fromEntries(family.rowFields.map((field) => [field.name, first[field.name]]));
+  for (const derived of family.derivedAxes) if (derived.from !== undefined) summary[derived.name] = first[derived.name];
   summary.trials = records.length;
   for (const column of family.summaryColumns) {
     const values = records.map(metricDefinition(family, column.metric).value);

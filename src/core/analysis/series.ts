@@ -3,7 +3,7 @@
 import type { TrialRecord } from '../../shared/trialRecord';
 import type { ExperimentFamily } from '../families/experimentFamily';
 import type { BandPoint, LineSeries } from './chartData';
-import { axisValue, groupLegend, matchesFilter, metricDefinition, partKey } from './seriesAxes';
+import { axisValue, groupLegend, matchesFilter, metricDefinition, partFields, partKey } from './seriesAxes';
 import { describe } from './statistics';
 
 export type BandKind = 'min-max' | 'std';
@@ -27,7 +27,7 @@ export interface RecordLine {
 }
 
 function compareGroups(family: ExperimentFamily, left: Record<string, number>, right: Record<string, number>): number {
-  for (const { name } of family.axes) {
+  for (const name of partFields(family, { ...left, ...right })) {
     const difference = (left[name] ?? 0) - (right[name] ?? 0);
     if (difference !== 0) return difference;
   }

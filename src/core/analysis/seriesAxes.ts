@@ -2,6 +2,7 @@
 // axis values a run covers, which axes it sweeps, and how a part of the grid is named in legends
 // and titles. Pure (no Node APIs): the panel webview bundles this.
 import type { TrialRecord } from '../../shared/trialRecord';
+import { formatNumber } from '../../shared/formatNumber';
 import { axisNames, type AxisDefinition, type AxisValues, type DerivedAxisDefinition, type ExperimentFamily, type MetricDefinition } from '../families/experimentFamily';
 
 /** A sweep axis or a derived one (the pruning ratio of r). */
@@ -24,13 +25,13 @@ export function axisValue(record: TrialRecord, axis: string): number {
 
 /** The legend text of the line a record belongs to when lines are split by `axes`. */
 export function groupLegend(family: ExperimentFamily, record: TrialRecord, axes: readonly string[]): string {
-  return axes.map((axis) => sweepAxis(family, axis).legend(axisValue(record, axis), record)).join(', ');
-}
-
-function sweepAxis(family: ExperimentFamily, name: string): AxisDefinition {
-  const axis = family.axes.find((candidate) => candidate.name === name);
-  if (axis === undefined) throw new RangeError(`${family.kind} has no sweep axis "${name}"`);
-  return axis;
+  return axes
+    .map((name) => {
+      const axis = axisDefinition(family, name);
+      const value = axisValue(record, name);
+      return axis.legend ? axis.legend(value, record) : `${axis.short} ${formatNumber(value)}`;
+    })
+    .join(', ');
 }
 
 /** "N = 450, noise 0.01": a fixed part of the grid, named for a title. */
@@ -65,10 +66,15 @@ export function sweptAxes(family: ExperimentFamily, values: Readonly<AxisValues>
   return axisNames(family).filter((name) => (values[name]?.length ?? 0) > 1);
 }
 
-/** A stable key for a part of the grid (a line's group, a heatmap's filter), axes in the family's order. */
+/** The fields of a part of the grid in a stable order: the family's sweep axes, then record fields (e.g. a round) by name. */
+export function partFields(family: ExperimentFamily, part: Readonly<Record<string, number>>): string[] {
+  const sweep = axisNames(family).filter((name) => part[name] !== undefined);
+  return [...sweep, ...Object.keys(part).filter((name) => !sweep.includes(name)).sort()];
+}
+
+/** A stable key for a part of the grid (a line's group, a heatmap's filter). */
 export function partKey(family: ExperimentFamily, part: Readonly<Record<string, number>>): string {
-  return family.axes
-    .filter((axis) => part[axis.name] !== undefined)
-    .map((axis) => `${axis.name}=${part[axis.name]}`)
+  return partFields(family, part)
+    .map((name) => `${name}=${part[name]}`)
     .join(',');
 }

@@ -11,7 +11,7 @@ import { readManifest, writeManifest } from '../runs/manifestFile';
 import { createRunFolder, isRunFolder } from '../runs/runFolder';
 import type { RunManifest } from '../../shared/runManifest';
 import { lockRunFolder, type RunLock } from '../runs/runLock';
-import { trialKey } from '../runs/runReader';
+import { trialKey } from '../../shared/trialRecord';
 import { TOOL_VERSION } from '../runs/toolVersion';
 import { readTrialLog, TrialLogWriter } from '../runs/trialLog';
 import { readArtifacts, writeArtifacts } from '../runs/trialArtifacts';
@@ -80,10 +80,11 @@ export async function runExperiment(options: RunOptions, onEvent: (event: RunEve
   for (const warning of warnings) onEvent({ type: 'log', level: 'warn', message: warning });
   const family = familyOf(experiment.kind);
   const jobs = listTrialJobs(axisNames(family), experiment, options.shard);
-  const { runDir, manifest } = openRunFolder(options, experiment, file, jobs.length);
+  const context = prepareTrials(family, experiment, options.configPath);
+  const { runDir, manifest } = openRunFolder(options, experiment, file, jobs.length * (family.trialParts?.(experiment) ?? 1));
   const lock = lockFolder(runDir);
   try {
-    return await runInFolder({ runDir, manifest, family, experiment, jobs, started, workerScript }, options, onEvent, abortSignal);
+    return await runInFolder({ runDir, manifest, family, experiment, jobs, context, started, workerScript }, options, onEvent, abortSignal);
   } finally {
     lock.release();
   }
@@ -96,6 +97,8 @@ interface PreparedRun {
   family: ExperimentFamily;
   experiment: ResolvedExperiment;
   jobs: TrialJob[];
+  /** What the kind prepared for all its trials (see BUILT_IN_TRIAL_CONTEXTS). */
+  context: unknown;
   /** Date.now() when the run was asked for. */
   started: number;
   workerScript: string;
@@ -108,7 +111,9 @@ async function runInFolder(
   onEvent: (event: RunEvent) => void,
   abortSignal: AbortSignal | undefined,
 ): Promise<RunOutcome> {
-  const { runDir, manifest, family, experiment, jobs, started, workerScript } = prepared;
+  const { runDir, manifest, family, experiment, jobs, context, started, workerScript } = prepared;
+  // A kind with parts streams every record from the worker (even a one-part chain); others return theirs.
+  const streamsParts = family.trialParts !== undefined;
   const parts = family.trialParts?.(experiment) ?? 1;
   const partsOnDisk = partsOnDiskByTrial(readRecordsToResume(runDir));
   const partsDone = (job: TrialJob) => Math.min(partsOnDisk.get(trialKey({ cell: job.cellKey, trial: job.trial }))?.length ?? 0, parts);
@@ -122,13 +127,12 @@ async function runInFolder(
   const log = new TrialLogWriter(runDir, options.durable ?? true);
   onEvent({ type: 'run-started', runDir, manifest, totalTrials, completedTrials });
   if (workers > 0) {
-    const what = parts === 1 ? `${remaining.length} of ${totalTrials} trials` : `${remaining.length} of ${jobs.length} trials (${parts} records each)`;
+    const what = streamsParts ? `${remaining.length} of ${jobs.length} trials (${parts} record${parts === 1 ? '' : 's'} each)` : `${remaining.length} of ${totalTrials} trials`;
     onEvent({ type: 'log', level: 'info', message: `${what} to run on ${workers} worker thread${workers === 1 ? '' : 's'}` });
   }
 
   let failure: Error | undefined;
   if (workers > 0 && !abortSignal?.aborted) {
-    const context = prepareTrials(family, experiment, options.configPath);
     const pool = new WorkerPool<TrialTask, object>(workerScript, workers);
     const stop = () => {
       log.flush(); // what is already written is reported without waiting
@@ -158,16 +162,18 @@ async function runInFolder(
           try {
             const task: TrialTask = { kind: family.kind, spec: family.trialSpec(experiment, job.cell, job.trial), context, ...resumeOf(runDir, job, done) };
             const result = await pool.run(task, (part) => {
-              if (parts > 1 && nextPart < parts) keep(part.metrics, part.artifacts, nextPart++);
+              if (streamsParts && nextPart < parts) keep(part.metrics, part.artifacts, nextPart++);
             });
-            if (parts === 1) keep(result, undefined, undefined);
+            if (!streamsParts) keep(result, undefined, undefined);
             else if (nextPart < parts) throw new Error(`it ended after ${nextPart} of its ${parts} parts`);
             if (--unanswered === 0) log.flush(); // the last record: no batching to wait for
-            await Promise.all(appended); // on disk before anyone hears of it
           } catch (error) {
-            if (error instanceof PoolTerminatedError) return;
-            failure ??= new Error(`trial ${job.trial} of cell ${job.cellKey} failed: ${errorMessage(error)}`);
-            stop();
+            if (!(error instanceof PoolTerminatedError)) {
+              failure ??= new Error(`trial ${job.trial} of cell ${job.cellKey} failed: ${errorMessage(error)}`);
+              stop();
+            }
+          } finally {
+            await Promise.all(appended); // on disk before anyone hears of it (parts of a cut trial too)
           }
         }),
       );
@@ -286,15 +292,19 @@ function partsOnDiskByTrial(records: readonly TrialRecord[]): Map<string, TrialR
   return byTrial;
 }
 
-/** A partly done trial resumes from its parts on disk and the artifacts of the last one. */
+/** A partly done trial resumes from its parts on disk and their artifacts. */
 function resumeOf(runDir: string, job: TrialJob, done: readonly TrialRecord[]): Pick<TrialTask, 'resume'> {
   if (done.length === 0) return {};
-  return { resume: { parts: [...done], artifacts: readArtifacts(runDir, job.cellKey, job.trial, done.length - 1) } };
+  return { resume: { parts: [...done], artifacts: done.map((_, part) => readArtifacts(runDir, job.cellKey, job.trial, part)) } };
 }
 
-/** What the kind prepares once for all trials of the run (e.g. its data set, in shared memory). */
+/** What the kind prepares once for all trials of the run (e.g. its data set, in shared memory); before any folder is made. */
 function prepareTrials(family: ExperimentFamily, experiment: ResolvedExperiment, configPath: string): unknown {
-  return BUILT_IN_TRIAL_CONTEXTS[family.kind]?.(experiment, dirname(resolve(configPath)));
+  try {
+    return BUILT_IN_TRIAL_CONTEXTS[family.kind]?.(experiment, dirname(resolve(configPath)));
+  } catch (error) {
+    throw new RunSetupError(`${configPath}: ${errorMessage(error)}`);
+  }
 }
 
 function readRecordsToResume(runDir: string) {

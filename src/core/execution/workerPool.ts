@@ -79,7 +79,11 @@ export class WorkerPool<Task, Result> {
       }
       worker.inFlight.shift();
       if (reply.ok) pending.resolve(reply.result);
-      else pending.reject(new Error(`worker ${index + 1} failed: ${reply.error}`));
+      else {
+        const failure = new Error(`worker ${index + 1} failed: ${reply.error}`);
+        failure.stack = `${failure.message}\n(in the worker) ${reply.stack}`;
+        pending.reject(failure);
+      }
       this.dispatch();
     });
     // A dead worker cannot take more tasks: fail its task and everything still queued,

@@ -1,14 +1,15 @@
 // The messages between a WorkerPool and its worker threads: a task goes out with an id, and
 // exactly one reply with the same id comes back — after any number of parts (the records of a
 // trial that yields several, such as the rounds of a pruning chain, each sent as it is done).
-import { errorStack } from '../../shared/errorMessage';
+import { errorMessage, errorStack } from '../../shared/errorMessage';
 
 export interface TaskMessage<Task> {
   id: number;
   task: Task;
 }
 
-export type ReplyMessage<Result> = { id: number; ok: true; result: Result } | { id: number; ok: false; error: string };
+/** A failed task says what went wrong (for people) and where (its stack, for the log). */
+export type ReplyMessage<Result> = { id: number; ok: true; result: Result } | { id: number; ok: false; error: string; stack: string };
 
 /** A finished part of a task still running: what it measured and the files it wants kept. */
 export interface TaskPart {
@@ -35,16 +36,16 @@ export function serveTasks<Task, Result>(port: WorkerPort, handler: (task: Task,
     try {
       reply = { id, ok: true, result: handler(task, (part) => port.postMessage({ id, part })) };
     } catch (error) {
-      reply = { id, ok: false, error: errorStack(error) };
+      reply = { id, ok: false, error: errorMessage(error), stack: errorStack(error) };
     }
     port.postMessage(reply);
   });
 }
 
-/** What a partly done trial already has: its parts in order and the artifacts of the last one. */
+/** What a partly done trial already has: its parts (records) in order, and each part's artifacts. */
 export interface TrialResume {
   parts: object[];
-  artifacts: Record<string, Uint8Array>;
+  artifacts: Array<Record<string, Uint8Array>>;
 }
 
 /** One training for a trial worker: the experiment kind says which runner trains the spec. */

@@ -40,7 +40,10 @@ export interface AxisDefinition {
  * instead of its axis, and shown beside it in tables when that axis varies.
  */
 export interface DerivedAxisDefinition extends Omit<AxisDefinition, 'legend'> {
-  from: string;
+  /** The sweep axis it is computed from; none for a field each record measures (e.g. a pruned network's density). */
+  from?: string;
+  /** How a line split by this field is named; default "<short> <value>". */
+  legend?(value: number, record?: TrialRecord): string;
 }
 
 /** Something each trial measures, as the charts and tables read it from a record. */
@@ -91,6 +94,11 @@ export interface ExperimentFamily<Experiment extends ResolvedExperiment = Resolv
   metrics: readonly MetricDefinition[];
   defaultMetric: string;
   summaryColumns: readonly SummaryColumn[];
+  /**
+   * Record fields that split a cell's records into rows of `lth summarize` (e.g. the round and
+   * variant of a pruning chain); rows of a cell come in part order. None: one row per cell.
+   */
+  rowFields?: readonly { name: string; short: string }[];
   summaryExtra?: SweepSummaryExtra;
   /** Checks the schema cannot express (relations between fields, likely mistakes). Expects a schema-valid file. */
   semanticIssues(file: object): PathIssue[];

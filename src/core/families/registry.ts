@@ -2,6 +2,7 @@
 // under families/ plus one line here (and one in trialRunners.ts for its training).
 // Browser-safe: the panel finds a run's family here by its manifest's kind.
 import type { ExperimentFamily } from './experimentFamily';
+import { lotteryTicketFamily } from './lottery-ticket/family';
 import { teacherStudentFamily } from './teacher-student/family';
 
 const families = new Map<string, ExperimentFamily>();
@@ -12,6 +13,7 @@ export function registerFamily(family: ExperimentFamily): void {
 }
 
 registerFamily(teacherStudentFamily);
+registerFamily(lotteryTicketFamily);
 
 /** The registered kinds, in registration order. */
 export function familyKinds(): string[] {

@@ -1,5 +1,5 @@
 // Reading finished or running run folders, alone or as the union of the shards of one sweep.
-import type { TrialRecord } from '../../shared/trialRecord';
+import { trialKey, type TrialRecord } from '../../shared/trialRecord';
 import { readManifest } from './manifestFile';
 import type { RunManifest } from '../../shared/runManifest';
 import { readTrialLog } from './trialLog';
@@ -10,14 +10,6 @@ export interface RunFolderContents {
   records: TrialRecord[];
   /** Incomplete last lines ignored (a crash mid-write): 0 or 1. */
   tornLines: number;
-}
-
-/**
- * Identifies a record across folders: the same (cell, trial) — and part, for kinds whose trials
- * yield several records — is the same computation.
- */
-export function trialKey(record: { cell: string; trial: number; part?: unknown }): string {
-  return typeof record.part === 'number' ? `${record.cell}#${record.trial}#${record.part}` : `${record.cell}#${record.trial}`;
 }
 
 export function readRunFolder(runDir: string): RunFolderContents {

@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import type { TrialRecord } from '../../shared/trialRecord';
 import type { RunStatus } from '../../shared/runManifest';
-import { trialKey } from '../../core/runs/runReader';
+import { trialKey } from '../../shared/trialRecord';
 import { errorMessage } from '../../shared/errorMessage';
 import { revealRunFolder } from '../revealRunFolder';
 import type { LiveRun } from '../runner/liveRun';

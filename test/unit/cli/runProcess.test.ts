@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { loadExperimentFile } from '../../../src/core/config/loadExperimentFile';
 import { readManifest } from '../../../src/core/runs/manifestFile';
 import { TRIALS_FILE } from '../../../src/core/runs/runFolder';
-import { trialKey } from '../../../src/core/runs/runReader';
+import { trialKey } from '../../../src/shared/trialRecord';
 import { readTrialLog } from '../../../src/core/runs/trialLog';
 import { axisNames } from '../../../src/core/families/experimentFamily';
 import { familyOf } from '../../../src/core/families/registry';

@@ -36,11 +36,14 @@ describe('schemas/lth.schema.json', () => {
       allOf: Array<{ if: { properties: { kind: { const: string } } }; then: { $ref: string } }>;
       definitions: Record<string, unknown>;
     };
-    assert.deepEqual(schema.properties.kind.enum, ['teacher-student']);
+    assert.deepEqual(schema.properties.kind.enum, ['teacher-student', 'lottery-ticket']);
     assert.deepEqual(
       schema.allOf.map((branch) => [branch.if.properties.kind.const, branch.then.$ref]),
-      [['teacher-student', '#/definitions/teacher-student']],
+      [
+        ['teacher-student', '#/definitions/teacher-student'],
+        ['lottery-ticket', '#/definitions/lottery-ticket'],
+      ],
     );
-    assert.deepEqual(Object.keys(schema.definitions), ['teacher-student']);
+    assert.deepEqual(Object.keys(schema.definitions).sort(), ['lottery-ticket', 'teacher-student']);
   });
 });

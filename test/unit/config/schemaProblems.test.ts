@@ -71,7 +71,7 @@ describe('schema problems', () => {
     const text = '{ "samples": 100 }';
     const problem = onlyProblem(text);
     assert.equal(problem.path, 'kind');
-    assert.equal(problem.message, 'missing; expected "teacher-student"');
+    assert.equal(problem.message, 'missing; expected "teacher-student" or "lottery-ticket"');
     assert.deepEqual([problem.line, problem.column], [1, 1]);
   });
 

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { RunSetupError, runExperiment, type RunOptions } from '../../../src/core/execution/runExperiment';
 import { readManifest } from '../../../src/core/runs/manifestFile';
 import { readTrialLog } from '../../../src/core/runs/trialLog';
-import { trialKey } from '../../../src/core/runs/runReader';
+import { trialKey } from '../../../src/shared/trialRecord';
 import { TRIALS_FILE } from '../../../src/core/runs/runFolder';
 import { LOCK_FILE, lockRunFolder } from '../../../src/core/runs/runLock';
 import { loadExperimentFile } from '../../../src/core/config/loadExperimentFile';
@@ -150,7 +150,7 @@ test('a trial that throws fails the run with a clear message and keeps what is o
     if (event.type === 'run-finished') finished.push(event);
   });
   assert.equal(outcome.status, 'failed');
-  assert.match(outcome.message ?? '', /trial 0 of cell samples=30,nonzerosPerNeuron=2,noiseStd=0\.13,.* failed: worker 1 failed: Error: deliberate failure/);
+  assert.match(outcome.message ?? '', /trial 0 of cell samples=30,nonzerosPerNeuron=2,noiseStd=0\.13,.* failed: worker 1 failed: deliberate failure/);
   assert.equal(finished.length, 1);
   assert.equal(finished[0].type === 'run-finished' && finished[0].status, 'failed');
   assert.equal(readManifest(outcome.runDir).status, 'failed');

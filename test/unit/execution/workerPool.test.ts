@@ -46,7 +46,11 @@ test('with a long queue each worker holds two tasks, and every result still reac
 test('a throwing task rejects with the worker\'s error and the pool goes on', async () => {
   const pool = newPool(1);
   try {
-    await assert.rejects(pool.run({ kind: 'throw' }), /worker 1 failed: Error: deliberate failure in the test worker/);
+    await assert.rejects(pool.run({ kind: 'throw' }), (error: Error) => {
+      assert.equal(error.message, 'worker 1 failed: deliberate failure in the test worker', 'the message is for people: no stack');
+      assert.match(error.stack ?? '', /\(in the worker\) Error: deliberate failure in the test worker\n\s+at /, 'the stack says where, for the log');
+      return true;
+    });
     assert.equal((await pool.run({ kind: 'square', value: 3 })).value, 9);
   } finally {
     await pool.terminate();

@@ -25,7 +25,7 @@ function writeToy(text: string): string {
 }
 
 test('a registered kind is validated by its own schema and checks, with locations', () => {
-  assert.deepEqual(familyKinds(), ['teacher-student', 'toy']);
+  assert.deepEqual(familyKinds(), ['teacher-student', 'lottery-ticket', 'toy']);
   const valid = parseExperimentText('{ "kind": "toy", "width": [3, 1] }', 'toy.lth.json');
   assert.ok(valid.ok);
   assert.deepEqual(valid.experiment, { kind: 'toy', name: 'toy', seed: 1, trials: 2, axes: { width: [3, 1] }, links: 1, partMs: 0 });

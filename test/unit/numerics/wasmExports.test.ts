@@ -1,24 +1,31 @@
-// wasmKernel.ts types the WebAssembly instance's exports with a hand-written interface and casts
-// to it (`as unknown as`), so nothing else notices when the AssemblyScript exports and that
-// interface drift apart (a renamed, removed or re-parameterised function). This test reads the
-// interface from the source with the TypeScript parser and compares it with the built module.
-import { before, test } from 'node:test';
+// Each WASM host (wasmKernel.ts, wasmNetwork.ts) types its WebAssembly instance's exports with a
+// hand-written interface and casts to it (`as unknown as`), so nothing else notices when the
+// AssemblyScript exports and that interface drift apart (a renamed, removed or re-parameterised
+// function). This test reads each interface from its source with the TypeScript parser and
+// compares it with the built module.
+import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import ts from 'typescript';
 import { ensureWasmBuilt } from './support';
 
-const kernelsFolder = resolve(__dirname, '../../../src/core/families/teacher-student/kernels');
+const sourceRoot = resolve(__dirname, '../../../src/core/families');
+
+/** A host file and the generated module (path without extension, and its base64 export) it instantiates. */
+const MODULES = [
+  { host: 'teacher-student/kernels/wasmKernel.ts', generated: 'teacher-student/kernels/generated/sparseStepWasm', exportName: 'sparseStepWasmBase64' },
+  { host: 'lottery-ticket/network/wasmNetwork.ts', generated: 'lottery-ticket/network/generated/mlpKernelsWasm', exportName: 'mlpKernelsWasmBase64' },
+];
 
 type Declared = { kind: 'function'; parameters: number } | { kind: 'memory' };
 
 /**
- * The members of the interface `instance.exports` is cast to in wasmKernel.ts. The interface is
+ * The members of the interface `instance.exports` is cast to in the host file. The interface is
  * found through the cast, not by name, so renaming it does not silently skip the check.
  */
-function declaredExports(): Map<string, Declared> {
-  const source = ts.createSourceFile('wasmKernel.ts', readFileSync(resolve(kernelsFolder, 'wasmKernel.ts'), 'utf8'), ts.ScriptTarget.Latest, true);
+function declaredExports(hostFile: string): Map<string, Declared> {
+  const source = ts.createSourceFile(hostFile, readFileSync(resolve(sourceRoot, hostFile), 'utf8'), ts.ScriptTarget.Latest, true);
   let typeName: string | undefined;
   const interfaces = new Map<string, ts.InterfaceDeclaration>();
   const visit = (node: ts.Node): void => {
@@ -32,9 +39,9 @@ function declaredExports(): Map<string, Declared> {
     ts.forEachChild(node, visit);
   };
   visit(source);
-  assert.ok(typeName, 'wasmKernel.ts no longer casts `<instance>.exports as unknown as <Interface>`: update this test');
+  assert.ok(typeName, `${hostFile} no longer casts \`<instance>.exports as unknown as <Interface>\`: update this test`);
   const declaration = interfaces.get(typeName);
-  assert.ok(declaration, `interface ${typeName} is not declared in wasmKernel.ts`);
+  assert.ok(declaration, `interface ${typeName} is not declared in ${hostFile}`);
 
   const declared = new Map<string, Declared>();
   for (const member of declaration.members) {
@@ -53,12 +60,13 @@ function declaredExports(): Map<string, Declared> {
   return declared;
 }
 
-/** The module's bytes as kernelSelection.ts gets them: the base64 string of the generated module. */
-function moduleBytes(): Uint8Array<ArrayBuffer> {
+/** The module's bytes as its host gets them: the base64 string of the generated module. */
+function moduleBytes(generated: string, exportName: string): Uint8Array<ArrayBuffer> {
   // require, not import: the generated file is gitignored, so a static import would break the
   // typecheck of a fresh clone before `npm run build:wasm`.
-  const generated = require(resolve(kernelsFolder, 'generated/sparseStepWasm')) as { sparseStepWasmBase64: string };
-  return new Uint8Array(Buffer.from(generated.sparseStepWasmBase64, 'base64'));
+  const base64 = (require(resolve(sourceRoot, generated)) as Record<string, string>)[exportName];
+  assert.equal(typeof base64, 'string', `${generated} does not export ${exportName}`);
+  return new Uint8Array(Buffer.from(base64, 'base64'));
 }
 
 /** Instantiates with a stub for every import the module lists, only to read its functions' arity. */
@@ -71,38 +79,43 @@ function instantiate(module: WebAssembly.Module): WebAssembly.Exports {
   return new WebAssembly.Instance(module, imports).exports;
 }
 
-let declared: Map<string, Declared>;
-let module: WebAssembly.Module;
+before(ensureWasmBuilt);
 
-before(() => {
-  ensureWasmBuilt();
-  declared = declaredExports();
-  module = new WebAssembly.Module(moduleBytes());
-});
+for (const { host, generated, exportName } of MODULES) {
+  describe(host, () => {
+    let declared: Map<string, Declared>;
+    let module: WebAssembly.Module;
 
-test('the exports interface of wasmKernel.ts was found and is not empty', () => {
-  assert.ok([...declared.values()].some((member) => member.kind === 'function'), 'no functions declared');
-});
+    before(() => {
+      declared = declaredExports(host);
+      module = new WebAssembly.Module(moduleBytes(generated, exportName));
+    });
 
-test('every declared export exists in the module with the declared kind', () => {
-  const exported = new Map(WebAssembly.Module.exports(module).map(({ name, kind }) => [name, kind]));
-  for (const [name, { kind }] of declared) {
-    assert.equal(exported.get(name), kind, `${name}: declared as a ${kind}, the module exports ${exported.get(name) ?? 'nothing'} by that name`);
-  }
-});
+    test('the exports interface was found and is not empty', () => {
+      assert.ok([...declared.values()].some((member) => member.kind === 'function'), 'no functions declared');
+    });
 
-test('every export of the module is declared in the interface (none unused or undeclared)', () => {
-  const undeclared = WebAssembly.Module.exports(module).filter(({ name }) => !declared.has(name));
-  assert.deepEqual(undeclared, [], `exported but not declared in wasmKernel.ts: ${undeclared.map(({ name, kind }) => `${name} (${kind})`).join(', ')}`);
-});
+    test('every declared export exists in the module with the declared kind', () => {
+      const exported = new Map(WebAssembly.Module.exports(module).map(({ name, kind }) => [name, kind]));
+      for (const [name, { kind }] of declared) {
+        assert.equal(exported.get(name), kind, `${name}: declared as a ${kind}, the module exports ${exported.get(name) ?? 'nothing'} by that name`);
+      }
+    });
 
-test('every declared function takes as many parameters as the exported one', () => {
-  const exports = instantiate(module);
-  for (const [name, member] of declared) {
-    if (member.kind !== 'function') continue;
-    const exported = exports[name];
-    assert.equal(typeof exported, 'function', `${name} is not a function export`);
-    // A WebAssembly export's `length` is the parameter count of its signature.
-    assert.equal((exported as (...args: number[]) => unknown).length, member.parameters, `${name}: parameter count`);
-  }
-});
+    test('every export of the module is declared in the interface (none unused or undeclared)', () => {
+      const undeclared = WebAssembly.Module.exports(module).filter(({ name }) => !declared.has(name));
+      assert.deepEqual(undeclared, [], `exported but not declared in ${host}: ${undeclared.map(({ name, kind }) => `${name} (${kind})`).join(', ')}`);
+    });
+
+    test('every declared function takes as many parameters as the exported one', () => {
+      const exports = instantiate(module);
+      for (const [name, member] of declared) {
+        if (member.kind !== 'function') continue;
+        const exported = exports[name];
+        assert.equal(typeof exported, 'function', `${name} is not a function export`);
+        // A WebAssembly export's `length` is the parameter count of its signature.
+        assert.equal((exported as (...args: number[]) => unknown).length, member.parameters, `${name}: parameter count`);
+      }
+    });
+  });
+}

@@ -34,10 +34,10 @@ test('host-to-panel: every well-formed message passes and comes back as is', () 
 test('host-to-panel: a malformed message names where and what was expected', () => {
   assert.equal(problemOf(checkHostToPanelMessage(null)), 'message: expected an object, got null');
   assert.match(problemOf(checkHostToPanelMessage({ type: 'explode' })), /^message\.type: expected one of "snapshot", .*got string "explode"$/);
-  const badRecord = { ...fakeRecord({}), generalizationError: 'small' };
+  const badRecord = { ...fakeRecord({}), generalizationError: 'x'.repeat(65) };
   assert.equal(
     problemOf(checkHostToPanelMessage({ type: 'append', runId: 'r1', records: [fakeRecord({}), badRecord] })),
-    'append.records[1].generalizationError: expected a number, null, true/false, an object or an array, got string "small"',
+    `append.records[1].generalizationError: expected a number, null, true/false, a label of at most 64 characters, an object or an array, got string "${'x'.repeat(40)}…"`,
   );
   assert.equal(
     problemOf(checkHostToPanelMessage({ type: 'snapshot', experiment: 'x', runs: [{ runId: 'r1', runDir: '/d', manifest: { ...manifest, status: 'lost' }, records: [] }], selectedRunIds: [] })),

@@ -3,15 +3,8 @@
 // published JSON Schema (schemas/lth.schema.json, written by scripts/generate-schema.ts).
 // Every field with a `default` is optional, so `{ "kind": "teacher-student" }` is a valid file;
 // descriptions become the editor's hover docs and defaults its completions.
-import { Type, type Static, type TSchema } from '@sinclair/typebox';
-
-/** A parameter that is either one value or a list of values; a list is a sweep axis. */
-function sweepable<T extends TSchema>(item: T, description: string, defaultValue?: unknown) {
-  return Type.Union([item, Type.Array(item, { minItems: 1 })], {
-    description: `${description} A list of values makes this a sweep axis.`,
-    ...(defaultValue === undefined ? {} : { default: defaultValue }),
-  });
-}
+import { Type, type Static } from '@sinclair/typebox';
+import { sweepable } from '../../config/sweepable';
 
 const PositiveInteger = Type.Integer({ minimum: 1 });
 const NonNegativeInteger = Type.Integer({ minimum: 0 });

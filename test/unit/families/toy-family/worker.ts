@@ -6,14 +6,13 @@ import { serveTrials, type TrialIo } from '../../../../src/core/execution/worker
 import { toyLoss, type ToySpec } from './family';
 
 function runToy(spec: ToySpec, io: TrialIo): object {
-  if (spec.links === 1) return { loss: toyLoss(spec), seconds: 0 };
   const resumed = io.resume?.parts.length ?? 0;
-  let total = resumed === 0 ? 0 : new Float64Array(io.resume!.artifacts.total.slice().buffer)[0];
+  let total = resumed === 0 ? 0 : new Float64Array(io.resume!.artifacts[resumed - 1].total.slice().buffer)[0];
   for (let link = resumed; link < spec.links; link++) {
     const end = Date.now() + spec.partMs;
     while (Date.now() < end); // busy, like a training: a cancel must cut it off
     total += toyLoss(spec) * (link + 1);
-    io.emitPart({ metrics: { link, total, resumedAt: resumed }, artifacts: { total: new Uint8Array(new Float64Array([total]).buffer) } });
+    io.emitPart({ metrics: { loss: toyLoss(spec), link, total, resumedAt: resumed, seconds: 0 }, artifacts: { total: new Uint8Array(new Float64Array([total]).buffer) } });
   }
   return {};
 }

@@ -1,0 +1,111 @@
+// Which charts a lottery-ticket run deserves: the paper's question on real data — test error
+// against N, one line per pruning round (density) — then test error and the early-stopping
+// iteration against density, the ticket beside its controls, one line per N; and the learning
+// curves of one cell, one per round. Pure.
+import type { TrialRecord } from '../../../shared/trialRecord';
+import type { ChartData, LineChartData, LineSeries } from '../../analysis/chartData';
+import { groupIntoLines, metricSeries } from '../../analysis/series';
+import { axisDefinition, describeFilter, matchesFilter, metricDefinition, sweptAxes } from '../../analysis/seriesAxes';
+import { titleSuffix } from '../../analysis/seriesPlan';
+import type { AxisValues, ChartSpec, ExperimentFamily } from '../experimentFamily';
+import type { TicketVariant } from './types';
+
+/** Validation error against iteration in one cell, one line per round (the ticket's median trial). */
+export interface LearningCurvesSpec extends ChartSpec {
+  kind: 'learning-curves';
+  filter: Record<string, number>;
+}
+
+export interface TicketChartSpec extends ChartSpec {
+  kind: 'ticket-metric';
+  x: 'trainSize' | 'density';
+  /** Sweep axes (and record fields such as round) that split lines. */
+  lineBy: string[];
+  /** The variants drawn, those the run has; each gets its own lines (tickets alone, or beside their controls). */
+  variants: TicketVariant[];
+  fixedMetric?: string;
+}
+
+const VARIANT_NAMES: Record<TicketVariant, string> = { ticket: 'ticket', 'random-reinit': 'random re-init', 'random-prune': 'random pruning' };
+
+const ALL_VARIANTS: readonly TicketVariant[] = ['ticket', 'random-reinit', 'random-prune'];
+
+export function lotteryTicketChartPlan(family: ExperimentFamily, values: AxisValues): Array<TicketChartSpec | LearningCurvesSpec> {
+  const others = (axis: string) => sweptAxes(family, values).filter((name) => name !== axis);
+  const specs: Array<TicketChartSpec | LearningCurvesSpec> = [];
+  if ((values.trainSize?.length ?? 0) > 1) {
+    specs.push({ kind: 'ticket-metric', id: 'error-vs-samples', x: 'trainSize', lineBy: ['round', ...others('trainSize')], variants: ['ticket'] });
+  }
+  specs.push({ kind: 'ticket-metric', id: 'error-vs-density', x: 'density', lineBy: others('density'), variants: [...ALL_VARIANTS] });
+  specs.push({ kind: 'ticket-metric', id: 'stop-vs-density', x: 'density', lineBy: others('density'), variants: [...ALL_VARIANTS], fixedMetric: 'earlyStopIteration' });
+  // The cell of the learning curves: the largest N, the first value of every other axis.
+  const filter = Object.fromEntries(family.axes.map(({ name }) => [name, name === 'trainSize' ? values[name].at(-1) : values[name][0]]).filter(([, value]) => value !== undefined));
+  specs.push({ kind: 'learning-curves', id: 'learning-curves', filter });
+  return specs;
+}
+
+/** The trial with the median test error of a list (the lower middle one for an even count). */
+function medianTrial(records: readonly TrialRecord[]): TrialRecord {
+  const sorted = [...records].sort((left, right) => (left.testError as number) - (right.testError as number) || left.trial - right.trial);
+  return sorted[(sorted.length - 1) >> 1];
+}
+
+function learningCurves(family: ExperimentFamily, spec: LearningCurvesSpec, records: readonly TrialRecord[]): LineChartData {
+  const tickets = records.filter((record) => record.variant === 'ticket' && matchesFilter(record, spec.filter));
+  const series: LineSeries[] = groupIntoLines(family, tickets, ['round'], {}).map((line) => {
+    const trial = medianTrial(line.records);
+    const curve = trial.curve as { iterations: number[]; validationError: number[] };
+    const points = curve.iterations.map((iteration, index) => {
+      const error = curve.validationError[index];
+      return { x: iteration, count: 1, mean: error, median: error, std: 0, min: error, max: error };
+    });
+    return { key: line.key, label: `${line.label} (trial ${trial.trial})`, group: line.group, points };
+  });
+  const fixed = describeFilter(family, spec.filter);
+  return {
+    kind: 'line',
+    id: spec.id,
+    title: `Validation error vs iteration, one curve per round (median trial)${fixed ? ` (${fixed})` : ''}`,
+    xLabel: 'Iteration',
+    yLabel: 'Validation error',
+    metric: 'validationError',
+    xScale: 'linear',
+    yScale: 'log',
+    band: false,
+    curves: true,
+    series,
+  };
+}
+
+export function lotteryTicketChart(family: ExperimentFamily, chartSpec: ChartSpec, records: readonly TrialRecord[], selectedMetric: string): ChartData {
+  if ((chartSpec as LearningCurvesSpec).kind === 'learning-curves') return learningCurves(family, chartSpec as LearningCurvesSpec, records);
+  const spec = chartSpec as TicketChartSpec;
+  const metric = metricDefinition(family, spec.fixedMetric ?? selectedMetric);
+  const xAxis = axisDefinition(family, spec.x);
+  const variants = spec.variants.filter((variant) => records.some((record) => record.variant === variant));
+  const several = variants.length > 1;
+  const series: LineSeries[] = variants.flatMap((variant) =>
+    metricSeries(
+      family,
+      records.filter((record) => record.variant === variant),
+      metric.name,
+      spec.x,
+      spec.lineBy,
+    ).map((line) => (several ? { ...line, key: `${variant}|${line.key}`, label: `${VARIANT_NAMES[variant]}: ${line.label}` } : line)),
+  );
+  const versus = several ? `, ${variants.map((variant) => VARIANT_NAMES[variant]).join(' vs ')}` : '';
+  const chart: LineChartData = {
+    kind: 'line',
+    id: spec.id,
+    title: `${metric.label} vs ${xAxis.noun}${titleSuffix(family, spec.lineBy, {}, 'line')}${versus}`,
+    xLabel: xAxis.label,
+    yLabel: metric.label,
+    metric: metric.name,
+    xScale: xAxis.scale,
+    yScale: metric.scale,
+    band: metric.band,
+    curves: false,
+    series,
+  };
+  return chart;
+}

@@ -1,0 +1,110 @@
+// Trains one network of a chain from iteration `from` to `to`, evaluating on the validation set
+// every `evaluateEvery` iterations; early stopping (Frankle & Carbin) reads the test error of the
+// network at the evaluation with the least validation loss, kept as a snapshot, so the test set
+// is touched twice per network, never to choose anything.
+import type { ImageDataset } from '../data/imageDataset';
+import type { PixelNormalization } from '../data/gatherBatch';
+import { gatherBatch } from '../data/gatherBatch';
+import type { TrainingSplit } from '../data/trainingSplit';
+import type { MlpNetwork } from '../network/mlpNetwork';
+import { BatchOrder } from './batchOrder';
+import type { Evaluator } from './evaluation';
+import { copyStateInto, restoreState, type NetworkState } from './networkState';
+
+/** What every network of a chain trains on, and the buffers it reuses. */
+export interface ChainData {
+  dataset: ImageDataset;
+  split: TrainingSplit;
+  normalize: PixelNormalization | null;
+  evaluator: Evaluator;
+  batchSize: number;
+  /** Seed of the batch order (the same for every network of the chain). */
+  batchSeed: number;
+  evaluateEvery: number;
+  /** Early-stopping snapshot and the final weights, overwritten by each training. */
+  snapshot: NetworkState;
+  final: NetworkState;
+}
+
+export interface TrainingOutcome {
+  testError: number;
+  testLoss: number;
+  earlyStopIteration: number;
+  validationError: number;
+  validationLoss: number;
+  finalTestError: number;
+  trainError: number;
+  generalizationGap: number;
+  curve: { iterations: number[]; validationLoss: number[]; validationError: number[] };
+}
+
+/**
+ * `beforeIteration(k)` runs before step k (with the weights after k steps): how a rewind point
+ * is captured. The network ends with its final weights (what the next round prunes).
+ */
+export function trainNetwork(network: MlpNetwork, data: ChainData, from: number, to: number, beforeIteration?: (iteration: number) => void): TrainingOutcome {
+  const { dataset, split, normalize, evaluator, batchSize, evaluateEvery, snapshot, final: finalState } = data;
+  const pixels = dataset.rows * dataset.columns;
+  const order = new BatchOrder(split.train, batchSize, data.batchSeed);
+  const batch = new Uint32Array(batchSize);
+  order.skip(from, batch);
+  const inputs = new Float32Array(batchSize * pixels);
+  const labels = new Uint8Array(batchSize);
+  network.resetOptimizerState();
+
+  const curve: TrainingOutcome['curve'] = { iterations: [], validationLoss: [], validationError: [] };
+  let best = { iteration: from, loss: Infinity, error: 1 };
+  const evaluate = (iteration: number) => {
+    const score = evaluator.score(network, dataset.train, split.validation);
+    curve.iterations.push(iteration);
+    curve.validationLoss.push(score.loss);
+    curve.validationError.push(score.error);
+    // A diverged network's NaN loss is never the best.
+    if (score.loss < best.loss || curve.iterations.length === 1) {
+      best = { iteration, loss: score.loss, error: score.error };
+      copyStateInto(network, snapshot);
+    }
+  };
+
+  evaluate(from);
+  for (let iteration = from; iteration < to; iteration++) {
+    beforeIteration?.(iteration);
+    order.next(batch);
+    gatherBatch(dataset.train, batch, 0, batchSize, normalize, inputs, labels);
+    network.trainStep(inputs, labels, batchSize);
+    if ((iteration + 1) % evaluateEvery === 0 || iteration + 1 === to) evaluate(iteration + 1);
+  }
+
+  const final = evaluator.score(network, dataset.test);
+  const train = evaluator.score(network, dataset.train, split.train);
+  copyStateInto(network, finalState);
+  restoreState(network, snapshot);
+  const atStop = evaluator.score(network, dataset.test);
+  restoreState(network, finalState);
+  return {
+    testError: atStop.error,
+    testLoss: atStop.loss,
+    earlyStopIteration: best.iteration,
+    validationError: best.error,
+    validationLoss: best.loss,
+    finalTestError: final.error,
+    trainError: train.error,
+    generalizationGap: final.error - train.error,
+    curve,
+  };
+}
+
+/** The first `iterations` steps of a training from the start, without evaluations: they give the same weights as trainNetwork's. */
+export function replaySteps(network: MlpNetwork, data: ChainData, iterations: number): void {
+  const { dataset, normalize, batchSize } = data;
+  const order = new BatchOrder(data.split.train, batchSize, data.batchSeed);
+  const batch = new Uint32Array(batchSize);
+  const inputs = new Float32Array(batchSize * dataset.rows * dataset.columns);
+  const labels = new Uint8Array(batchSize);
+  network.resetOptimizerState();
+  for (let iteration = 0; iteration < iterations; iteration++) {
+    order.next(batch);
+    gatherBatch(dataset.train, batch, 0, batchSize, normalize, inputs, labels);
+    network.trainStep(inputs, labels, batchSize);
+  }
+}
