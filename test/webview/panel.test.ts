@@ -316,6 +316,26 @@ test('noise preset: error vs noise leads, one line per r', async () => {
   await assertPageHealthy();
 });
 
+test('lottery tickets: every chart of the plan is drawn (the first layer as pictures), and the target test error re-plans its chart', async () => {
+  const ticketRun = fixtureRun(fixtureRunDirs('panel-tickets')[0]);
+  await send(page, snapshotMessage('panel-tickets', [ticketRun]));
+  const charts = await waitForCharts(page, (all) => all.length === 6, 'the six lottery-ticket charts');
+  assert.deepEqual(charts.map((drawn) => drawn.id), ['error-vs-samples', 'samples-needed', 'error-vs-density', 'stop-vs-density', 'learning-curves', 'mask-picture']);
+  assert.equal(chart(charts, 'error-vs-density').scales.x.type, 'logarithmic', 'density spans decades: a log axis');
+  const pictures = chart(charts, 'mask-picture');
+  const records = ticketRun.records as unknown as Array<Record<string, unknown>>;
+  const tickets = records.filter((record) => record.variant === 'ticket' && record.trainSize === 4000 && record.trial === 0);
+  assert.equal(pictures.datasets[0].points.length, 784 * tickets.length, 'a 28 × 28 picture per round');
+  assert.equal(await page.locator('[data-chart-id="mask-picture"] .chart-tools label:not([hidden])').count(), 0, 'pictures have no scale toggles');
+
+  const target = page.getByLabel('Target of the charts drawn for one');
+  assert.equal(await target.inputValue(), '0.05');
+  await target.fill('0.08');
+  await target.press('Enter');
+  await waitForCharts(page, (all) => /for 8% test error/.test(chart(all, 'samples-needed').title), 'the 8% chart');
+  await assertPageHealthy();
+});
+
 test('keyboard: the controls and every export button are reachable with Tab, with accessible names', async () => {
   await send(page, snapshotMessage('panel-phase', [phaseRun]));
   await waitForCharts(page, (charts) => charts.length >= 5, 'the charts');

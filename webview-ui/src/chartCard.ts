@@ -7,6 +7,7 @@ import { chartCsv, chartTable } from '../../src/core/analysis/seriesCsv';
 import { formatNumber } from '../../src/shared/formatNumber';
 import { chartCaption, chartSummary } from './chartText';
 import { HeatmapChartView, successColor } from './heatmapChartView';
+import { ImageChartView, pixelColor } from './imageChartView';
 import { canUseLogX, canUseLogY, LineChartView } from './lineChartView';
 import { element } from './dom';
 import type { ChartTheme } from './theme';
@@ -38,7 +39,7 @@ export class ChartCard {
   private readonly logX: HTMLInputElement;
   private readonly logY: HTMLInputElement;
   private readonly colorScale: HTMLElement;
-  private view: LineChartView | HeatmapChartView;
+  private view: LineChartView | HeatmapChartView | ImageChartView;
   private currentData: ChartData;
 
   constructor(readonly id: string, data: ChartData, settings: CardSettings, theme: ChartTheme, private readonly actions: CardActions) {
@@ -84,7 +85,9 @@ export class ChartCard {
     this.view =
       data.kind === 'heatmap'
         ? new HeatmapChartView(this.canvas, data, { logN: settings.logY }, theme)
-        : new LineChartView(this.canvas, data, settings, theme);
+        : data.kind === 'image'
+          ? new ImageChartView(this.canvas, data, theme)
+          : new LineChartView(this.canvas, data, settings, theme);
     this.renderText(settings, theme);
   }
 
@@ -97,6 +100,7 @@ export class ChartCard {
     this.currentData = data;
     if (data.kind === 'heatmap' && this.view instanceof HeatmapChartView) this.view.update(data, { logN: settings.logY }, theme);
     else if (data.kind === 'line' && this.view instanceof LineChartView) this.view.update(data, settings, theme);
+    else if (data.kind === 'image' && this.view instanceof ImageChartView) this.view.update(data, theme);
     else throw new Error(`chart ${this.id}: its kind changed from one update to the next`);
     this.renderText(settings, theme);
     if (this.details.open) this.renderTable();
@@ -110,9 +114,11 @@ export class ChartCard {
     this.logX.checked = settings.logX;
     this.logY.checked = settings.logY;
     // The heatmap's r axis stays linear: the boundary is a straight line in r.
-    this.logX.disabled = data.kind === 'heatmap' || !canUseLogX(data);
-    this.logX.parentElement!.hidden = data.kind === 'heatmap';
-    this.logY.disabled = data.kind === 'line' && !canUseLogY(data);
+    this.logX.disabled = data.kind !== 'line' || !canUseLogX(data);
+    this.logX.parentElement!.hidden = data.kind !== 'line';
+    // Pictures have no scale to change.
+    this.logY.disabled = data.kind === 'image' || (data.kind === 'line' && !canUseLogY(data));
+    this.logY.parentElement!.hidden = data.kind === 'image';
     this.logX.setAttribute('aria-label', `Logarithmic x axis for ${data.title}`);
     this.logY.setAttribute('aria-label', `Logarithmic ${data.kind === 'heatmap' ? 'N' : 'y'} axis for ${data.title}`);
     this.renderColorScale(theme);
@@ -120,7 +126,14 @@ export class ChartCard {
 
   private renderColorScale(theme: ChartTheme): void {
     this.colorScale.replaceChildren();
-    if (this.data.kind !== 'heatmap') return;
+    const data = this.data;
+    if (data.kind === 'image') {
+      const bar = element('span', { className: 'color-scale-bar', 'aria-hidden': 'true' });
+      bar.style.background = `linear-gradient(to right, ${pixelColor(theme, 0)}, ${pixelColor(theme, 1)})`;
+      this.colorScale.append(element('span', { text: `${data.valueLabel}: none` }), bar, element('span', { text: 'the picture\'s most' }));
+      return;
+    }
+    if (data.kind !== 'heatmap') return;
     const bar = element('span', { className: 'color-scale-bar', 'aria-hidden': 'true' });
     // Set from script (CSSOM), which a strict style-src allows, unlike a style attribute.
     bar.style.background = `linear-gradient(to right, ${successColor(theme, 0)}, ${successColor(theme, 1)})`;

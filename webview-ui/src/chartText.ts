@@ -1,6 +1,6 @@
 // The words next to a chart: the caption (the fitted boundary's equation and R²) and the
 // accessible summary a screen reader gets in place of the picture.
-import type { ChartData, HeatmapChartData, LineChartData } from '../../src/core/analysis/chartData';
+import type { ChartData, HeatmapChartData, ImageChartData, LineChartData } from '../../src/core/analysis/chartData';
 import type { LineStatistic } from '../../src/core/analysis/series';
 import { formatNumber } from '../../src/shared/formatNumber';
 
@@ -20,6 +20,7 @@ function heatmapCaption(data: HeatmapChartData): string {
 
 export function chartCaption(data: ChartData): string {
   if (data.kind === 'heatmap') return heatmapCaption(data);
+  if (data.kind === 'image') return `Each picture: ${data.valueLabel} per pixel, from none (background) to its picture's most (full colour).`;
   if (data.curves) return 'Each curve is the trial with the median final error of its group.';
   return '';
 }
@@ -52,6 +53,16 @@ function heatmapSummary(data: HeatmapChartData): string {
   return `${data.title}. ${data.cells.length} cells over r from ${data.rValues[0]} to ${data.rValues[data.rValues.length - 1]} and N from ${data.sampleValues[0]} to ${data.sampleValues[data.sampleValues.length - 1]}. ${heatmapCaption(data)} ${rows.join('; ')}.`;
 }
 
+function imageSummary(data: ImageChartData): string {
+  if (data.images.length === 0) return `${data.title}: no data yet.`;
+  const described = data.images.map((image) => {
+    const used = image.values.filter((value) => value > 0).length;
+    return `${image.label}: ${used} of ${image.values.length} pixels used, at most ${formatNumber(Math.max(...image.values))}`;
+  });
+  return `${data.title}. ${data.images.length} pictures of ${data.width} × ${data.height} pixels. ${described.join('; ')}.`;
+}
+
 export function chartSummary(data: ChartData, line: LineStatistic): string {
+  if (data.kind === 'image') return imageSummary(data);
   return data.kind === 'heatmap' ? heatmapSummary(data) : lineSummary(data, line);
 }

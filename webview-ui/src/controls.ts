@@ -1,7 +1,7 @@
 // The bar above the charts: which metric, mean or median lines, which band, which runs (and how to compare
 // them), and the N of the per-iteration chart. Native form controls: keyboard and screen
 // reader support come for free, and the theme variables style them.
-import type { MetricDefinition } from '../../src/core/families/experimentFamily';
+import type { ChartTarget, MetricDefinition } from '../../src/core/families/experimentFamily';
 import { element } from './dom';
 import { runFolderName } from '../../src/core/analysis/seriesRuns';
 import type { RunView } from './panelStore';
@@ -31,6 +31,8 @@ export class Controls {
   private readonly band = element('select', { 'aria-label': 'Band around the line' });
   private readonly curveSamples = element('select', { 'aria-label': 'Training samples N of the error curves' });
   private readonly curveSamplesLabel: HTMLLabelElement;
+  private readonly target = element('input', { type: 'number', 'aria-label': 'Target of the charts drawn for one' });
+  private readonly targetLabel = element('label', {});
   private readonly layout = element('select', { 'aria-label': 'How to compare the selected runs' });
   private readonly layoutLabel: HTMLLabelElement;
   private readonly runList = element('fieldset', { className: 'run-list' });
@@ -46,9 +48,13 @@ export class Controls {
     this.layout.addEventListener('change', () => actions.change({ layout: this.layout.value as Layout }));
     this.curveSamples.addEventListener('change', () => actions.change({ curveSamples: Number(this.curveSamples.value) }));
     this.curveSamplesLabel = labelled('Curves at N ', this.curveSamples);
+    this.target.addEventListener('change', () => {
+      const value = Number(this.target.value);
+      if (this.target.value !== '' && Number.isFinite(value) && this.target.checkValidity()) actions.change({ target: value });
+    });
     this.layoutLabel = labelled('Compare ', this.layout);
     this.element = element('div', { className: 'controls', role: 'group', 'aria-label': 'Chart controls' }, [
-      element('fieldset', {}, [element('legend', { text: 'Show' }), labelled('Metric ', this.metric), labelled('Line ', this.line), labelled('Band ', this.band), this.curveSamplesLabel]),
+      element('fieldset', {}, [element('legend', { text: 'Show' }), labelled('Metric ', this.metric), labelled('Line ', this.line), labelled('Band ', this.band), this.curveSamplesLabel, this.targetLabel]),
       this.runList,
     ]);
   }
@@ -61,6 +67,7 @@ export class Controls {
     runs: readonly RunView[],
     selected: readonly string[],
     sampleValues: readonly number[],
+    target: ChartTarget | undefined,
   ): void {
     options(this.metric, metrics.map((candidate) => [candidate.name, candidate.label]));
     this.metric.value = metric.name;
@@ -75,7 +82,18 @@ export class Controls {
     options(this.curveSamples, sampleValues.map((value) => [String(value), String(value)]));
     const curveSamples = settings.curveSamples !== null && sampleValues.includes(settings.curveSamples) ? settings.curveSamples : sampleValues[sampleValues.length - 1];
     if (curveSamples !== undefined) this.curveSamples.value = String(curveSamples);
+    this.renderTarget(settings, target);
     this.renderRuns(runs, selected);
+  }
+
+  private renderTarget(settings: PanelSettings, target: ChartTarget | undefined): void {
+    this.targetLabel.hidden = target === undefined;
+    if (target === undefined) return;
+    this.targetLabel.replaceChildren(document.createTextNode(`${target.label} `), this.target);
+    this.target.min = String(target.min);
+    this.target.max = String(target.max);
+    this.target.step = String(target.step);
+    if (document.activeElement !== this.target) this.target.value = String(settings.target ?? target.defaultValue);
   }
 
   private renderRuns(runs: readonly RunView[], selected: readonly string[]): void {

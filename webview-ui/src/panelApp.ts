@@ -165,7 +165,7 @@ export class PanelApp {
     const values = grid.values;
     const metric = shownMetric(family, this.settings.metric);
     const sampleValues = values.samples ?? [];
-    this.controls.render(this.settings, family.metrics.filter((candidate) => candidate.selectable), metric, store.runs, runs.map((run) => run.runId), sampleValues.length > 1 ? sampleValues : []);
+    this.controls.render(this.settings, family.metrics.filter((candidate) => candidate.selectable), metric, store.runs, runs.map((run) => run.runId), sampleValues.length > 1 ? sampleValues : [], family.chartTarget);
     this.renderStatus(runs);
 
     const records = runs.reduce((total, run) => total + run.records.length, 0);
@@ -195,7 +195,7 @@ export class PanelApp {
   }
 
   private planCards(family: ExperimentFamily, metric: MetricDefinition, runs: readonly RunView[], { values, labels }: RunsGrid): CardPlan[] {
-    const plan = family.chartPlan(values, { curveSamples: this.settings.curveSamples ?? undefined });
+    const plan = family.chartPlan(values, { curveSamples: this.settings.curveSamples ?? undefined, target: this.settings.target ?? family.chartTarget?.defaultValue });
     const overlay = this.settings.layout === 'overlay' || runs.length === 1;
     return plan.flatMap((spec) => {
       const perRun = runs.map((run) => ({ run, chart: family.buildChart(spec, run.records, metric.name, values) }));
@@ -215,7 +215,8 @@ export class PanelApp {
     const stored = this.settings.scales[card.specId];
     const data = card.data;
     // Errors span decades; so does N on a grid like 8, 16, ..., 512 (then a linear heatmap squashes the small N).
-    const logYByDefault = data.kind === 'line' ? data.yScale === 'log' : data.sampleValues[data.sampleValues.length - 1] >= 8 * data.sampleValues[0];
+    const logYByDefault =
+      data.kind === 'line' ? data.yScale === 'log' : data.kind === 'heatmap' && data.sampleValues[data.sampleValues.length - 1] >= 8 * data.sampleValues[0];
     const logXByDefault = data.kind === 'line' && data.xScale === 'log';
     // A success rate is a mean by definition: the median of 0/1 outcomes would say nothing.
     const line = data.kind === 'line' && data.band ? this.settings.line : 'mean';

@@ -14,6 +14,8 @@ export interface PanelSettings {
   selectedRunIds: string[];
   /** N of the per-iteration chart; null = the largest. */
   curveSamples: number | null;
+  /** The family's chart target (e.g. a test error to reach); null = its default. */
+  target: number | null;
   /** Log toggles per chart (by plan id, shared by the runs shown side by side). */
   scales: Record<string, { logX: boolean; logY: boolean }>;
 }
@@ -25,6 +27,7 @@ export const DEFAULT_SETTINGS: PanelSettings = {
   layout: 'overlay',
   selectedRunIds: [],
   curveSamples: null,
+  target: null,
   scales: {},
 };
 
@@ -38,6 +41,7 @@ export function readSettings(stored: unknown): PanelSettings {
   if (value.layout === 'overlay' || value.layout === 'side-by-side') settings.layout = value.layout;
   if (Array.isArray(value.selectedRunIds)) settings.selectedRunIds = value.selectedRunIds.filter((id): id is string => typeof id === 'string');
   if (typeof value.curveSamples === 'number') settings.curveSamples = value.curveSamples;
+  if (typeof value.target === 'number' && Number.isFinite(value.target)) settings.target = value.target;
   if (typeof value.scales === 'object' && value.scales !== null) {
     for (const [id, scale] of Object.entries(value.scales as Record<string, unknown>)) {
       const { logX, logY } = (scale ?? {}) as Record<string, unknown>;

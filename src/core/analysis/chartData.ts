@@ -59,4 +59,18 @@ export interface HeatmapChartData {
   boundary: PhaseBoundary;
 }
 
-export type ChartData = LineChartData | HeatmapChartData;
+/** Pictures of per-pixel values side by side (e.g. how many kept weights each input pixel feeds, per pruning round). */
+export interface ImageChartData {
+  kind: 'image';
+  id: string;
+  title: string;
+  /** Pixels per image row, and rows per image. */
+  width: number;
+  height: number;
+  /** What a pixel's value counts, for the colour scale and tooltips. */
+  valueLabel: string;
+  /** Each image's pixels row by row (height × width values). */
+  images: Array<{ label: string; values: number[] }>;
+}
+
+export type ChartData = LineChartData | HeatmapChartData | ImageChartData;

@@ -1,7 +1,7 @@
 // A chart's data as a table, one row per plotted point: what "Export data" saves as CSV
 // (RFC 4180: comma separated, quoted when needed, CRLF line ends) and what the panel's
 // accessible data table shows. Pure (no Node APIs).
-import type { ChartData, HeatmapChartData, LineChartData } from './chartData';
+import type { ChartData, HeatmapChartData, ImageChartData, LineChartData } from './chartData';
 
 export type TableCell = string | number | null | undefined;
 
@@ -22,7 +22,7 @@ function lineChartTable(chart: LineChartData): ChartTable {
     }),
   );
   const header = chart.curves
-    ? ['series', ...groupAxes, 'iteration', 'relativeError']
+    ? ['series', ...groupAxes, 'iteration', chart.metric]
     : ['series', ...groupAxes, chart.xLabel, 'trials', 'mean', 'median', 'std', 'min', 'max'];
   return { header, rows };
 }
@@ -36,8 +36,14 @@ function heatmapTable(chart: HeatmapChartData): ChartTable {
   return { header: ['nonzerosPerNeuron', 'samples', 'trials', 'successes', 'successRate', 'boundaryStatus', 'boundarySamples'], rows };
 }
 
+function imageTable(chart: ImageChartData): ChartTable {
+  const rows = chart.images.flatMap((image) => image.values.map((value, index) => [image.label, Math.floor(index / chart.width), index % chart.width, value]));
+  return { header: ['image', 'row', 'column', chart.valueLabel], rows };
+}
+
 export function chartTable(chart: ChartData): ChartTable {
-  return chart.kind === 'line' ? lineChartTable(chart) : heatmapTable(chart);
+  if (chart.kind === 'line') return lineChartTable(chart);
+  return chart.kind === 'heatmap' ? heatmapTable(chart) : imageTable(chart);
 }
 
 function csvField(value: TableCell): string {

@@ -68,6 +68,14 @@ export type SummaryColumn =
   | { kind: 'rate'; metric: string; countKey: string; key: string; title: string }
   | { kind: 'mean'; metric: string; key: string; title: string };
 
+export interface ChartTarget {
+  label: string;
+  defaultValue: number;
+  min: number;
+  max: number;
+  step: number;
+}
+
 /** One chart of a family's plan; the rest of a spec is the family's own business. */
 export interface ChartSpec {
   id: string;
@@ -114,7 +122,12 @@ export interface ExperimentFamily<Experiment extends ResolvedExperiment = Resolv
   trialSpec(experiment: Experiment, cell: SweepCell, trial: number): unknown;
   /** Record fields computed from the cell on the main thread (e.g. the pruning ratio). */
   recordExtras(experiment: Experiment, cell: SweepCell): Record<string, number>;
-  chartPlan(values: AxisValues, options: { curveSamples?: number }): ChartSpec[];
+  /**
+   * A threshold some of the family's charts are drawn for (e.g. the test error whose sample cost
+   * is charted), offered by the panel as a number; chartPlan receives the user's choice.
+   */
+  chartTarget?: ChartTarget;
+  chartPlan(values: AxisValues, options: { curveSamples?: number; target?: number }): ChartSpec[];
   buildChart(spec: ChartSpec, records: readonly TrialRecord[], selectedMetric: string, values: AxisValues): ChartData;
 }
 

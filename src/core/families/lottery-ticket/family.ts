@@ -32,8 +32,9 @@ export const lotteryTicketFamily: ExperimentFamily<LotteryTicketExperiment> = {
   trialParts: (experiment) => chainParts(experiment.rounds, experiment.controls).length,
   trialSpec: (experiment, cell, trial) => ticketChainSpec(experiment, cell as TicketCell, trial),
   recordExtras: () => ({}),
-  chartPlan(values) {
-    return lotteryTicketChartPlan(this, values);
+  chartTarget: { label: 'Target test error', defaultValue: 0.05, min: 0.005, max: 0.9, step: 0.005 },
+  chartPlan(values, options) {
+    return lotteryTicketChartPlan(this, values, options.target ?? 0.05);
   },
   buildChart(spec, records, selectedMetric) {
     return lotteryTicketChart(this, spec, records, selectedMetric);

@@ -64,6 +64,8 @@ export type TicketMetrics = {
   /** Fraction of prunable weights kept (all layers), and per layer. */
   density: number;
   layerDensity: number[];
+  /** Tickets only: how many kept first-layer weights each input pixel feeds. */
+  inputUsage?: number[];
   /** At the early-stopping iteration (least validation loss): the main measurement. */
   testError: number;
   testLoss: number;

@@ -100,6 +100,13 @@ export function randomMasksLike(like: readonly Uint8Array[], random: RandomStrea
   });
 }
 
+/** How many kept weights each input (pixel) feeds: the column sums of the first layer's [out][in] mask. */
+export function inputUsage(firstLayer: Uint8Array, inputs: number): number[] {
+  const usage = new Array<number>(inputs).fill(0);
+  for (let index = 0; index < firstLayer.length; index++) usage[index % inputs] += firstLayer[index];
+  return usage;
+}
+
 /** Fraction of weights kept, overall and per layer. */
 export function densities(masks: readonly Uint8Array[]): { density: number; layerDensity: number[] } {
   const counts = masks.map(kept);

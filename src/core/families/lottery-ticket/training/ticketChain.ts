@@ -13,7 +13,7 @@ import { Evaluator } from './evaluation';
 import { initializeNetwork, ORIGINAL_INIT } from './initialization';
 import { packMasks, unpackMasks } from './maskBits';
 import { captureState, restoreState, setMasks, type NetworkState } from './networkState';
-import { densities, magnitudePrune, randomMasksLike, type PruningRule } from './pruning';
+import { densities, inputUsage, magnitudePrune, randomMasksLike, type PruningRule } from './pruning';
 import { replaySteps, trainNetwork, type ChainData } from './trainNetwork';
 
 /** What every trial of a run shares: the data set, loaded once into shared memory. */
@@ -100,7 +100,9 @@ export function runTicketChain(spec: TicketChainSpec, io: TrialIo): object {
         artifacts = { [maskName(round + 1)]: keepMask(round + 1, magnitudePrune(weightsOf(network), mask, rule, 1)) };
       }
     }
-    const metrics: TicketMetrics = { round, variant, ...densities(mask), ...outcome, seconds: (performance.now() - started) / 1000 };
+    // The ticket's first-layer mask as a picture: which pixels it still looks at.
+    const usage = variant === 'ticket' ? { inputUsage: inputUsage(mask[0], layerSizes[0]) } : {};
+    const metrics: TicketMetrics = { round, variant, ...densities(mask), ...usage, ...outcome, seconds: (performance.now() - started) / 1000 };
     io.emitPart({ metrics, artifacts });
   }
   return {};
