@@ -155,7 +155,12 @@ export function lotteryTicketChart(family: ExperimentFamily, chartSpec: ChartSpe
       metric.name,
       spec.x,
       spec.lineBy,
-    ).map((line) => (several ? { ...line, key: `${variant}|${line.key}`, label: `${VARIANT_NAMES[variant]}: ${line.label}` } : line)),
+    ).map((line) => {
+      if (!several) return line;
+      // Lines split by variant alone are named by it; split further, by both.
+      const label = spec.lineBy.length === 0 ? VARIANT_NAMES[variant] : `${VARIANT_NAMES[variant]}: ${line.label}`;
+      return { ...line, key: `${variant}|${line.key}`, label };
+    }),
   );
   const versus = several ? `, ${variants.map((variant) => VARIANT_NAMES[variant]).join(' vs ')}` : '';
   const chart: LineChartData = {
