@@ -3,8 +3,8 @@
 // and data loading never enter the panel's bundle.
 import type { ResolvedExperiment } from '../../shared/runManifest';
 import type { TrialRunner } from '../execution/workerProtocol';
-import { loadDataset } from './lottery-ticket/data/loadDataset';
-import { runTicketChain, type TicketContext } from './lottery-ticket/training/ticketChain';
+import { runTicketChain } from './lottery-ticket/training/ticketChain';
+import { prepareTicketRun } from './lottery-ticket/training/ticketContext';
 import type { LotteryTicketExperiment, TicketChainSpec } from './lottery-ticket/types';
 import { runTrial as runTeacherStudentTrial } from './teacher-student/training/runTrial';
 import type { TrialSpec } from './teacher-student/types';
@@ -20,5 +20,5 @@ export const BUILT_IN_TRIAL_RUNNERS: Readonly<Record<string, TrialRunner>> = {
  * `configDir` is the experiment file's folder (relative paths in the file resolve against it).
  */
 export const BUILT_IN_TRIAL_CONTEXTS: Readonly<Record<string, (experiment: ResolvedExperiment, configDir: string) => unknown>> = {
-  'lottery-ticket': (experiment, configDir): TicketContext => ({ dataset: loadDataset((experiment as LotteryTicketExperiment).dataset, configDir) }),
+  'lottery-ticket': (experiment, configDir) => prepareTicketRun(experiment as LotteryTicketExperiment, configDir),
 };

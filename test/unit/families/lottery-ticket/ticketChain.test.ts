@@ -2,16 +2,17 @@
 // that pruned weights stay pruned, and that a chain cut off mid-way resumes to the very records
 // an uninterrupted chain gives.
 import assert from 'node:assert/strict';
-import { writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { runExperiment } from '../../../../src/core/execution/runExperiment';
+import { runExperiment, RunSetupError } from '../../../../src/core/execution/runExperiment';
 import { keptAfter } from '../../../../src/core/families/lottery-ticket/training/pruning';
 import { unpackMasks } from '../../../../src/core/families/lottery-ticket/training/maskBits';
 import { readArtifacts } from '../../../../src/core/runs/trialArtifacts';
 import { readRunFolder } from '../../../../src/core/runs/runReader';
 import type { TrialRecord } from '../../../../src/shared/trialRecord';
 import { temporaryDir } from '../../execution/fixtures/tinyExperiment';
+import { writeTinyDataset } from './data/idxFixtures';
 
 const CHAIN = {
   kind: 'lottery-ticket',
@@ -72,4 +73,22 @@ test('a chain cut off mid-way resumes after its last finished network and ends w
   const after = readRunFolder(cut.runDir).records;
   assert.deepEqual(after.slice(0, before.length), before, 'nothing on disk was rewritten');
   assert.deepEqual(comparable(after), comparable(readRunFolder((await whole).runDir).records), 'resuming changed no number');
+});
+
+test('an IDX folder with fewer training images than the file asks for is refused before anything runs, naming the sizes', async () => {
+  const dir = temporaryDir();
+  mkdirSync(join(dir, 'tiny-set'));
+  writeTinyDataset(join(dir, 'tiny-set'), { trainCount: 30, testCount: 10, rows: 4, columns: 4 });
+  const configPath = join(dir, 'tiny-set.lth.json');
+  writeFileSync(configPath, JSON.stringify({ kind: 'lottery-ticket', data: { dataset: { idxFolder: 'tiny-set' }, trainSize: [10, 25], validationSize: 10 }, training: { batchSize: 5, iterations: 4, evaluateEvery: 2 }, pruning: { rounds: 0 }, trials: 1 }));
+  await assert.rejects(
+    runExperiment({ configPath, outDir: join(dir, 'runs'), workers: 1 }, () => {}),
+    (error: Error) => error instanceof RunSetupError && /data\.trainSize 25 \+ data\.validationSize 10 = 35 images, but .*tiny-set has 30 training images; expected trainSize <= 20/.test(error.message),
+  );
+  assert.equal(existsSync(join(dir, 'runs')), false, 'no run folder was made');
+
+  writeFileSync(configPath, JSON.stringify({ kind: 'lottery-ticket', data: { dataset: { idxFolder: 'tiny-set' }, trainSize: [10, 20], validationSize: 10 }, model: { hiddenLayers: [3] }, training: { batchSize: 5, iterations: 4, evaluateEvery: 2 }, pruning: { rounds: 1, fraction: 0.5 }, trials: 1 }));
+  const outcome = await runExperiment({ configPath, outDir: join(dir, 'runs'), workers: 1 }, () => {});
+  assert.equal(outcome.status, 'completed', outcome.message);
+  assert.equal(readRunFolder(outcome.runDir).records.length, 2 * 2, 'any MNIST-format set trains (here 4 × 4 pixels)');
 });
