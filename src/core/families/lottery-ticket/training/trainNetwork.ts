@@ -90,7 +90,22 @@ export function trainNetwork(network: MlpNetwork, data: ChainData, from: number,
     finalTestError: final.error,
     trainError: train.error,
     generalizationGap: final.error - train.error,
-    curve,
+    curve: thinCurve(curve, CURVE_POINTS),
+  };
+}
+
+/** Evaluations a record's curve keeps at most: enough for a chart, small enough for the panel's messages. */
+export const CURVE_POINTS = 101;
+
+/** At most `points` evaluations, evenly spread, always the first and the last. */
+export function thinCurve(curve: TrainingOutcome['curve'], points: number): TrainingOutcome['curve'] {
+  const count = curve.iterations.length;
+  if (count <= points) return curve;
+  const kept = Array.from({ length: points }, (_, point) => Math.round((point * (count - 1)) / (points - 1)));
+  return {
+    iterations: kept.map((index) => curve.iterations[index]),
+    validationLoss: kept.map((index) => curve.validationLoss[index]),
+    validationError: kept.map((index) => curve.validationError[index]),
   };
 }
 

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { BatchOrder } from '../../../../../src/core/families/lottery-ticket/training/batchOrder';
 import { packMasks, unpackMasks } from '../../../../../src/core/families/lottery-ticket/training/maskBits';
+import { CURVE_POINTS, thinCurve } from '../../../../../src/core/families/lottery-ticket/training/trainNetwork';
 import { chainParts } from '../../../../../src/core/families/lottery-ticket/types';
 
 test('masks pack into bits and back; a mask of another network is refused', () => {
@@ -44,4 +45,14 @@ test('a chain is round 0, then per round the ticket and its controls', () => {
     { round: 2, variant: 'random-reinit' },
   ]);
   assert.equal(chainParts(0, ['random-prune']).length, 1);
+});
+
+test('a long learning curve is thinned evenly to at most CURVE_POINTS evaluations, the first and last kept', () => {
+  const count = 501;
+  const curve = { iterations: Array.from({ length: count }, (_, index) => index * 100), validationLoss: Array.from({ length: count }, (_, index) => 1 / (index + 1)), validationError: Array.from({ length: count }, (_, index) => index) };
+  const thin = thinCurve(curve, CURVE_POINTS);
+  assert.equal(thin.iterations.length, CURVE_POINTS);
+  assert.deepEqual([thin.iterations[0], thin.iterations[CURVE_POINTS - 1]], [0, 50000]);
+  assert.deepEqual(thin.validationError.slice(0, 3), [0, 5, 10]);
+  assert.equal(thinCurve({ iterations: [0, 1], validationLoss: [1, 0.5], validationError: [0.9, 0.1] }, CURVE_POINTS).iterations.length, 2, 'a short curve stays whole');
 });
