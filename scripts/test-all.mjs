@@ -6,6 +6,9 @@ const steps = [
   ['build', 'npm', ['run', 'build']],
   ['typecheck', 'npm', ['run', 'typecheck']],
   ['unit', 'npm', ['run', 'test:unit']],
+  // Failure paths against real processes and file systems: kill -9, locks, read-only folders,
+  // full disks (a tmpfs where this runs as root).
+  ['reliability', process.execPath, ['scripts/run-node-tests.mjs', 'test/reliability']],
   ['webview', 'npm', ['run', 'test:webview']],
   ['e2e', 'npm', ['run', 'test:e2e']],
 ];

@@ -2,8 +2,10 @@
 // Dispatches to one module per command; every command resolves to its exit code.
 import { TOOL_VERSION } from '../core/runs/toolVersion';
 import { errorStack } from '../shared/errorMessage';
+import { terminalText } from './terminalText';
 import { UsageError } from './arguments';
-import { EXIT, processIo, type CliIo } from './cliIo';
+import { EXIT, processIo, terminalSafeIo, type CliIo } from './cliIo';
+import { REPAIR_USAGE, repairCommand } from './commands/repair';
 import { REPORT_USAGE, reportCommand } from './commands/report';
 import { RUN_USAGE, runCommand } from './commands/run';
 import { SUMMARIZE_USAGE, summarizeCommand } from './commands/summarize';
@@ -32,6 +34,11 @@ const COMMANDS: Record<string, Command> = {
     usage: REPORT_USAGE,
     run: reportCommand,
   },
+  repair: {
+    synopsis: 'repair RUN_DIR...         move lines of trials.jsonl that are not trials aside',
+    usage: REPAIR_USAGE,
+    run: repairCommand,
+  },
 };
 
 export const MAIN_USAGE = `lth ${TOOL_VERSION}: LTH Lab, lottery-ticket and pruning experiments (teacher-student model, tickets on MNIST)
@@ -47,10 +54,13 @@ ${Object.values(COMMANDS)
   lth --version          print the version
 
 Exit codes: 0 success, 1 failure (invalid file, failed run, unreadable folder), 2 usage error;
-lth run also 130 when cancelled by Ctrl-C and 143 when cancelled by SIGTERM.
+lth run also 130 when cancelled by Ctrl-C, 143 by SIGTERM and 129 by SIGHUP.
 `;
 
-export async function main(argv: string[], io: CliIo = processIo): Promise<number> {
+export async function main(argv: string[], rawIo: CliIo = processIo): Promise<number> {
+  // Every command prints through the output boundary: nothing from a file or folder reaches
+  // the terminal unescaped.
+  const io = terminalSafeIo(rawIo);
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     io.stdout.write(MAIN_USAGE);
@@ -90,7 +100,7 @@ if (require.main === module) {
       process.exitCode = code;
     },
     (error: unknown) => {
-      process.stderr.write(`lth: internal error: ${errorStack(error)}\n`);
+      process.stderr.write(terminalText(`lth: internal error: ${errorStack(error)}\n`));
       process.exitCode = EXIT.failed;
     },
   );

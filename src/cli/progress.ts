@@ -1,5 +1,6 @@
 // Progress of `lth run` on stderr: a redrawn bar on a terminal, plain periodic lines otherwise
 // (logs and CI), both with counts, rate and ETA.
+import type { OutputStream } from './cliIo';
 
 export interface ProgressState {
   completedTrials: number;
@@ -48,7 +49,7 @@ export class ProgressReporter {
   private drawnOnTerminal = false;
 
   constructor(
-    private readonly stream: { isTTY?: boolean; write(text: string): unknown },
+    private readonly stream: OutputStream,
     private readonly startedAt = Date.now(),
     private readonly lineSeconds = 10,
   ) {}
@@ -60,7 +61,11 @@ export class ProgressReporter {
     this.lastDrawn = now;
     const state = { completedTrials, totalTrials, resumedTrials, elapsedSeconds: (now - this.startedAt) / 1000 };
     if (this.stream.isTTY) {
-      this.stream.write(`\r\x1b[K${progressBar(state)}`);
+      // Back to the line's start, clear it, redraw: all of it our own text (counts and rates), so
+      // it may go out as terminal control, which alone is not escaped.
+      const redraw = `\r\x1b[K${progressBar(state)}`;
+      if (this.stream.writeControl) this.stream.writeControl(redraw);
+      else this.stream.write(redraw);
       this.drawnOnTerminal = true;
     } else {
       this.stream.write(`${progressText(state)}\n`);

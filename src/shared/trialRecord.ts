@@ -18,6 +18,12 @@ export const TrialRecordSchema = Type.Object(
     cell: Type.String(),
     trial: Type.Integer({ minimum: 0 }),
     seed: Type.Integer({ minimum: 0 }),
+    /**
+     * Set instead of the metrics when the trial's training threw (e.g. an overflow with label
+     * noise of 1e155): why, in words. A failed trial counts as done — the same seed would fail
+     * again — and is left out of every statistic and chart.
+     */
+    failed: Type.Optional(Type.String()),
   },
   { additionalProperties: RecordValue },
 );
@@ -31,4 +37,22 @@ export type TrialRecord = Static<typeof TrialRecordSchema> & { readonly [field: 
  */
 export function trialKey(record: { cell: string; trial: number; part?: unknown }): string {
   return typeof record.part === 'number' ? `${record.cell}#${record.trial}#${record.part}` : `${record.cell}#${record.trial}`;
+}
+
+/** Whether a record is a trial that failed (see TrialRecordSchema.failed) rather than a measurement. */
+export function isFailedTrial(record: TrialRecord): boolean {
+  return typeof record.failed === 'string';
+}
+
+/** The records that measured something: what statistics and charts are made of. */
+export function measuredRecords(records: readonly TrialRecord[]): TrialRecord[] {
+  return records.filter((record) => !isFailedTrial(record));
+}
+
+/**
+ * The progress `records` stand for, counted like a run's totalTrials (records): one each, except
+ * a failed part of a trial with `parts` records, which stands for itself and the parts that never came.
+ */
+export function recordsDone(records: readonly TrialRecord[], parts: number): number {
+  return records.reduce((sum, record) => sum + (isFailedTrial(record) && typeof record.part === 'number' ? Math.max(1, parts - record.part) : 1), 0);
 }

@@ -6,6 +6,7 @@
 import { RunSetupError, runExperiment, setupFailedEvent } from '../core/execution/runExperiment';
 import type { RunEvent, TrainerLaunch } from '../shared/protocol';
 import { errorMessage, errorStack } from '../shared/errorMessage';
+import { fileSystemReason } from '../core/runs/fileSystemError';
 import { checkTrainerCommand } from '../shared/protocolGuards';
 
 /** Parses and checks the launch argument; throws a message naming what is wrong. */
@@ -85,8 +86,10 @@ async function trainerMain(): Promise<number> {
     await channel.flush();
     return outcome.status === 'failed' ? 1 : 0;
   } catch (error) {
-    const setupError = error instanceof RunSetupError ? error : new RunSetupError(`trainer: ${errorStack(error)}`);
-    process.stderr.write(`${setupError.message}\n`);
+    // The run's message is for people (what failed, in words); the stack goes to stderr, which
+    // the extension keeps in its log.
+    const setupError = error instanceof RunSetupError ? error : new RunSetupError(`trainer: ${fileSystemReason(error)}`);
+    process.stderr.write(`${error instanceof RunSetupError ? setupError.message : errorStack(error)}\n`);
     channel.send(setupFailedEvent(setupError));
     await channel.flush();
     return 1;

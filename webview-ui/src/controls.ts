@@ -98,7 +98,7 @@ export class Controls {
 
   private renderRuns(runs: readonly RunView[], selected: readonly string[]): void {
     this.runList.hidden = runs.length === 0;
-    const signature = JSON.stringify(runs.map((run) => [run.runId, run.status, run.records.length, run.totalTrials, selected.includes(run.runId)]));
+    const signature = JSON.stringify(runs.map((run) => [run.runId, run.status, run.completedTrials, run.totalTrials, selected.includes(run.runId)]));
     if (signature === this.runSignature) return;
     this.runSignature = signature;
     const focusedRun = (document.activeElement as HTMLElement | null)?.dataset?.runId;
@@ -115,7 +115,7 @@ export class Controls {
         }
         this.actions.change({ selectedRunIds: next.map((candidate) => candidate.runId) });
       });
-      const progress = `${run.status}, ${run.records.length}/${run.totalTrials} trials`;
+      const progress = `${run.status}, ${run.completedTrials}/${run.totalTrials} trials`;
       const parts: Node[] = [element('label', { title: run.runDir }, [checkbox, document.createTextNode(`${runFolderName(run.runId)} (${progress})`)])];
       if (this.actions.openRunFolder) {
         const open = element('button', { type: 'button', text: 'Open folder', 'data-run-id': run.runId, 'aria-label': `Open the folder of run ${run.runId}` });

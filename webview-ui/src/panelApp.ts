@@ -9,6 +9,7 @@ import type { ExperimentFamily, MetricDefinition } from '../../src/core/families
 import { familyOf } from '../../src/core/families/registry';
 import { errorMessage, errorStack } from '../../src/shared/errorMessage';
 import { checkHostToPanelMessage } from '../../src/shared/protocolGuards';
+import { measuredRecords } from '../../src/shared/trialRecord';
 import { applyThemeDefaults } from './chartSetup';
 import { ChartCard, type CardSettings } from './chartCard';
 import { composeChartsPng } from './exportAll';
@@ -63,6 +64,8 @@ export class PanelApp {
     const checked = checkHostToPanelMessage(raw);
     if (!checked.ok) {
       this.log('warn', `Dropped a malformed message: ${checked.problem}`);
+      // Without its snapshot the panel has nothing to draw: say why, rather than "Loading…" forever.
+      if (!this.store.loaded || (raw as { type?: unknown } | null)?.type === 'snapshot') this.receive({ type: 'error', message: `The results could not be shown: ${checked.problem}` });
       return;
     }
     if (checked.value.type === 'export-request') {
@@ -148,7 +151,14 @@ export class PanelApp {
     const store = this.store;
     this.errorBanner.hidden = store.error === null;
     this.errorBanner.textContent = store.error ?? '';
-    if (!store.loaded) return;
+    if (!store.loaded) {
+      // An error before any data is the final word: nothing is loading any more.
+      if (store.error !== null) {
+        this.root.setAttribute('aria-busy', 'false');
+        this.showMessage(null);
+      }
+      return;
+    }
     this.root.setAttribute('aria-busy', 'false');
     this.heading.textContent = `LTH Lab — ${store.experiment}`;
     const runs = this.selectedRuns();
@@ -181,7 +191,7 @@ export class PanelApp {
   private renderStatus(runs: readonly RunView[]): void {
     const parts = runs.map((run) => {
       const label = runs.length > 1 ? `${runFolderName(run.runId)}: ` : '';
-      if (run.status !== 'running') return element('span', { text: `${label}${run.status}, ${run.records.length} of ${run.totalTrials} trials` });
+      if (run.status !== 'running') return element('span', { text: `${label}${run.status}, ${run.completedTrials} of ${run.totalTrials} trials` });
       const bar = element('progress', { max: String(Math.max(run.totalTrials, 1)), 'aria-label': `Progress of run ${run.runId}` });
       bar.value = run.completedTrials;
       return element('span', {}, [document.createTextNode(`${label}running: ${run.completedTrials} / ${run.totalTrials} trials `), bar]);
@@ -198,7 +208,8 @@ export class PanelApp {
     const plan = family.chartPlan(values, { curveSamples: this.settings.curveSamples ?? undefined, target: this.settings.target ?? family.chartTarget?.defaultValue });
     const overlay = this.settings.layout === 'overlay' || runs.length === 1;
     return plan.flatMap((spec) => {
-      const perRun = runs.map((run) => ({ run, chart: family.buildChart(spec, run.records, metric.name, values) }));
+      // Failed trials have no measurements to draw (the status line counts them).
+      const perRun = runs.map((run) => ({ run, chart: family.buildChart(spec, measuredRecords(run.records), metric.name, values) }));
       if (overlay && perRun.every(({ chart }) => chart.kind === 'line')) {
         const charts = perRun.map(({ run, chart }) => ({ runId: run.runId, runLabel: labels.get(run.runId) as string, chart: chart as LineChartData }));
         return [{ cardId: spec.id, specId: spec.id, data: runs.length > 1 ? overlayLineCharts(charts) : perRun[0].chart }];

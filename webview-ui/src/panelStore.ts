@@ -1,6 +1,7 @@
 // What the panel knows: the experiment's runs with their records and live status, and the
 // last error. Applies checked host messages; knows nothing about the DOM.
-import { trialKey, type TrialRecord } from '../../src/shared/trialRecord';
+import { recordsDone, trialKey, type TrialRecord } from '../../src/shared/trialRecord';
+import { findFamily } from '../../src/core/families/registry';
 import type { RunManifest, RunStatus } from '../../src/shared/runManifest';
 import type { HostToPanelMessage } from '../../src/shared/protocol';
 
@@ -94,7 +95,9 @@ export class PanelStore {
       run.records.push(record);
       added++;
     }
-    run.completedTrials = Math.max(run.completedTrials, run.records.length);
+    // A failed part of a chain stands for the parts that never came.
+    const parts = findFamily(run.manifest.kind)?.trialParts?.(run.manifest.resolved) ?? 1;
+    run.completedTrials = Math.max(run.completedTrials, recordsDone(run.records, parts));
     return added;
   }
 }

@@ -2,9 +2,11 @@
 // charts, for machines without VS Code and for papers' appendices. It is the panel's own
 // bundle (dist/webview/panel.js and panel.css, inlined) fed the runs as embedded JSON, so
 // the report and the panel cannot drift apart; it works offline in any browser.
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { mergeRunFolders, readRunFolder, type RunFolderContents } from '../../core/runs/runReader';
+import { createHash } from 'node:crypto';
+import { mergeRunFolders, readRunFolder, rejectedLineWarnings, type RunFolderContents } from '../../core/runs/runReader';
+import { checkHostToPanelMessage } from '../../shared/protocolGuards';
 import { errorMessage } from '../../shared/errorMessage';
 import { escapeHtml } from '../../shared/escapeHtml';
 import type { HostToPanelMessage, RunSnapshot } from '../../shared/protocol';
@@ -12,6 +14,7 @@ import { REPORT_DATA_ELEMENT_ID } from '../../shared/reportData';
 import { parseCommandLine, UsageError } from '../arguments';
 import { EXIT, processIo, type CliIo } from '../cliIo';
 import { runIdOf } from '../../core/runs/runId';
+import { writeFileAtomic } from '../../core/runs/atomicWrite';
 
 export const REPORT_USAGE = `Usage: lth report RUN_DIR... [--out FILE.html] [--merge]
 
@@ -41,14 +44,26 @@ export async function reportCommand(argv: string[], io: CliIo = processIo): Prom
   let snapshot: HostToPanelMessage;
   let bundle: { script: string; style: string };
   try {
-    snapshot = reportSnapshot(positionals, values.merge ?? false);
+    snapshot = reportSnapshot(positionals, values.merge ?? false, (warning) => io.stderr.write(`lth report: warning: ${warning}\n`));
     bundle = readPanelBundle();
   } catch (error) {
     io.stderr.write(`lth report: ${errorMessage(error)}\n`);
     return EXIT.failed;
   }
+  // The page drops data its guard rejects and would show nothing: check what is embedded, as the page will.
+  const embedded = checkHostToPanelMessage(JSON.parse(JSON.stringify(snapshot)));
+  if (!embedded.ok) {
+    io.stderr.write(`lth report: cannot show these runs: ${embedded.problem}; no report was written\n`);
+    return EXIT.failed;
+  }
   const outFile = resolve(values.out ?? join(positionals[0], 'report.html'));
-  writeFileSync(outFile, reportHtml(snapshot, bundle));
+  try {
+    // Atomic: a write that fails (a read-only run folder, a full disk) leaves any earlier report whole.
+    writeFileAtomic(outFile, reportHtml(snapshot, bundle));
+  } catch (error) {
+    io.stderr.write(`lth report: ${errorMessage(error)}; write the report elsewhere with --out FILE.html\n`);
+    return EXIT.failed;
+  }
   io.stdout.write(`${outFile}\n`);
   return EXIT.ok;
 }
@@ -57,14 +72,20 @@ function snapshotOf(run: RunFolderContents, records = run.records): RunSnapshot 
   return { runId: runIdOf(run.runDir), runDir: resolve(run.runDir), manifest: run.manifest, records };
 }
 
-/** The snapshot message the panel would get in VS Code for these folders; every run is selected. */
-export function reportSnapshot(runDirs: readonly string[], merge: boolean): HostToPanelMessage {
+/**
+ * The snapshot message the panel would get in VS Code for these folders; every run is selected.
+ * `warn` hears of each line of trials.jsonl that was skipped (not a trial of its run).
+ */
+export function reportSnapshot(runDirs: readonly string[], merge: boolean, warn: (warning: string) => void = () => {}): HostToPanelMessage {
   let runs: RunSnapshot[];
   if (merge) {
     const merged = mergeRunFolders(runDirs);
+    rejectedLineWarnings(merged.runs).forEach((warning) => warn(warning));
     runs = [snapshotOf(merged.runs[0], merged.records)];
   } else {
-    runs = runDirs.map((runDir) => snapshotOf(readRunFolder(runDir)));
+    const folders = runDirs.map(readRunFolder);
+    rejectedLineWarnings(folders).forEach((warning) => warn(warning));
+    runs = folders.map((folder) => snapshotOf(folder));
     const ids = runs.map((run) => run.runId);
     const repeated = ids.find((id, index) => ids.indexOf(id) !== index);
     if (repeated !== undefined) throw new Error(`${repeated} is given twice; expected distinct run folders`);
@@ -85,31 +106,45 @@ function readPanelBundle(): { script: string; style: string } {
 /**
  * The page. Inlined code must not end its own element early: "</script" and "</style"
  * are broken up (inside JS strings and regexes `<\/` means the same), and in the JSON every
- * "<" becomes \u003c, which JSON.parse reads back unchanged.
+ * "<" becomes \u003c, which JSON.parse reads back unchanged. Its Content-Security-Policy is as
+ * strict as the webview's: only the page's own script and style run (allowed by their hashes,
+ * so the file stays the same for the same runs), nothing is fetched, and markup injected
+ * through the data could run nothing.
  */
 export function reportHtml(snapshot: HostToPanelMessage, bundle: { script: string; style: string }): string {
   const title = snapshot.type === 'snapshot' ? `LTH Lab report — ${snapshot.experiment}` : 'LTH Lab report';
   const data = JSON.stringify(snapshot).replace(/</g, '\\u003c');
-  const script = bundle.script.replace(/<\/(script)/gi, '<\\/$1');
-  const style = bundle.style.replace(/<\/(style)/gi, '<\\/$1');
+  const script = `\n${bundle.script.replace(/<\/(script)/gi, '<\\/$1')}\n`;
+  const style = `\n${bundle.style.replace(/<\/(style)/gi, '<\\/$1')}\n`;
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${escapeHtml(reportContentSecurityPolicy(script, style))}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="generator" content="lth report">
 <title>${escapeHtml(title)}</title>
-<style>
-${style}
-</style>
+<style>${style}</style>
 </head>
 <body>
 <div id="app">Loading…</div>
 <script type="application/json" id="${REPORT_DATA_ELEMENT_ID}">${data}</script>
-<script>
-${script}
-</script>
+<script>${script}</script>
 </body>
 </html>
 `;
+}
+
+/** The policy for the page whose one inline script and style are exactly `script` and `style`. */
+export function reportContentSecurityPolicy(script: string, style: string): string {
+  const hash = (text: string) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
+  return [
+    "default-src 'none'",
+    `script-src ${hash(script)}`,
+    `style-src ${hash(style)}`,
+    // Chart exports are canvas data/blob URLs.
+    'img-src data: blob:',
+    "base-uri 'none'",
+    "form-action 'none'",
+  ].join('; ');
 }

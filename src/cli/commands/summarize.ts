@@ -5,7 +5,8 @@ import type { Description } from '../../core/analysis/statistics';
 import { summarizeSweep, type SweepSummary } from '../../core/analysis/sweepSummary';
 import type { ExperimentFamily } from '../../core/families/experimentFamily';
 import { familyOf } from '../../core/families/registry';
-import { mergeRunFolders, type MergedRuns } from '../../core/runs/runReader';
+import { mergeRunFolders, rejectedLineWarnings, type MergedRuns } from '../../core/runs/runReader';
+import { isFailedTrial, measuredRecords, recordsDone, type TrialRecord } from '../../shared/trialRecord';
 import { errorMessage } from '../../shared/errorMessage';
 import { formatNumber } from '../../shared/formatNumber';
 import { parseCommandLine, UsageError } from '../arguments';
@@ -22,7 +23,10 @@ Per sweep cell: trials done and the metrics of the experiment's kind.
   lottery-ticket: a row per pruning round and variant (ticket, random-reinit, random-prune):
     density, test error at early stopping, early-stopping iteration, training error; and the
     best ticket per training-set size N against the dense network.
-Several folders of one sweep (e.g. its shards) are merged by (cell, trial).
+Several folders of one sweep (e.g. its shards) are merged by (cell, trial). Trials whose
+training failed are listed with their reason and left out of the statistics. Lines of
+trials.jsonl that are not trials of the run are skipped with a warning naming each one
+(lth repair RUN_DIR moves them aside).
 
   --json   print one JSON object instead of tables
 `;
@@ -38,9 +42,16 @@ export async function summarizeCommand(argv: string[], io: CliIo = processIo): P
     return EXIT.failed;
   }
   const family = familyOf(merged.runs[0].manifest.kind);
-  const summary = summarizeSweep(family, merged.records);
+  // A failed trial has no measurements: it is listed, not averaged.
+  const summary = summarizeSweep(family, measuredRecords(merged.records));
   io.stdout.write(values.json ? `${JSON.stringify(summaryJson(merged, summary), null, 2)}\n` : summaryText(family, merged, summary));
   return EXIT.ok;
+}
+
+/** Records per trial of the merged sweep (a chain's networks; 1 for most kinds). */
+function partsOf(merged: MergedRuns): number {
+  const { manifest } = merged.runs[0];
+  return familyOf(manifest.kind).trialParts?.(manifest.resolved) ?? 1;
 }
 
 /** The trials the given folders were meant to hold: a whole-sweep run's total, else the sum over distinct shards. */
@@ -62,14 +73,26 @@ function summaryJson(merged: MergedRuns, summary: SweepSummary) {
       status: run.manifest.status,
       ...(run.manifest.shard ? { shard: run.manifest.shard } : {}),
       totalTrials: run.manifest.totalTrials,
-      trialsOnDisk: run.records.length,
+      trialsOnDisk: recordsDone(run.records, partsOf(merged)),
     })),
-    trials: merged.records.length,
+    trials: recordsDone(merged.records, partsOf(merged)),
     totalTrials: expectedTrials(merged),
+    failedTrials: merged.records.filter(isFailedTrial).map((record) => ({ cell: record.cell, trial: record.trial, ...(record.part === undefined ? {} : { part: record.part }), reason: record.failed })),
+    skippedLines: merged.runs.flatMap((run) => run.rejected.map(({ line, problem }) => ({ runDir: run.runDir, line, problem }))),
     tornLines: merged.tornLines,
     duplicates: merged.duplicates,
     ...summary,
   };
+}
+
+/** Failed trials listed by name at most; more are counted. */
+const FAILED_TRIALS_LISTED = 10;
+
+function failedTrialLines(failed: readonly TrialRecord[]): string[] {
+  if (failed.length === 0) return [];
+  const listed = failed.slice(0, FAILED_TRIALS_LISTED).map((record) => `  ${record.cell} trial ${record.trial}${typeof record.part === 'number' ? ` (network ${record.part})` : ''}: ${record.failed}`);
+  const more = failed.length > FAILED_TRIALS_LISTED ? [`  … and ${failed.length - FAILED_TRIALS_LISTED} more (lth summarize --json lists them all)`] : [];
+  return [`Failed trials: ${failed.length} (their training threw; left out of every statistic)`, ...listed, ...more];
 }
 
 const STATISTICS = ['mean', 'median', 'std', 'min', 'max'] as const;
@@ -79,10 +102,12 @@ function summaryText(family: ExperimentFamily, merged: MergedRuns, summary: Swee
   const lines = [`Experiment ${manifest.experiment} (config ${manifest.configHash.slice(0, 12)})`];
   for (const run of merged.runs) {
     const shard = run.manifest.shard ? `shard ${run.manifest.shard.index}/${run.manifest.shard.count}, ` : '';
-    lines.push(`  ${run.runDir}: ${shard}${run.manifest.status}, ${run.records.length}/${run.manifest.totalTrials} trials`);
+    lines.push(`  ${run.runDir}: ${shard}${run.manifest.status}, ${recordsDone(run.records, partsOf(merged))}/${run.manifest.totalTrials} trials`);
   }
-  lines.push(`Trials: ${merged.records.length} of ${expectedTrials(merged)}`);
+  lines.push(`Trials: ${recordsDone(merged.records, partsOf(merged))} of ${expectedTrials(merged)}`);
+  lines.push(...failedTrialLines(merged.records.filter(isFailedTrial)));
   if (merged.tornLines > 0) lines.push(`warning: ignored ${merged.tornLines} incomplete last line(s) (a run was killed mid-write)`);
+  for (const warning of rejectedLineWarnings(merged.runs)) lines.push(`warning: ${warning}`);
   if (merged.duplicates > 0) lines.push(`warning: ${merged.duplicates} trial(s) appear in more than one folder; the first copy was used`);
   lines.push('', cellTable(family, summary));
   const extra = family.summaryExtra;

@@ -6,6 +6,7 @@ import { formatProblem } from '../../core/config/experimentProblem';
 import { ExperimentFileReadError, loadExperimentFile } from '../../core/config/loadExperimentFile';
 import { cellCount } from '../../core/sweep/sweepCells';
 import { familyOf } from '../../core/families/registry';
+import { describePlan, planResources, ResourceLimitError } from '../../core/execution/resourcePlan';
 
 /** Where the command prints: report lines, and errors about the command itself. */
 export interface CommandOutput {
@@ -24,7 +25,10 @@ Checks *.lth.json experiment files: JSON syntax, the schema (schemas/lth.schema.
 semantic checks (r <= d, counts >= 1, step size range, ...). Prints one line per problem:
   FILE:LINE:COL: <json path>: <what is wrong and what was expected>
 and for a valid file: FILE: ok (<cells> cells × <trials> trials = <n> trainings; for kinds whose
-trials are pruning chains, the chains and the networks they train).
+trials are pruning chains, the chains and the networks they train), then its estimate on this
+machine: FILE: estimate: about <memory> per worker thread, up to about <time> on <n> worker
+threads. A file whose run would not fit this machine's memory is an error, naming the fields
+to lower; a run estimated to take over an hour is a warning.
 Exit status: 0 all valid (warnings allowed), 1 a file is invalid or unreadable, 2 wrong usage.`;
 
 /** Validates one file, printing its lines; true when it is valid. */
@@ -39,12 +43,24 @@ async function validateFile(fileName: string, output: CommandOutput): Promise<bo
   }
   for (const problem of result.problems) output.out(formatProblem(fileName, problem));
   if (!result.ok) return false;
+  const family = familyOf(result.experiment.kind);
   const cells = cellCount(result.experiment);
   const trials = result.experiment.trials;
-  const parts = familyOf(result.experiment.kind).trialParts?.(result.experiment);
+  // What `lth run` would refuse on this machine is an error here too.
+  let plan;
+  try {
+    plan = planResources(family, result.experiment, { trialsToRun: cells * trials });
+  } catch (error) {
+    if (!(error instanceof ResourceLimitError)) throw error;
+    output.out(`${fileName}: error: ${error.message}`);
+    return false;
+  }
+  const parts = family.trialParts?.(result.experiment);
   // A kind whose trials train several networks (a pruning chain) counts those too.
   const trainings = parts === undefined ? `${cells * trials} trainings` : `${cells * trials} chains of ${parts} trainings = ${cells * trials * parts} trainings`;
   output.out(`${fileName}: ok (${cells} cells × ${trials} trials = ${trainings})`);
+  if (plan.estimate) output.out(`${fileName}: estimate: ${describePlan(plan)}`);
+  for (const warning of plan.warnings) output.out(`${fileName}: warning: ${warning}`);
   return true;
 }
 

@@ -1,6 +1,7 @@
 // Reads an experiment file from disk (Node only; parseExperimentText has no file-system access).
 import { readFile } from 'node:fs/promises';
 import { parseExperimentText, type ExperimentParseResult } from './parseExperimentText';
+import { utf16Encoding, utf16Message } from './textEncoding';
 
 /** Thrown when the file cannot be read at all (as opposed to problems in its content). */
 export class ExperimentFileReadError extends Error {
@@ -23,11 +24,15 @@ function readFailureReason(error: unknown): string {
 
 /** Loads and validates an experiment file. Throws ExperimentFileReadError when it cannot be read. */
 export async function loadExperimentFile(filePath: string): Promise<ExperimentParseResult> {
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = await readFile(filePath, 'utf8');
+    bytes = await readFile(filePath);
   } catch (error) {
     throw new ExperimentFileReadError(filePath, readFailureReason(error));
   }
-  return parseExperimentText(text, filePath);
+  const utf16 = utf16Encoding(bytes);
+  if (utf16 !== undefined) {
+    return { ok: false, problems: [{ path: '', line: 1, column: 1, endLine: 1, endColumn: 1, message: utf16Message(utf16), severity: 'error' }] };
+  }
+  return parseExperimentText(bytes.toString('utf8'), filePath);
 }

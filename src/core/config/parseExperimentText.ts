@@ -1,10 +1,12 @@
 // Text of an *.lth.json -> validated, resolved experiment, or the problems that stop it. The
 // stages run in order and stop at the first that has errors: syntax, duplicate keys, the kind,
-// the kind's schema, its semantic checks. Warnings (semantic only) accompany a valid result.
+// the kind's schema, then the name and the kind's semantic checks. Warnings (semantic only)
+// accompany a valid result.
 import { getNodeValue } from 'jsonc-parser';
 import type { ResolvedExperiment } from '../../shared/runManifest';
 import { familyOf } from '../families/registry';
 import { hasErrors, type ExperimentProblem } from './experimentProblem';
+import { experimentNameIssues } from './experimentName';
 import { duplicatePropertyProblems, parseJsonc } from './jsoncSyntax';
 import { resolveExperiment } from './resolveExperiment';
 import { kindIssues, schemaIssues } from './schemaProblems';
@@ -46,8 +48,8 @@ export function parseExperimentText(text: string, fileName: string): ExperimentP
   if (hasErrors(schemaProblems)) return failed(schemaProblems);
 
   const file = document as ExperimentFileContent;
-  const problems = family
-    .semanticIssues(file)
+  // The name is checked here, for every kind: it becomes the folder of the runs.
+  const problems = [...experimentNameIssues(file), ...family.semanticIssues(file)]
     .map((issue) => locateIssue(root, lines, issue))
     .sort(byPosition);
   if (hasErrors(problems)) return failed(problems);

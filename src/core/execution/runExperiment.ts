@@ -2,31 +2,30 @@
 // the folder, run the missing trials on a worker pool, append each record (durably) before
 // reporting it, and finish the manifest as completed, cancelled or failed. The CLI and the
 // trainer child are thin wrappers around this.
-import { availableParallelism } from 'node:os';
-import { dirname, resolve } from 'node:path';
+import { accessSync, constants, existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { formatProblem } from '../config/experimentProblem';
 import { loadExperimentFile } from '../config/loadExperimentFile';
 import { describeMachine } from '../runs/machine';
 import { readManifest, writeManifest } from '../runs/manifestFile';
-import { createRunFolder, isRunFolder } from '../runs/runFolder';
+import { FileSystemError, fileSystemReason } from '../runs/fileSystemError';
+import { createRunFolder, isRunFolder, MANIFEST_FILE, TRIALS_FILE } from '../runs/runFolder';
+import { listRuns } from '../runs/runListing';
+import { runToContinue } from '../runs/runToContinue';
 import type { RunManifest } from '../../shared/runManifest';
 import { lockRunFolder, type RunLock } from '../runs/runLock';
-import { trialKey } from '../../shared/trialRecord';
 import { TOOL_VERSION } from '../runs/toolVersion';
-import { readTrialLog, TrialLogWriter } from '../runs/trialLog';
-import { readArtifacts, writeArtifacts } from '../runs/trialArtifacts';
 import type { TrialRecord } from '../../shared/trialRecord';
 import { experimentHash } from '../sweep/experimentHash';
-import { listTrialJobs, type Shard, type TrialJob } from '../sweep/trialJobs';
+import type { Shard } from '../sweep/trialJobs';
 import type { RunEvent } from '../../shared/protocol';
 import { errorMessage } from '../../shared/errorMessage';
 import type { ResolvedExperiment } from '../../shared/runManifest';
-import { axisNames, type ExperimentFamily } from '../families/experimentFamily';
+import type { ExperimentFamily } from '../families/experimentFamily';
 import { familyOf } from '../families/registry';
 import { BUILT_IN_TRIAL_CONTEXTS } from '../families/trialRunners';
-import type { TrialTask } from './workerProtocol';
-import { trialRecord } from './trialRecord';
-import { PoolTerminatedError, WorkerPool } from './workerPool';
+import { planResources, ResourceLimitError } from './resourcePlan';
+import { runTrials, trialsOnDisk, trialSweep, type TrialSweep } from './runTrials';
 import { trialWorkerScript } from './workerScript';
 
 export interface RunOptions {
@@ -35,6 +34,14 @@ export interface RunOptions {
   outDir: string;
   /** A run folder to resume (takes precedence over outDir). */
   resumeDir?: string;
+  /**
+   * Continue the newest run of the same trials under outDir instead of starting a new folder
+   * (see runToContinue): `lth run`'s default, off with --new. The extension applies the same
+   * rule itself and passes resumeDir.
+   */
+  continueLatest?: boolean;
+  /** Take the folder's lock over even from a holder that seems to run (lth run --force-unlock). */
+  forceUnlock?: boolean;
   /** Worker threads; default os.availableParallelism(). Never more than the trials left. */
   workers?: number;
   shard?: Shard;
@@ -52,7 +59,12 @@ export interface RunOutcome {
   /** Worker threads used (0 when nothing was left to run). */
   workers: number;
   message?: string;
+  /** The folder's run had completed before: nothing ran and nothing in the folder changed. */
+  alreadyCompleted?: true;
 }
+
+/** Log messages of a run, as events. */
+type RunLog = (level: 'info' | 'warn', message: string) => void;
 
 /** A run that could not start (invalid config, wrong folder): nothing was run or written. */
 export class RunSetupError extends Error {
@@ -79,12 +91,16 @@ export async function runExperiment(options: RunOptions, onEvent: (event: RunEve
   const { experiment, file, warnings } = await loadExperiment(options.configPath);
   for (const warning of warnings) onEvent({ type: 'log', level: 'warn', message: warning });
   const family = familyOf(experiment.kind);
-  const jobs = listTrialJobs(axisNames(family), experiment, options.shard);
+  const sweep = trialSweep(family, experiment, options.shard);
+  checkResources(family, experiment, options, sweep.jobCount);
   const context = prepareTrials(family, experiment, options.configPath);
-  const { runDir, manifest } = openRunFolder(options, experiment, file, jobs.length * (family.trialParts?.(experiment) ?? 1));
-  const lock = lockFolder(runDir);
+  const log: RunLog = (level, message) => onEvent({ type: 'log', level, message });
+  const { runDir, manifest } = openRunFolder(options, experiment, file, sweep.jobCount * sweep.parts, log);
+  if (manifest.status === 'completed') return alreadyCompleted(runDir, manifest, onEvent);
+  const lock = lockFolder(runDir, options.forceUnlock ?? false);
+  if (lock.tookOverFrom) log('warn', `--force-unlock: took ${runDir} over from ${lock.tookOverFrom}`);
   try {
-    return await runInFolder({ runDir, manifest, family, experiment, jobs, context, started, workerScript }, options, onEvent, abortSignal);
+    return await runInFolder({ runDir, manifest, family, experiment, sweep, context, started, workerScript }, options, onEvent, abortSignal);
   } finally {
     lock.release();
   }
@@ -96,7 +112,7 @@ interface PreparedRun {
   manifest: RunManifest;
   family: ExperimentFamily;
   experiment: ResolvedExperiment;
-  jobs: TrialJob[];
+  sweep: TrialSweep;
   /** What the kind prepared for all its trials (see BUILT_IN_TRIAL_CONTEXTS). */
   context: unknown;
   /** Date.now() when the run was asked for. */
@@ -111,78 +127,10 @@ async function runInFolder(
   onEvent: (event: RunEvent) => void,
   abortSignal: AbortSignal | undefined,
 ): Promise<RunOutcome> {
-  const { runDir, manifest, family, experiment, jobs, context, started, workerScript } = prepared;
-  // A kind with parts streams every record from the worker (even a one-part chain); others return theirs.
-  const streamsParts = family.trialParts !== undefined;
-  const parts = family.trialParts?.(experiment) ?? 1;
-  const partsOnDisk = partsOnDiskByTrial(readRecordsToResume(runDir));
-  const partsDone = (job: TrialJob) => Math.min(partsOnDisk.get(trialKey({ cell: job.cellKey, trial: job.trial }))?.length ?? 0, parts);
-  const remaining = jobs.filter((job) => partsDone(job) < parts);
-  // Progress counts records: one per trial, or one per part for kinds whose trials have parts.
-  const totalTrials = jobs.length * parts;
-  let completedTrials = jobs.reduce((sum, job) => sum + partsDone(job), 0);
-  const workers = remaining.length === 0 ? 0 : Math.min(options.workers ?? availableParallelism(), remaining.length);
-
+  const { runDir, manifest, started } = prepared;
+  const onDisk = readTrialsToResume(prepared, onEvent);
   writeManifest(runDir, manifest);
-  const log = new TrialLogWriter(runDir, options.durable ?? true);
-  onEvent({ type: 'run-started', runDir, manifest, totalTrials, completedTrials });
-  if (workers > 0) {
-    const what = streamsParts ? `${remaining.length} of ${jobs.length} trials (${parts} record${parts === 1 ? '' : 's'} each)` : `${remaining.length} of ${totalTrials} trials`;
-    onEvent({ type: 'log', level: 'info', message: `${what} to run on ${workers} worker thread${workers === 1 ? '' : 's'}` });
-  }
-
-  let failure: Error | undefined;
-  if (workers > 0 && !abortSignal?.aborted) {
-    const pool = new WorkerPool<TrialTask, object>(workerScript, workers);
-    const stop = () => {
-      log.flush(); // what is already written is reported without waiting
-      void pool.terminate();
-    };
-    abortSignal?.addEventListener('abort', stop, { once: true });
-    let unanswered = remaining.length;
-    try {
-      await Promise.all(
-        remaining.map(async (job) => {
-          const done = partsOnDisk.get(trialKey({ cell: job.cellKey, trial: job.trial })) ?? [];
-          let nextPart = done.length;
-          const appended: Promise<void>[] = [];
-          /** Appends one record (after its artifacts), and reports it once it is on disk. */
-          const keep = (metrics: object, artifacts: Record<string, Uint8Array> | undefined, part: number | undefined) => {
-            if (artifacts) writeArtifacts(runDir, job.cellKey, job.trial, part ?? 0, artifacts);
-            const record = trialRecord(family, experiment, job, metrics, part);
-            const durable = log.append(record);
-            appended.push(
-              durable.then(() => {
-                completedTrials++;
-                onEvent({ type: 'trial-completed', record, completedTrials, totalTrials });
-              }),
-            );
-            return durable;
-          };
-          try {
-            const task: TrialTask = { kind: family.kind, spec: family.trialSpec(experiment, job.cell, job.trial), context, ...resumeOf(runDir, job, done) };
-            const result = await pool.run(task, (part) => {
-              if (streamsParts && nextPart < parts) keep(part.metrics, part.artifacts, nextPart++);
-            });
-            if (!streamsParts) keep(result, undefined, undefined);
-            else if (nextPart < parts) throw new Error(`it ended after ${nextPart} of its ${parts} parts`);
-            if (--unanswered === 0) log.flush(); // the last record: no batching to wait for
-          } catch (error) {
-            if (!(error instanceof PoolTerminatedError)) {
-              failure ??= new Error(`trial ${job.trial} of cell ${job.cellKey} failed: ${errorMessage(error)}`);
-              stop();
-            }
-          } finally {
-            await Promise.all(appended); // on disk before anyone hears of it (parts of a cut trial too)
-          }
-        }),
-      );
-    } finally {
-      abortSignal?.removeEventListener('abort', stop);
-      await pool.terminate();
-    }
-  }
-  log.close();
+  const { completedTrials, totalTrials, workers, failure } = await runTrials({ ...prepared, onDisk }, options, onEvent, abortSignal);
 
   const status = failure ? 'failed' : completedTrials === totalTrials ? 'completed' : 'cancelled';
   const message = failure?.message;
@@ -192,9 +140,17 @@ async function runInFolder(
   return { status, runDir, completedTrials, totalTrials, workers, ...(message ? { message } : {}) };
 }
 
-function lockFolder(runDir: string): RunLock {
+/** Where a completed run's results are, told the way every run ends (run-started, run-finished). */
+function alreadyCompleted(runDir: string, manifest: RunManifest, onEvent: (event: RunEvent) => void): RunOutcome {
+  const total = manifest.totalTrials;
+  onEvent({ type: 'run-started', runDir, manifest, totalTrials: total, completedTrials: total });
+  onEvent({ type: 'run-finished', status: 'completed', completedTrials: total, totalTrials: total, seconds: 0, message: 'already completed: nothing to run' });
+  return { status: 'completed', runDir, completedTrials: total, totalTrials: total, workers: 0, alreadyCompleted: true };
+}
+
+function lockFolder(runDir: string, force: boolean): RunLock {
   try {
-    return lockRunFolder(runDir);
+    return lockRunFolder(runDir, force);
   } catch (error) {
     throw new RunSetupError(`cannot run: ${errorMessage(error)}`);
   }
@@ -223,13 +179,23 @@ async function loadExperiment(configPath: string) {
   return { experiment: result.experiment, file: result.file, warnings };
 }
 
-/** Creates a fresh run folder, or reopens one to resume after checking it holds the same trials. */
-function openRunFolder(options: RunOptions, experiment: ResolvedExperiment, file: RunManifest['config'], totalTrials: number) {
+/**
+ * Creates a fresh run folder, or reopens one to resume after checking it holds the same trials
+ * and can be written. A folder whose run completed is returned with its manifest unchanged
+ * (status "completed"): nothing is left to run in it.
+ */
+function openRunFolder(
+  options: RunOptions,
+  experiment: ResolvedExperiment,
+  file: RunManifest['config'],
+  totalTrials: number,
+  log: RunLog,
+): { runDir: string; manifest: RunManifest } {
   const configHash = experimentHash(experiment);
   const now = new Date();
-  const resumeDir = options.resumeDir ?? (isRunFolder(options.outDir) ? options.outDir : undefined);
+  const resumeDir = options.resumeDir ?? folderToContinue(options, experiment.name, configHash, log);
   if (resumeDir === undefined) {
-    const runDir = createRunFolder(options.outDir, experiment.name, now);
+    const runDir = newRunFolder(options.outDir, experiment.name, now);
     const manifest: RunManifest = {
       experiment: experiment.name,
       kind: experiment.kind,
@@ -262,6 +228,8 @@ function openRunFolder(options: RunOptions, experiment: ResolvedExperiment, file
   if (shardText(previous.shard) !== shardText(options.shard)) {
     throw new RunSetupError(`cannot resume ${resumeDir}: the folder was run as ${shardText(previous.shard)}, not ${shardText(options.shard)}`);
   }
+  if (previous.status === 'completed') return { runDir: resumeDir, manifest: previous };
+  checkWritable(resumeDir);
   const { endedAt: _endedAt, ...unfinished } = previous;
   const manifest: RunManifest = {
     ...unfinished,
@@ -274,28 +242,52 @@ function openRunFolder(options: RunOptions, experiment: ResolvedExperiment, file
   return { runDir: resumeDir, manifest };
 }
 
-/** The records on disk by trial (cell and trial), each list in part order (a one-part kind: one record). */
-function partsOnDiskByTrial(records: readonly TrialRecord[]): Map<string, TrialRecord[]> {
-  const byTrial = new Map<string, TrialRecord[]>();
-  for (const record of records) {
-    const key = trialKey({ cell: record.cell, trial: record.trial });
-    const list = byTrial.get(key);
-    if (list) list.push(record);
-    else byTrial.set(key, [record]);
+/**
+ * The run folder a run without --resume continues: outDir itself when it is a run folder; with
+ * continueLatest, the newest run of the same trials under it (see runToContinue); else none.
+ */
+function folderToContinue(options: RunOptions, experimentName: string, configHash: string, log: RunLog): string | undefined {
+  const { outDir } = options;
+  if (isRunFolder(outDir)) return outDir;
+  if (existsSync(join(outDir, TRIALS_FILE))) {
+    throw new RunSetupError(
+      `${outDir} holds ${TRIALS_FILE} but no ${MANIFEST_FILE}: it is a run folder whose manifest is gone, not a folder of runs, ` +
+        `and a new run would be nested inside it. Its trials cannot be resumed without the manifest (it records the config they belong to): ` +
+        `restore its ${MANIFEST_FILE} to resume it, or give --out a folder of runs (such as ${dirname(dirname(outDir))})`,
+    );
   }
-  for (const [key, list] of byTrial) {
-    // Only the unbroken run of parts 0, 1, 2, ... counts: a trial resumes after its last one.
-    list.sort((left, right) => Number(left.part ?? 0) - Number(right.part ?? 0));
-    const unbroken = list.findIndex((record, index) => Number(record.part ?? 0) !== index);
-    if (unbroken >= 0) byTrial.set(key, list.slice(0, unbroken));
+  if (!options.continueLatest) return undefined;
+  let latest;
+  try {
+    latest = runToContinue(listRuns(outDir, experimentName, (problem) => log('warn', `skipped a run folder: ${problem}`)), configHash, options.shard);
+  } catch (error) {
+    throw new RunSetupError(`cannot look for earlier runs of ${experimentName} under ${outDir}: ${fileSystemReason(error)}`);
   }
-  return byTrial;
+  if (latest.kind === 'none') return undefined;
+  if (latest.kind === 'unfinished') {
+    log('info', `continuing the unfinished run of the same config in ${latest.run.runDir} (${latest.run.manifest.status}); --new starts a new folder`);
+  }
+  return latest.run.runDir;
 }
 
-/** A partly done trial resumes from its parts on disk and their artifacts. */
-function resumeOf(runDir: string, job: TrialJob, done: readonly TrialRecord[]): Pick<TrialTask, 'resume'> {
-  if (done.length === 0) return {};
-  return { resume: { parts: [...done], artifacts: done.map((_, part) => readArtifacts(runDir, job.cellKey, job.trial, part)) } };
+function newRunFolder(outDir: string, experimentName: string, now: Date): string {
+  try {
+    return createRunFolder(outDir, experimentName, now);
+  } catch (error) {
+    throw new RunSetupError(`cannot start a run: ${errorMessage(error)}`);
+  }
+}
+
+/** A folder to resume gets a lock, a new manifest and trials: checked before anything in it changes. */
+function checkWritable(runDir: string): void {
+  for (const path of [runDir, join(runDir, TRIALS_FILE)]) {
+    try {
+      accessSync(path, constants.W_OK);
+    } catch (error) {
+      if (path !== runDir && (error as NodeJS.ErrnoException).code === 'ENOENT') continue; // created on the first trial
+      throw new RunSetupError(`cannot resume ${runDir}: ${new FileSystemError('write', path, error).message}; nothing in the folder was changed`);
+    }
+  }
 }
 
 /** What the kind prepares once for all trials of the run (e.g. its data set, in shared memory); before any folder is made. */
@@ -307,11 +299,22 @@ function prepareTrials(family: ExperimentFamily, experiment: ResolvedExperiment,
   }
 }
 
-function readRecordsToResume(runDir: string) {
+/** The run's records already in the folder; lines that are not are skipped with a warning. */
+function readTrialsToResume(prepared: PreparedRun, onEvent: (event: RunEvent) => void): Map<string, TrialRecord[]> {
   try {
-    return readTrialLog(runDir).records;
+    return trialsOnDisk(prepared.runDir, prepared.manifest, prepared.sweep.shard, (message) => onEvent({ type: 'log', level: 'warn', message }));
   } catch (error) {
     throw new RunSetupError(`cannot resume: ${errorMessage(error)}`);
+  }
+}
+
+/** A run that cannot fit the machine is refused before any folder is made or changed. */
+function checkResources(family: ExperimentFamily, experiment: ResolvedExperiment, options: RunOptions, trialsToRun: number): void {
+  try {
+    planResources(family, experiment, { workers: options.workers, trialsToRun });
+  } catch (error) {
+    if (!(error instanceof ResourceLimitError)) throw error;
+    throw new RunSetupError(`${options.configPath}: ${error.message}`);
   }
 }
 

@@ -7,8 +7,11 @@ import type { TrialRecord } from '../../shared/trialRecord';
 import type { ExperimentFamily } from '../families/experimentFamily';
 import type { TrialJob } from '../sweep/trialJobs';
 
+// Metrics may hold NaN or ±Infinity (a diverged training), which JSON writes as null: the record
+// goes through JSON here, so the record reported (trial-completed) is exactly the line on disk and
+// passes the same schema check whoever reads it.
 export function trialRecord(family: ExperimentFamily, experiment: ResolvedExperiment, job: TrialJob, metrics: object, part?: number): TrialRecord {
-  return {
+  const record = {
     cell: job.cellKey,
     ...job.cell,
     ...family.recordExtras(experiment, job.cell),
@@ -17,4 +20,5 @@ export function trialRecord(family: ExperimentFamily, experiment: ResolvedExperi
     seed: job.seed,
     ...metrics,
   };
+  return JSON.parse(JSON.stringify(record)) as TrialRecord;
 }

@@ -24,6 +24,21 @@ interface PoolWorker<Task, Result> {
 /** Tasks a worker holds at most: the running one and the next. */
 const TASKS_IN_FLIGHT = 2;
 
+/**
+ * A task whose own code threw (its worker is fine and takes the next task), as opposed to a
+ * worker that died; `reason` is the task's error message.
+ */
+export class TaskFailedError extends Error {
+  constructor(
+    workerNumber: number,
+    readonly reason: string,
+    workerStack: string,
+  ) {
+    super(`worker ${workerNumber} failed: ${reason}`);
+    this.stack = `${this.message}\n(in the worker) ${workerStack}`;
+  }
+}
+
 /** Why a task was rejected because the pool was terminated (not because it failed). */
 export class PoolTerminatedError extends Error {
   constructor() {
@@ -79,11 +94,7 @@ export class WorkerPool<Task, Result> {
       }
       worker.inFlight.shift();
       if (reply.ok) pending.resolve(reply.result);
-      else {
-        const failure = new Error(`worker ${index + 1} failed: ${reply.error}`);
-        failure.stack = `${failure.message}\n(in the worker) ${reply.stack}`;
-        pending.reject(failure);
-      }
+      else pending.reject(new TaskFailedError(index + 1, reply.error, reply.stack));
       this.dispatch();
     });
     // A dead worker cannot take more tasks: fail its task and everything still queued,

@@ -89,6 +89,32 @@ export interface SweepSummaryExtra {
   text(value: unknown, cells: ReadonlyArray<{ values: SweepCell }>): string;
 }
 
+/** A block of memory an estimate counts, with the file's fields that set its size. */
+export interface MemoryItem {
+  /** What it holds, for messages: "the training inputs (inputDim × samples)". */
+  what: string;
+  bytes: number;
+  /** JSON paths of the fields that set its size: "teacher.inputDim", "samples". */
+  fields: string[];
+}
+
+/**
+ * What a run of an experiment will take, estimated from the resolved experiment before anything
+ * runs (see execution/resourcePlan.ts, which compares it with the machine).
+ */
+export interface ResourceEstimate {
+  /** Peak memory of one worker thread for the sweep's largest trial: its largest items, biggest first (their sum, plus a baseline, is the peak). */
+  perWorker: MemoryItem[];
+  /** Memory the run holds once for all its workers (e.g. a data set in shared memory). */
+  shared: MemoryItem[];
+  /** Networks trained by the whole sweep (trials × the networks of each). */
+  trainings: number;
+  /** Seconds one worker would take for the whole sweep: a rough upper bound (training may stop early). */
+  workerSeconds: number;
+  /** Why the family cannot run the experiment whatever the machine (e.g. past what a WebAssembly memory can address). */
+  refusal?: string;
+}
+
 export interface ExperimentFamily<Experiment extends ResolvedExperiment = ResolvedExperiment> {
   kind: string;
   /** One line for the schema's hover text of `kind`. */
@@ -118,6 +144,8 @@ export interface ExperimentFamily<Experiment extends ResolvedExperiment = Resolv
    * and a trial cut off mid-way resumes after its last part on disk.
    */
   trialParts?(experiment: Experiment): number;
+  /** Memory and time a run will take (absent: the run is not checked against the machine). */
+  estimate?(experiment: Experiment): ResourceEstimate;
   /** What a worker receives to run one trial (structured-cloneable). */
   trialSpec(experiment: Experiment, cell: SweepCell, trial: number): unknown;
   /** Record fields computed from the cell on the main thread (e.g. the pruning ratio). */

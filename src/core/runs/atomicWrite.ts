@@ -1,16 +1,37 @@
 // Whole-file replacement that a crash cannot leave half-written: readers see the old file or
 // the new one, never a mix (write a sibling temp file, flush it, rename over the target).
-import { closeSync, fsyncSync, openSync, renameSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { FileSystemError } from './fileSystemError';
 
+/**
+ * Replaces `path` with `text`. On failure (a full disk, no permission) the target is left as it
+ * was, the temp file is removed, and a FileSystemError names the target and the reason.
+ */
 export function writeFileAtomic(path: string, text: string): void {
   const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
-  const descriptor = openSync(temporary, 'w');
   try {
-    writeSync(descriptor, text);
-    fsyncSync(descriptor);
-  } finally {
-    closeSync(descriptor);
+    const descriptor = openSync(temporary, 'w');
+    try {
+      const bytes = Buffer.from(text, 'utf8');
+      let written = 0;
+      while (written < bytes.length) written += writeSync(descriptor, bytes, written);
+      fsyncSync(descriptor);
+    } finally {
+      closeSync(descriptor);
+    }
+    renameSync(temporary, path);
+  } catch (error) {
+    removeQuietly(temporary);
+    throw new FileSystemError('write', path, error);
   }
-  renameSync(temporary, path);
+}
+
+/** Best effort: a temp file that cannot be removed either must not hide the first error. */
+function removeQuietly(path: string): void {
+  try {
+    unlinkSync(path);
+  } catch {
+    // gone already, or the folder refuses: the first error says why
+  }
 }

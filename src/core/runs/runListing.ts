@@ -2,7 +2,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readManifest } from './manifestFile';
-import { isRunFolder, TRIALS_FILE } from './runFolder';
+import { experimentRunsFolder, isRunFolder, TRIALS_FILE } from './runFolder';
 import type { RunManifest } from '../../shared/runManifest';
 import { errorMessage } from '../../shared/errorMessage';
 import { runIdOf } from './runId';
@@ -19,14 +19,15 @@ export interface RunListing {
 /**
  * Run folders under `root` (of one experiment, or all), newest first. A missing root lists
  * nothing. Folders with an unreadable manifest are skipped and reported to `onProblem`,
- * so one damaged folder does not hide the others.
+ * so one damaged folder does not hide the others. An experiment name that is not a folder
+ * name throws (see experimentRunsFolder): nothing outside the root is ever read.
  */
 export function listRuns(root: string, experiment?: string, onProblem: (message: string) => void = () => {}): RunListing[] {
-  const experiments = experiment === undefined ? subfolders(root) : [experiment];
+  const experimentFolders = experiment === undefined ? subfolders(root).map((name) => join(root, name)) : [experimentRunsFolder(root, experiment)];
   const runs: RunListing[] = [];
-  for (const name of experiments) {
-    for (const folder of subfolders(join(root, name))) {
-      const runDir = join(root, name, folder);
+  for (const experimentFolder of experimentFolders) {
+    for (const folder of subfolders(experimentFolder)) {
+      const runDir = join(experimentFolder, folder);
       if (!isRunFolder(runDir)) continue;
       try {
         runs.push({ runId: runIdOf(runDir), runDir, manifest: readManifest(runDir), completedTrials: countCompleteLines(runDir) });

@@ -1,9 +1,13 @@
 // trials.jsonl: the append-only log of a run's finished trials, one whole TrialRecord per line.
 // A record is written and fsync'ed before anyone is told about it, so whatever was reported
 // survives a crash. The only damage a crash can do is a torn last line (no trailing newline):
-// readers ignore it, and the writer cuts it off before appending after it.
-import { closeSync, fstatSync, fsync, ftruncateSync, openSync, readFileSync, readSync, writeSync } from 'node:fs';
+// readers ignore it, and the writer cuts it off before appending after it. A complete line that
+// is not a record (a disk error, a hand edit, a record of another run pasted in) is skipped
+// with its line number, never fatal: one bad line must not put the other trials out of reach.
+// `lth repair` moves such lines aside (moveLinesAside).
+import { closeSync, fstatSync, fsync, fsyncSync, ftruncateSync, openSync, readFileSync, readSync, renameSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
+import { checkTrialRecord } from '../../shared/protocolGuards';
 import type { TrialRecord } from '../../shared/trialRecord';
 import { TRIALS_FILE } from './runFolder';
 import { errorMessage } from '../../shared/errorMessage';
@@ -11,9 +15,25 @@ import { errorMessage } from '../../shared/errorMessage';
 const NEWLINE = 0x0a;
 /** Least time between the starts of two fsyncs of one log (see TrialLogWriter). */
 const SYNC_INTERVAL_MS = 50;
+/** Where `lth repair` moves the lines it takes out of trials.jsonl (appended, never overwritten). */
+export const REJECTED_TRIALS_FILE = 'trials.rejected.jsonl';
+
+/** A complete line of the log that is not a usable record: where, why, and the line itself. */
+export interface RejectedLine {
+  /** 1-based, counted from the start of the file. */
+  line: number;
+  /** What is wrong, e.g. "not valid JSON (...)" or "record.seed: expected an integer, got ...". */
+  problem: string;
+  text: string;
+}
+
+/** A check beyond the record schema (e.g. that the record is a trial of the run's sweep): why not, or undefined. */
+export type RecordCheck = (record: TrialRecord) => string | undefined;
 
 export interface TrialLogContents {
   records: TrialRecord[];
+  /** Complete lines skipped because they are not records (or fail the reader's check), in file order. */
+  rejected: RejectedLine[];
   /** 1 when the file ended in an incomplete line (a crash mid-write), which was ignored. */
   tornLines: number;
   /** Byte offset just past the last complete line: pass it back to read only what was appended since. */
@@ -22,30 +42,35 @@ export interface TrialLogContents {
 
 /**
  * Reads the complete lines of `runDir`/trials.jsonl from byte `fromByte` on (0: the whole file).
- * A missing file is an empty log. A malformed complete line is corruption, not a crash, and
- * is a clear error naming the line.
+ * A missing file is an empty log. A line is a record when it parses and matches the record
+ * schema (the one the protocol guards check, so that whatever is read can be sent to the panel)
+ * and passes `check`; other lines are returned as rejected, with their line numbers.
  */
-export function readTrialLog(runDir: string, fromByte = 0): TrialLogContents {
+export function readTrialLog(runDir: string, fromByte = 0, check?: RecordCheck): TrialLogContents {
   const path = join(runDir, TRIALS_FILE);
   let bytes: Buffer;
   try {
     bytes = readFileSync(path);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { records: [], tornLines: 0, nextByte: 0 };
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { records: [], rejected: [], tornLines: 0, nextByte: 0 };
     throw error;
   }
   const end = bytes.lastIndexOf(NEWLINE) + 1;
   const tornLines = end < bytes.length ? 1 : 0;
   const records: TrialRecord[] = [];
-  if (fromByte >= end) return { records, tornLines, nextByte: Math.max(end, fromByte) };
+  const rejected: RejectedLine[] = [];
+  if (fromByte >= end) return { records, rejected, tornLines, nextByte: Math.max(end, fromByte) };
   // Line numbers in messages count from the start of the file.
   let lineNumber = fromByte === 0 ? 0 : countNewlines(bytes, fromByte);
-  for (const line of bytes.subarray(fromByte, end - 1).toString('utf8').split('\n')) {
+  for (const text of bytes.subarray(fromByte, end - 1).toString('utf8').split('\n')) {
     lineNumber++;
-    if (line.trim() === '') continue;
-    records.push(parseRecord(line, `${path}:${lineNumber}`));
+    if (text.trim() === '') continue;
+    const parsed = parseRecord(text);
+    const problem = typeof parsed === 'string' ? parsed : check?.(parsed);
+    if (problem === undefined) records.push(parsed as TrialRecord);
+    else rejected.push({ line: lineNumber, problem, text });
   }
-  return { records, tornLines, nextByte: end };
+  return { records, rejected, tornLines, nextByte: end };
 }
 
 function countNewlines(bytes: Buffer, before: number): number {
@@ -54,23 +79,69 @@ function countNewlines(bytes: Buffer, before: number): number {
   return count;
 }
 
-/**
- * Checks only what resuming and merging rely on (cell and trial). Deliberately looser than
- * checkTrialRecord: a diverged trial's NaN or Infinity metrics are written by JSON as null,
- * and that must not make the whole log unreadable (describe() skips nulls).
- */
-function parseRecord(line: string, where: string): TrialRecord {
+/** The record on a line, or what is wrong with the line. */
+function parseRecord(line: string): TrialRecord | string {
   let value: unknown;
   try {
     value = JSON.parse(line);
   } catch (error) {
-    throw new Error(`${where}: not valid JSON (${errorMessage(error)}); the trial log is corrupt`);
+    return `not valid JSON (${errorMessage(error)})`;
   }
-  const record = value as Partial<TrialRecord> | null;
-  if (typeof record !== 'object' || record === null || typeof record.cell !== 'string' || !Number.isInteger(record.trial)) {
-    throw new Error(`${where}: expected a trial record (an object with a string "cell" and an integer "trial")`);
+  const checked = checkTrialRecord(value);
+  return checked.ok ? checked.value : checked.problem;
+}
+
+/** "/runs/x/trials.jsonl:17: not valid JSON (...)": a rejected line as a warning names it. */
+export function describeRejectedLine(runDir: string, rejected: RejectedLine): string {
+  return `${join(runDir, TRIALS_FILE)}:${rejected.line}: ${rejected.problem}`;
+}
+
+/**
+ * Moves the given lines (by line number) out of trials.jsonl into trials.rejected.jsonl, with a
+ * torn last line too when `dropTornTail` is set. Nothing is lost at any moment: the lines are
+ * appended to the rejected file and synced first, then trials.jsonl is replaced atomically by a
+ * synced copy without them (rename). The caller must hold the folder's lock.
+ */
+export function moveLinesAside(runDir: string, lineNumbers: ReadonlySet<number>, dropTornTail: boolean): void {
+  const path = join(runDir, TRIALS_FILE);
+  const bytes = readFileSync(path);
+  const end = bytes.lastIndexOf(NEWLINE) + 1;
+  const lines = bytes.subarray(0, end).toString('utf8').split('\n').slice(0, -1);
+  const moved = lines.filter((_, index) => lineNumbers.has(index + 1));
+  const torn = end < bytes.length ? bytes.subarray(end).toString('utf8') : '';
+  if (dropTornTail && torn !== '') moved.push(torn);
+  if (moved.length === 0) return;
+  writeSynced(join(runDir, REJECTED_TRIALS_FILE), moved.map((line) => `${line}\n`).join(''), 'a');
+  const kept = lines.filter((_, index) => !lineNumbers.has(index + 1)).map((line) => `${line}\n`).join('') + (dropTornTail ? '' : torn);
+  const temporary = `${path}.repair-${process.pid}`;
+  writeSynced(temporary, kept, 'w');
+  renameSync(temporary, path);
+  syncFolder(runDir);
+}
+
+function writeSynced(path: string, text: string, flags: 'a' | 'w'): void {
+  const descriptor = openSync(path, flags);
+  try {
+    const bytes = Buffer.from(text, 'utf8');
+    let written = 0;
+    while (written < bytes.length) written += writeSync(descriptor, bytes, written);
+    fsyncSync(descriptor);
+  } finally {
+    closeSync(descriptor);
   }
-  return record as TrialRecord;
+}
+
+/** Makes a rename in `folder` durable (where the platform can sync a folder). */
+function syncFolder(folder: string): void {
+  let descriptor: number | undefined;
+  try {
+    descriptor = openSync(folder, 'r');
+    fsyncSync(descriptor);
+  } catch {
+    // Windows cannot open a folder for syncing; the rename is still atomic there.
+  } finally {
+    if (descriptor !== undefined) closeSync(descriptor);
+  }
 }
 
 /**

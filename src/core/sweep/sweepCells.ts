@@ -4,18 +4,27 @@ import type { ResolvedExperiment } from '../../shared/runManifest';
 import type { SweepCell } from '../families/experimentFamily';
 
 /**
- * Every combination of the experiment's axis values (their Cartesian product). Order: axes as
- * given (the family's order) with the first varying slowest and the last fastest; each axis's
- * values in the experiment's (file) order.
+ * Every combination of the experiment's axis values (their Cartesian product), one at a time: a
+ * grid of 10^9 cells is walked, never built. Order: axes as given (the family's order) with the
+ * first varying slowest and the last fastest; each axis's values in the experiment's (file) order.
  */
-export function expandCells(axes: readonly string[], experiment: ResolvedExperiment): SweepCell[] {
-  let cells: Record<string, number>[] = [{}];
-  for (const axis of axes) {
-    const values = experiment.axes[axis] ?? [];
-    if (values.length === 0) throw new Error(`experiment "${experiment.name}": axis ${axis} has no values; expected at least one`);
-    cells = cells.flatMap((cell) => values.map((value) => ({ ...cell, [axis]: value })));
+export function* sweepCells(axes: readonly string[], experiment: ResolvedExperiment): Generator<SweepCell> {
+  const values = axes.map((axis) => experiment.axes[axis] ?? []);
+  const empty = axes.findIndex((_, index) => values[index].length === 0);
+  if (empty >= 0) throw new Error(`experiment "${experiment.name}": axis ${axes[empty]} has no values; expected at least one`);
+  // An odometer over the value positions: the last axis turns fastest.
+  const position = axes.map(() => 0);
+  for (;;) {
+    yield Object.fromEntries(axes.map((axis, index) => [axis, values[index][position[index]]]));
+    let axis = axes.length - 1;
+    while (axis >= 0 && ++position[axis] === values[axis].length) position[axis--] = 0;
+    if (axis < 0) return;
   }
-  return cells;
+}
+
+/** The cells of sweepCells as an array, for grids known to be small. */
+export function expandCells(axes: readonly string[], experiment: ResolvedExperiment): SweepCell[] {
+  return [...sweepCells(axes, experiment)];
 }
 
 /** How many cells expandCells gives, without building them. */

@@ -3,7 +3,7 @@
 import type { ResolvedExperiment } from '../../shared/runManifest';
 import type { SweepCell } from '../families/experimentFamily';
 import { murmurHash3Text } from './murmurHash3';
-import { cellKey, expandCells } from './sweepCells';
+import { cellCount, cellKey, sweepCells } from './sweepCells';
 import { trialSeed } from './trialSeed';
 
 /** One training to run: a cell, a trial index (from 0) and that trial's seed. */
@@ -34,8 +34,15 @@ export function parseShard(text: string): Shard {
   return shard;
 }
 
-function shardOf(job: TrialJob, count: number): number {
-  return (murmurHash3Text(`${job.cellKey}#${job.trial}`, SHARD_HASH_SEED) % count) + 1;
+/** The shard (from 1) of `count` that trial `trial` of the cell keyed `key` belongs to. */
+export function shardOf(key: string, trial: number, count: number): number {
+  return (murmurHash3Text(`${key}#${trial}`, SHARD_HASH_SEED) % count) + 1;
+}
+
+function checkShard(index: number, count: number): void {
+  if (!Number.isInteger(count) || count < 1 || !Number.isInteger(index) || index < 1 || index > count) {
+    throw new RangeError(`shardTrials: shard ${index}/${count} is not I/N with 1 ≤ I ≤ N`);
+  }
 }
 
 /**
@@ -45,22 +52,42 @@ function shardOf(job: TrialJob, count: number): number {
  * trial stays in its shard when the experiment gains cells or trials.
  */
 export function shardTrials(all: readonly TrialJob[], index: number, count: number): TrialJob[] {
-  if (!Number.isInteger(count) || count < 1 || !Number.isInteger(index) || index < 1 || index > count) {
-    throw new RangeError(`shardTrials: shard ${index}/${count} is not I/N with 1 ≤ I ≤ N`);
-  }
-  return all.filter((job) => shardOf(job, count) === index);
+  checkShard(index, count);
+  return all.filter((job) => shardOf(job.cellKey, job.trial, count) === index);
 }
 
 /**
- * Every job of the experiment (or of one shard), trial-major: trial 0 of every cell first, then
- * trial 1, ... so that a partly finished run already covers the whole grid; cells in
- * expandCells order within a trial; `axes` in the family's order.
+ * Every job of the experiment (or of one shard), one at a time (a sweep of 10^9 trainings is
+ * walked, never listed), trial-major: trial 0 of every cell first, then trial 1, ... so that a
+ * partly finished run already covers the whole grid; cells in sweepCells order within a trial;
+ * `axes` in the family's order. Each call starts a fresh walk in the same order.
  */
-export function listTrialJobs(axes: readonly string[], experiment: ResolvedExperiment, shard?: Shard): TrialJob[] {
-  const cells = expandCells(axes, experiment).map((cell) => ({ cell, cellKey: cellKey(axes, cell) }));
-  const jobs: TrialJob[] = [];
+export function* trialJobs(axes: readonly string[], experiment: ResolvedExperiment, shard?: Shard): Generator<TrialJob> {
+  if (shard) checkShard(shard.index, shard.count);
   for (let trial = 0; trial < experiment.trials; trial++) {
-    for (const { cell, cellKey: key } of cells) jobs.push({ cell, cellKey: key, trial, seed: trialSeed(experiment.seed, key, trial) });
+    for (const cell of sweepCells(axes, experiment)) {
+      const key = cellKey(axes, cell);
+      if (shard && shardOf(key, trial, shard.count) !== shard.index) continue;
+      yield { cell, cellKey: key, trial, seed: trialSeed(experiment.seed, key, trial) };
+    }
   }
-  return shard === undefined ? jobs : shardTrials(jobs, shard.index, shard.count);
+}
+
+/** The jobs of trialJobs as an array, for sweeps known to be small. */
+export function listTrialJobs(axes: readonly string[], experiment: ResolvedExperiment, shard?: Shard): TrialJob[] {
+  return [...trialJobs(axes, experiment, shard)];
+}
+
+/**
+ * How many jobs trialJobs walks: cells × trials for the whole sweep; a shard's are counted by
+ * walking its hashes (time linear in the sweep, memory constant).
+ */
+export function countTrialJobs(axes: readonly string[], experiment: ResolvedExperiment, shard?: Shard): number {
+  if (shard === undefined) return cellCount(experiment) * experiment.trials;
+  checkShard(shard.index, shard.count);
+  let count = 0;
+  for (let trial = 0; trial < experiment.trials; trial++) {
+    for (const cell of sweepCells(axes, experiment)) if (shardOf(cellKey(axes, cell), trial, shard.count) === shard.index) count++;
+  }
+  return count;
 }

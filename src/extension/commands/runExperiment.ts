@@ -12,7 +12,6 @@ import { CommandId } from '../commandIds';
 import { showErrorWithLog } from '../errorBoundary';
 import { experimentKey, resolveExperimentFile, settingsFor } from '../experimentFiles';
 import { LiveRun, type FinishedRun } from '../runner/liveRun';
-import { chooseResumeFolder } from '../runner/resumeFolder';
 import { showRunProgress } from '../runner/runProgress';
 import { TrainerProcess } from '../runner/trainerProcess';
 import type { Log } from '../log';
@@ -112,11 +111,20 @@ function startTrainer({ context, log }: ExtensionServices, launch: TrainerLaunch
   });
 }
 
-/** The unfinished run folder of the same trials to continue, if there is one. */
+/**
+ * The unfinished run folder of the same trials to continue, if there is one: the re-run rule of
+ * `lth run` (runToContinue). When the newest such run completed, Run starts a new folder (as
+ * `lth run --new`): the Run button is an explicit request, and Show results has the old ones.
+ */
 async function resumableRun(log: Log, runsRoot: string, experiment: ResolvedExperiment): Promise<RunListing | undefined> {
-  const [{ listRuns }, { experimentHash }] = await Promise.all([import('../../core/runs/runListing'), import('../../core/sweep/experimentHash')]);
+  const [{ listRuns }, { experimentHash }, { runToContinue }] = await Promise.all([
+    import('../../core/runs/runListing'),
+    import('../../core/sweep/experimentHash'),
+    import('../../core/runs/runToContinue'),
+  ]);
   const listings = listRuns(runsRoot, experiment.name, (problem) => log.warn(problem));
-  return chooseResumeFolder(listings, experimentHash(experiment));
+  const latest = runToContinue(listings, experimentHash(experiment));
+  return latest.kind === 'unfinished' ? latest.run : undefined;
 }
 
 async function announce(log: Log, experimentName: string, finished: FinishedRun, file: vscode.Uri): Promise<void> {

@@ -2,7 +2,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parseExperimentText } from '../../../src/core/config/parseExperimentText';
-import { experimentNameFromFileName, resolveExperiment } from '../../../src/core/config/resolveExperiment';
+import { resolveExperiment } from '../../../src/core/config/resolveExperiment';
+import { experimentNameFromFileName } from '../../../src/core/config/experimentName';
 import { ExperimentSchema, TeacherSchema, TrainingSchema, type ExperimentFile } from '../../../src/core/families/teacher-student/schema';
 import { SWEEP_AXES, type Experiment } from '../../../src/core/families/teacher-student/types';
 

@@ -36,7 +36,10 @@ describe('lth validate', () => {
   it('prints ok with the grid size and exits 0 for a valid file', async () => {
     const { lines, output } = captured();
     assert.equal(await validateCommand([valid], output), 0);
-    assert.deepEqual(lines.out, [`${valid}: ok (6 cells × 4 trials = 24 trainings)`]);
+    assert.equal(lines.out[0], `${valid}: ok (6 cells × 4 trials = 24 trainings)`);
+    assert.ok(lines.out[1].startsWith(`${valid}: estimate: `), lines.out[1]);
+    assert.match(lines.out[1], /: estimate: about [\d.]+ MiB per worker thread, up to about \d+ s on \d+ worker threads?$/);
+    assert.equal(lines.out.length, 2);
     assert.deepEqual(lines.error, []);
   });
 
@@ -61,7 +64,7 @@ describe('lth validate', () => {
     const { lines, output } = captured();
     const missing = join(folder, 'missing.lth.json');
     assert.equal(await validateCommand([valid, missing, join(folder, 'folder.lth.json')], output), 1);
-    assert.equal(lines.out.length, 1);
+    assert.equal(lines.out.length, 2, 'the valid file: ok and its estimate');
     assert.deepEqual(lines.error, [`${missing}: error: cannot read the file: no such file`, `${join(folder, 'folder.lth.json')}: error: cannot read the file: it is a folder, expected an experiment file`]);
   });
 

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { RunSetupError, runExperiment, type RunOptions } from '../../../src/core/execution/runExperiment';
-import { readManifest } from '../../../src/core/runs/manifestFile';
+import { readManifest, writeManifest } from '../../../src/core/runs/manifestFile';
 import { readTrialLog } from '../../../src/core/runs/trialLog';
 import { trialKey } from '../../../src/shared/trialRecord';
 import { TRIALS_FILE } from '../../../src/core/runs/runFolder';
@@ -95,9 +95,11 @@ test('a cancelled run resumes: nothing on disk is recomputed and the union is co
 test('an --out that is a run folder resumes it; a finished one has nothing left to run', async () => {
   const configPath = writeTinyExperiment(temporaryDir());
   const first = await runExperiment(options(configPath), () => {});
+  const manifest = readFileSync(join(first.runDir, 'manifest.json'));
   const again = await runExperiment(options(configPath, { outDir: first.runDir }), () => {});
-  assert.deepEqual({ ...again, runDir: first.runDir }, { status: 'completed', runDir: first.runDir, completedTrials: 8, totalTrials: 8, workers: 0 });
+  assert.deepEqual({ ...again, runDir: first.runDir }, { status: 'completed', runDir: first.runDir, completedTrials: 8, totalTrials: 8, workers: 0, alreadyCompleted: true });
   assert.equal(readTrialLog(first.runDir).records.length, 8);
+  assert.deepEqual(readFileSync(join(first.runDir, 'manifest.json')), manifest, 'a completed folder is not rewritten');
 });
 
 test('a folder another run is writing is refused before anything runs; a run leaves no lock behind', async () => {
@@ -143,18 +145,24 @@ test('an invalid experiment file is refused with FILE:LINE:COL problems', async 
   await assert.rejects(runExperiment(options(configPath, { workers: 0 }), () => {}), /workers is 0, expected an integer >= 1/);
 });
 
-test('a trial that throws fails the run with a clear message and keeps what is on disk', async () => {
+test('a trial that throws is recorded as failed with its reason, counted as done, and not run again', async () => {
   const configPath = writeTinyExperiment(temporaryDir(), { teacher: { inputDim: 10, hiddenUnits: 2, nonzerosPerNeuron: 2, noiseStd: [0, 0.13] }, samples: 30, trials: 1 });
-  const finished: RunEvent[] = [];
-  const outcome = await runExperiment(options(configPath, { workers: 1 }), (event) => {
-    if (event.type === 'run-finished') finished.push(event);
-  });
-  assert.equal(outcome.status, 'failed');
-  assert.match(outcome.message ?? '', /trial 0 of cell samples=30,nonzerosPerNeuron=2,noiseStd=0\.13,.* failed: worker 1 failed: deliberate failure/);
-  assert.equal(finished.length, 1);
-  assert.equal(finished[0].type === 'run-finished' && finished[0].status, 'failed');
-  assert.equal(readManifest(outcome.runDir).status, 'failed');
-  assert.deepEqual(readTrialLog(outcome.runDir).records.map((record) => record.noiseStd), [0]);
+  const events: RunEvent[] = [];
+  const outcome = await runExperiment(options(configPath, { workers: 1 }), (event) => events.push(event));
+  assert.equal(outcome.status, 'completed');
+  assert.equal(outcome.completedTrials, 2);
+  assert.equal(readManifest(outcome.runDir).status, 'completed');
+  const records = readTrialLog(outcome.runDir).records;
+  assert.deepEqual(records.map((record) => [record.noiseStd, record.failed]).sort(), [[0, undefined], [0.13, 'deliberate failure for noiseStd 0.13']]);
+  const reported = events.flatMap((event) => (event.type === 'trial-completed' ? [event.record] : []));
+  assert.deepEqual(reported.map((record) => record.failed).sort(), ['deliberate failure for noiseStd 0.13', undefined]);
+  assert.ok(events.some((event) => event.type === 'log' && event.level === 'warn' && /1 trial failed/.test(event.message)), 'the run says a trial failed');
+
+  // As if the run had been stopped after its last trial: resuming finds nothing left to run.
+  writeManifest(outcome.runDir, { ...readManifest(outcome.runDir), status: 'cancelled' });
+  const again = await runExperiment(options(configPath, { resumeDir: outcome.runDir }), () => {});
+  assert.deepEqual([again.status, again.workers, again.completedTrials], ['completed', 0, 2], 'the failed trial is done: nothing is left to run');
+  assert.equal(readTrialLog(outcome.runDir).records.length, 2);
 });
 
 test('a worker that dies fails the run', async () => {

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
@@ -39,7 +39,7 @@ test('unselected runs carry their records only within the budget', () => {
 
 test('a torn last line is ignored, a damaged manifest is a problem that hides only its own run', () => {
   const torn = makeRunFolder(join(root, 'torn', '2025-01-01T00-00-00Z'), fakeManifest({ experiment: 'torn' }), [fakeTrialRecord(0)]);
-  writeFileSync(join(torn, 'trials.jsonl'), `${JSON.stringify(fakeTrialRecord(0))}\n{"cell":"samples=10","tri`);
+  appendFileSync(join(torn, 'trials.jsonl'), '{"cell":"samples=10","tri');
   const damaged = join(root, 'torn', '2025-01-05T00-00-00Z');
   makeRunFolder(damaged, fakeManifest({ experiment: 'torn' }), []);
   writeFileSync(join(damaged, 'manifest.json'), '{ not json');

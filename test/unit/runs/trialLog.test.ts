@@ -26,7 +26,7 @@ test('records appended are read back whole and in order; appends resolve in orde
 });
 
 test('a missing log is empty', () => {
-  assert.deepEqual(readTrialLog(temporaryDir()), { records: [], tornLines: 0, nextByte: 0 });
+  assert.deepEqual(readTrialLog(temporaryDir()), { records: [], rejected: [], tornLines: 0, nextByte: 0 });
 });
 
 test('a torn last line is ignored and counted, never fatal', () => {
@@ -54,7 +54,7 @@ test('the writer cuts a torn tail before appending, so the log stays readable', 
   const second = fakeRecord({ trial: 1 });
   await writer.append(second);
   writer.close();
-  assert.deepEqual(readTrialLog(dir), { records: [first, second], tornLines: 0, nextByte: readFileSync(join(dir, TRIALS_FILE)).length });
+  assert.deepEqual(readTrialLog(dir), { records: [first, second], rejected: [], tornLines: 0, nextByte: readFileSync(join(dir, TRIALS_FILE)).length });
 });
 
 test('the writer empties a log that is only a torn line', () => {
@@ -64,12 +64,18 @@ test('the writer empties a log that is only a torn line', () => {
   assert.equal(readFileSync(join(dir, TRIALS_FILE), 'utf8'), '');
 });
 
-test('a corrupt line in the middle is a clear error naming the line', () => {
+test('a corrupt line in the middle is skipped with its line number and why; the others are read', () => {
   const dir = temporaryDir();
-  writeFileSync(join(dir, TRIALS_FILE), `${JSON.stringify(fakeRecord({}))}\nnot json\n${JSON.stringify(fakeRecord({ trial: 1 }))}\n`);
-  assert.throws(() => readTrialLog(dir), (error: Error) => error.message.includes(`${TRIALS_FILE}:2: not valid JSON`));
+  const [first, third] = [fakeRecord({}), fakeRecord({ trial: 1 })];
+  writeFileSync(join(dir, TRIALS_FILE), `${JSON.stringify(first)}\nnot json\n${JSON.stringify(third)}\n`);
+  const contents = readTrialLog(dir);
+  assert.deepEqual(contents.records, [first, third]);
+  assert.equal(contents.rejected.length, 1);
+  assert.equal(contents.rejected[0].line, 2);
+  assert.equal(contents.rejected[0].text, 'not json');
+  assert.match(contents.rejected[0].problem, /^not valid JSON \(/);
   writeFileSync(join(dir, TRIALS_FILE), '{"cell":"x"}\n');
-  assert.throws(() => readTrialLog(dir), /:1: expected a trial record/);
+  assert.deepEqual(readTrialLog(dir).rejected.map(({ line, problem }) => [line, problem]), [[1, 'record.trial: expected an integer, got undefined']]);
 });
 
 test('reading from nextByte returns only what was appended since', async () => {

@@ -7,6 +7,7 @@ import { LOTTERY_TICKET_AXES, LOTTERY_TICKET_RECORD_AXES } from './axes';
 import { lotteryTicketChart, lotteryTicketChartPlan } from './charts';
 import { LOTTERY_TICKET_METRICS, LOTTERY_TICKET_SUMMARY } from './metrics';
 import { resolveLotteryTicket } from './resolve';
+import { estimateLotteryTicket } from './resourceEstimate';
 import { LotteryTicketSchema, type LotteryTicketFile } from './schema';
 import { lotteryTicketIssues } from './semanticChecks';
 import { BEST_TICKET_SUMMARY } from './summary';
@@ -30,6 +31,7 @@ export const lotteryTicketFamily: ExperimentFamily<LotteryTicketExperiment> = {
   semanticIssues: (file) => lotteryTicketIssues(file as LotteryTicketFile),
   resolve: (file, name) => resolveLotteryTicket(file as LotteryTicketFile, name),
   trialParts: (experiment) => chainParts(experiment.rounds, experiment.controls).length,
+  estimate: estimateLotteryTicket,
   trialSpec: (experiment, cell, trial) => ticketChainSpec(experiment, cell as TicketCell, trial),
   recordExtras: () => ({}),
   chartTarget: { label: 'Target test error', defaultValue: 0.05, min: 0.005, max: 0.9, step: 0.005 },

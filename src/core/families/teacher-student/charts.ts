@@ -106,7 +106,9 @@ export function teacherStudentChart(
 /** The trial with the median final error of a list (the lower middle one for an even count). */
 export function medianTrial(records: readonly TrialRecord[]): TrialRecord {
   if (records.length === 0) throw new RangeError('medianTrial: no records, expected at least one');
-  const sorted = [...records].sort((left, right) => left.relativeError - right.relativeError || left.trial - right.trial);
+  // A diverged trial's error is null on disk (JSON has no Infinity): it ranks last.
+  const error = (record: TrialRecord) => (typeof record.relativeError === 'number' ? record.relativeError : Infinity);
+  const sorted = [...records].sort((left, right) => (error(left) < error(right) ? -1 : error(left) > error(right) ? 1 : left.trial - right.trial));
   return sorted[(sorted.length - 1) >> 1];
 }
 

@@ -7,6 +7,7 @@ import { TEACHER_STUDENT_METRICS, TEACHER_STUDENT_SUMMARY } from './metrics';
 import { resolveTeacherStudent } from './resolve';
 import { ExperimentSchema, type ExperimentFile } from './schema';
 import { semanticIssues } from './semanticChecks';
+import { estimateTeacherStudent } from './resourceEstimate';
 import { PHASE_BOUNDARY_SUMMARY } from './summary';
 import { pruningRatioOf, trialSpec } from './trialSpec';
 import type { Experiment, SweepCell } from './types';
@@ -23,6 +24,7 @@ export const teacherStudentFamily: ExperimentFamily<Experiment> = {
   summaryExtra: PHASE_BOUNDARY_SUMMARY,
   semanticIssues: (file) => semanticIssues(file as ExperimentFile),
   resolve: (file, name) => resolveTeacherStudent(file as ExperimentFile, name),
+  estimate: estimateTeacherStudent,
   trialSpec: (experiment, cell, trial) => trialSpec(experiment, cell as SweepCell, trial),
   recordExtras: (experiment, cell) => ({ pruningRatio: pruningRatioOf(experiment, cell as SweepCell) }),
   chartPlan(values, options) {

@@ -85,7 +85,10 @@ export const TrainingSchema = Type.Object(
         0.5,
       ),
     ),
-    maxIterations: Type.Optional(Type.Integer({ minimum: 1, default: 1000, description: 'Maximum number of descent iterations.' })),
+    // Bounded: every iteration's error is kept (8 bytes each, in the kernel's WebAssembly memory), and a count past 2^53 is not even an integer in JavaScript.
+    maxIterations: Type.Optional(
+      Type.Integer({ minimum: 1, maximum: 100_000_000, default: 1000, description: 'Maximum number of descent iterations (at most 100,000,000: the error of every iteration is kept).' }),
+    ),
     tolerance: Type.Optional(
       Type.Number({ minimum: 0, default: 1e-12, description: 'Stop when the relative step |W(t+1) - W(t)| / |W(t)| falls below this.' }),
     ),

@@ -147,12 +147,6 @@ function checkSplitBatches(filled: FilledExperimentFile, nonzeros: number[]): Pa
   ];
 }
 
-/** The name becomes a run-folder name (<runs>/<name>/<timestamp>/), so it must be one. */
-function checkName(file: ExperimentFile): PathIssue[] {
-  if (file.name === undefined || !/[/\\]|^\.\.?$/.test(file.name)) return [];
-  return [error(['name'], `${formatValue(file.name)} cannot be a folder name; expected a name without "/" or "\\", not "." or ".."`)];
-}
-
 function checkGridSize(filled: FilledExperimentFile, file: ExperimentFile): PathIssue[] {
   const cells = SWEEP_AXES.reduce((product, axis) => product * new Set(axisEntries(filled, axis).map((entry) => entry.value)).size, 1);
   const trainings = cells * filled.trials;
@@ -174,7 +168,6 @@ export function semanticIssues(file: ExperimentFile): PathIssue[] {
   const validNonzeros = nonzeros.map((entry) => entry.value).filter((value) => value <= filled.teacher.inputDim);
   const smallestSamples = Math.min(...axisEntries(filled, 'samples').map((entry) => entry.value));
   return [
-    ...checkName(file),
     ...checkNonzeros(filled, nonzeros),
     ...checkStudentMask(filled, validNonzeros),
     ...checkDuplicates(filled),

@@ -1,0 +1,115 @@
+// What a teacher-student sweep will take, before it runs: a worker's peak memory for the
+// sweep's largest trial (the buffers runTrial.ts allocates, sized by the largest value of each
+// axis) and the sweep's training time. A trial still allocates O(inputDim) per trial — the
+// inputs are stored for every feature (features-major rows the kernel indexes by feature), and
+// the teacher's positions and the weight error are computed on dense K × d arrays — so a huge
+// inputDim is refused here rather than stored sparsely: storing only the used features would
+// renumber what the kernels read, and every record must stay bit-identical to the golden ones.
+import type { MemoryItem, ResourceEstimate } from '../experimentFamily';
+import { cellCount } from '../../sweep/sweepCells';
+import { formatBytes } from '../../../shared/formatQuantity';
+import type { Experiment } from './types';
+
+const FLOAT64 = 8;
+const INT32 = 4;
+/** Samples per forward pass outside the descent (runTrial.ts CHUNK_CAPACITY). */
+const CHUNK_CAPACITY = 2048;
+/** A test set of at most this many values is kept for the whole run (sharedTestSet.ts KEPT_LIMIT_VALUES). */
+const KEPT_TEST_VALUES = 4 * 1024 * 1024;
+/** What a WebAssembly (wasm32) memory can address: the kernel's buffers must fit in it. */
+export const WASM_MEMORY_LIMIT = 4 * 2 ** 30;
+
+// Time constants, measured with the WASM kernel on the project's 2-core machine (BENCHMARKS.md):
+// one sample through one mask entry in the descent (forward and gradient) costs ~0.55 ns
+// (d = 1000, K = 10, r = 50, N = 20000: 5.5 ms per iteration); a Gaussian input ~5 ns.
+const SECONDS_PER_SAMPLE_ENTRY = 0.6e-9;
+const SECONDS_PER_GAUSSIAN = 5e-9;
+/** The second-moment and eigen work of the tensor initialization, per multiply-add. */
+const SECONDS_PER_FLOP = 1e-9;
+
+const largest = (values: readonly number[]) => Math.max(...values);
+const mean = (values: readonly number[]) => values.reduce((sum, value) => sum + value, 0) / values.length;
+
+/** Mask entries per student row in a cell: all d for a dense mask, else the kept teacher positions plus the extra ones. */
+function rowEntries(experiment: Experiment, nonzeros: number, extra: number, missing: number): number {
+  return experiment.studentMask === 'dense' ? experiment.inputDim : nonzeros - missing + extra;
+}
+
+/** Samples one descent iteration reads (the full batch, a split block, or a mini-batch); an upper bound for split. */
+function samplesPerIteration(experiment: Experiment, samples: number): number {
+  return typeof experiment.batch === 'number' ? Math.min(experiment.batch, samples) : samples;
+}
+
+export function estimateTeacherStudent(experiment: Experiment): ResourceEstimate {
+  const { inputDim, hiddenUnits, maxIterations, testSamples, axes } = experiment;
+  const samples = largest(axes.samples);
+  const nonzeros = largest(axes.nonzerosPerNeuron);
+  const entries = hiddenUnits * rowEntries(experiment, nonzeros, largest(axes.extraPerNeuron), 0);
+  const maskFields = experiment.studentMask === 'dense' ? ['student.mask', 'teacher.inputDim'] : ['teacher.nonzerosPerNeuron', 'student.extraPerNeuron'];
+  const miniBatch = typeof experiment.batch === 'number' && experiment.batch < samples ? experiment.batch : 0;
+  const keptTest = inputDim * testSamples <= KEPT_TEST_VALUES;
+  const testColumns = keptTest ? testSamples : Math.min(CHUNK_CAPACITY, Math.max(samples, testSamples));
+  const unionSize = Math.min(inputDim, entries);
+
+  const kernel: MemoryItem[] = [
+    { what: `the training inputs (inputDim ${inputDim} × samples ${samples})`, bytes: FLOAT64 * inputDim * samples, fields: ['teacher.inputDim', 'samples'] },
+    { what: `the test inputs (inputDim ${inputDim} × ${testColumns} test samples)`, bytes: FLOAT64 * inputDim * testColumns, fields: ['teacher.inputDim', 'evaluation.testSamples'] },
+    { what: `the error of every iteration (maxIterations ${maxIterations})`, bytes: FLOAT64 * (maxIterations + 1), fields: ['training.maxIterations'] },
+    { what: `the gathered mini-batch (inputDim ${inputDim} × batch ${miniBatch})`, bytes: FLOAT64 * (inputDim + 1) * miniBatch, fields: ['teacher.inputDim', 'training.batch'] },
+    {
+      what: `the weights and mask (${entries} entries)`,
+      bytes: (4 * FLOAT64 + INT32) * entries + (FLOAT64 + INT32) * hiddenUnits * nonzeros,
+      fields: ['teacher.hiddenUnits', ...maskFields],
+    },
+    {
+      what: `the per-sample activations (hiddenUnits ${hiddenUnits} × samples ${samples})`,
+      bytes: FLOAT64 * ((hiddenUnits + 3) * samples + (hiddenUnits + 2) * CHUNK_CAPACITY),
+      fields: ['teacher.hiddenUnits', 'samples'],
+    },
+  ];
+  const scratch: MemoryItem[] = [
+    // The initialization and the weight error work on dense K × d copies; the teacher's and the mask's positions are drawn from all d.
+    { what: `dense copies of the weights (hiddenUnits ${hiddenUnits} × inputDim ${inputDim})`, bytes: 3 * FLOAT64 * hiddenUnits * inputDim, fields: ['teacher.hiddenUnits', 'teacher.inputDim'] },
+    { what: `index arrays over the inputDim ${inputDim} features`, bytes: 4 * INT32 * inputDim, fields: ['teacher.inputDim'] },
+    {
+      what: `the tensor initialization's moment matrices (${unionSize} × ${unionSize})`,
+      bytes: experiment.init === 'tensor' ? 3 * FLOAT64 * unionSize * unionSize : 0,
+      fields: ['training.init', 'teacher.hiddenUnits', ...maskFields],
+    },
+  ];
+  const kernelBytes = kernel.reduce((sum, item) => sum + item.bytes, 0);
+  const perWorker = [...kernel, ...scratch].filter((item) => item.bytes > 0).sort((left, right) => right.bytes - left.bytes);
+  const trainings = cellCount(experiment) * experiment.trials;
+  const largestKernelItem = kernel.reduce((big, item) => (item.bytes > big.bytes ? item : big));
+  return {
+    perWorker,
+    shared: [],
+    trainings,
+    workerSeconds: trainings * meanTrialSeconds(experiment),
+    ...(kernelBytes > WASM_MEMORY_LIMIT
+      ? {
+          refusal: `a trial's kernel buffers take ${formatBytes(kernelBytes)}, mostly ${largestKernelItem.what}, but a WebAssembly memory holds at most ${formatBytes(WASM_MEMORY_LIMIT)}; lower ${largestKernelItem.fields.join(' or ')}`,
+        }
+      : {}),
+  };
+}
+
+/**
+ * The mean over the sweep's cells of one trial's time, at most maxIterations iterations. The
+ * cells are a Cartesian product, so the mean of a product of one-axis factors is the product of
+ * the axes' means.
+ */
+function meanTrialSeconds(experiment: Experiment): number {
+  const { inputDim, hiddenUnits, maxIterations, testSamples, axes } = experiment;
+  const meanSamples = mean(axes.samples);
+  // Entries per row are linear in r, extra and missing: their mean is that of the means.
+  const meanEntries = hiddenUnits * rowEntries(experiment, mean(axes.nonzerosPerNeuron), mean(axes.extraPerNeuron), mean(axes.missingPerNeuron));
+  const descent = maxIterations * mean(axes.samples.map((samples) => samplesPerIteration(experiment, samples))) * meanEntries * SECONDS_PER_SAMPLE_ENTRY;
+  // Only used features are drawn; a test set too large to keep is drawn again for every trial.
+  const drawnTest = inputDim * testSamples <= KEPT_TEST_VALUES ? 0 : testSamples;
+  const inputs = Math.min(inputDim, meanEntries) * (meanSamples + drawnTest) * SECONDS_PER_GAUSSIAN;
+  const evaluation = 2 * testSamples * meanEntries * SECONDS_PER_SAMPLE_ENTRY;
+  const unionSize = Math.min(inputDim, meanEntries);
+  const tensor = experiment.init === 'tensor' ? (unionSize * unionSize * meanSamples + unionSize ** 3) * SECONDS_PER_FLOP : 0;
+  return descent + inputs + evaluation + tensor;
+}
