@@ -173,3 +173,55 @@ export async function posted(page: Page): Promise<Array<Record<string, unknown>>
 export async function send(page: Page, message: unknown): Promise<void> {
   await page.evaluate((value) => (window as unknown as { harness: { send(message: unknown): void } }).harness.send(value), message);
 }
+
+/** A fresh page on the harness, ready for messages; `errors` collects what the page threw or logged. */
+export async function openHarness(browser: Browser, origin: string, viewport = { width: 1200, height: 900 }): Promise<{ page: Page; errors: string[] }> {
+  const page = await browser.newPage({ viewport });
+  page.setDefaultTimeout(20_000);
+  const errors = collectPageErrors(page);
+  await page.goto(`${origin}/test/webview/harness.html`);
+  await page.waitForFunction(() => (window as unknown as { harness: { posted: Array<{ type: string }> } }).harness.posted.some((message) => message.type === 'ready'));
+  return { page, errors };
+}
+
+export async function applyTheme(page: Page, kind: string): Promise<void> {
+  await page.evaluate((theme) => (window as unknown as { harness: { applyTheme(kind: string): void } }).harness.applyTheme(theme), kind);
+}
+
+export interface LineStyle {
+  label: string;
+  color: string;
+  pointStyle: string;
+  borderDash: number[];
+  /** The colours Chart.js resolved for the line's first marker (what is drawn). */
+  markerFill: string;
+  markerBorder: string;
+}
+
+/** The lines of a line chart (band edges left out) as Chart.js draws them, and its legend entries. */
+export function readLineStyles(page: Page, chartId: string): Promise<{ lines: LineStyle[]; legend: Array<{ text: string; pointStyle: string; usePointStyle: boolean }> }> {
+  return page.evaluate((id) => {
+    const canvas = document.querySelector<HTMLCanvasElement>(`canvas[data-chart-id="${id}"]`);
+    const chart = canvas && window.lthChartFor?.(canvas);
+    if (!chart) throw new Error(`no chart ${id}`);
+    const shown = new Set((chart.legend?.legendItems ?? []).map((item) => item.datasetIndex));
+    const lines = chart.data.datasets.flatMap((dataset, index) => {
+      if (!shown.has(index)) return [];
+      const marker = chart.getDatasetMeta(index).data[0] as unknown as { options: { backgroundColor: string; borderColor: string } } | undefined;
+      const line = dataset as unknown as { label: string; borderColor: string; pointStyle: string; borderDash: number[] };
+      return [{ label: line.label, color: line.borderColor, pointStyle: line.pointStyle, borderDash: line.borderDash, markerFill: String(marker?.options.backgroundColor), markerBorder: String(marker?.options.borderColor) }];
+    });
+    const legendOptions = chart.options.plugins?.legend?.labels as { usePointStyle?: boolean };
+    const legend = (chart.legend?.legendItems ?? []).map((item) => ({ text: item.text, pointStyle: String(item.pointStyle), usePointStyle: Boolean(legendOptions?.usePointStyle) }));
+    return { lines, legend };
+  }, chartId);
+}
+
+/** A run whose records are the fixture's with each record's samples mapped (and its cell renamed to match). */
+export function runWithSamples(run: ReturnType<typeof fixtureRun>, samplesOf: (record: TrialRecord) => number[]): ReturnType<typeof fixtureRun> {
+  const records = run.records.flatMap((record) =>
+    samplesOf(record).map((samples, copy) => ({ ...record, samples, cell: `${record.cell}~${copy}` })),
+  );
+  const axes = { ...run.manifest.resolved.axes, samples: [...new Set(records.map((record) => record.samples))].sort((a, b) => a - b) };
+  return { ...run, manifest: { ...run.manifest, resolved: { ...run.manifest.resolved, axes } }, records };
+}

@@ -2,7 +2,7 @@
 // and, when asked, a band between two extra datasets. Updates mutate the existing chart
 // (datasets matched by line key), so live appends never re-create it.
 import type { ChartDataset, LegendItem, ScatterDataPoint, TooltipItem } from 'chart.js';
-import type { LineChartData, LineSeries } from '../../src/core/analysis/chartData';
+import type { BandPoint, LineChartData, LineSeries } from '../../src/core/analysis/chartData';
 import { bandRange, type BandKind, type LineStatistic } from '../../src/core/analysis/series';
 import { formatNumber } from '../../src/shared/formatNumber';
 import { Chart, themedAxis } from './chartSetup';
@@ -30,6 +30,19 @@ const roles = new WeakMap<object, { key: string; role: Role }>();
 const DASHES: number[][] = [[], [6, 4], [2, 3]];
 const POINT_STYLES = ['circle', 'triangle', 'rect', 'rectRot', 'star', 'crossRot'] as const;
 
+/**
+ * How the n-th line of a run is told apart: its colour, and once the palette is used up, a
+ * marker and a dash of their own (each round through the palette gets the next ones).
+ */
+function seriesStyle(palette: readonly string[], colorIndex: number, runIndex: number) {
+  const round = Math.floor(colorIndex / palette.length);
+  return {
+    color: palette[colorIndex % palette.length],
+    pointStyle: POINT_STYLES[round % POINT_STYLES.length],
+    borderDash: DASHES[(runIndex + round) % DASHES.length],
+  };
+}
+
 /** Whether a log x axis shows anything: points at x <= 0 (noise 0, iteration 0) are left off it. */
 export function canUseLogX(data: LineChartData): boolean {
   return data.series.some((series) => series.points.filter((point) => point.x > 0).length > 1);
@@ -44,6 +57,9 @@ export class LineChartView {
   readonly chart: Chart<'line', PlotPoint[]>;
   /** Whether the data drawn are single trials' curves (the tooltip words them differently). */
   private curves = false;
+  /** The x axis's name, for the tooltip's title. */
+  private xLabel = '';
+  private theme: ChartTheme | undefined;
 
   constructor(canvas: HTMLCanvasElement, data: LineChartData, view: LineView, theme: ChartTheme) {
     this.chart = new Chart<'line', PlotPoint[]>(canvas, {
@@ -63,7 +79,10 @@ export class LineChartView {
           },
           tooltip: {
             filter: (item) => isLine(item.dataset),
-            callbacks: { label: (item) => tooltipLabel(item as TooltipItem<'line'>, this.curves) },
+            callbacks: {
+              title: (items) => (items.length > 0 ? `${this.xLabel} = ${formatNumber(items[0].parsed.x ?? Number.NaN)}` : ''),
+              label: (item) => tooltipLabel(item as TooltipItem<'line'>, this.curves),
+            },
           },
         },
       },
@@ -73,6 +92,10 @@ export class LineChartView {
 
   update(data: LineChartData, view: LineView, theme: ChartTheme): void {
     this.curves = data.curves;
+    this.xLabel = data.xLabel;
+    // Points share their resolved options, which a 'none' update keeps: a new theme needs a full one.
+    const themeChanged = this.theme !== undefined && this.theme !== theme;
+    this.theme = theme;
     const logX = view.logX && canUseLogX(data);
     const logY = view.logY && canUseLogY(data);
     const showBand = view.band !== 'none' && !data.curves && data.band;
@@ -95,7 +118,7 @@ export class LineChartView {
       const runIndex = series.runIndex ?? 0;
       const colorIndex = colorIndexByRun.get(runIndex) ?? 0;
       colorIndexByRun.set(runIndex, colorIndex + 1);
-      const color = theme.palette[colorIndex % theme.palette.length];
+      const { color, pointStyle, borderDash } = seriesStyle(theme.palette, colorIndex, runIndex);
       const points = plotPoints(series, view.line, view.band === 'none' ? 'min-max' : view.band, logX, logY, floor);
 
       const line = reuse(series.key, 'line');
@@ -105,8 +128,8 @@ export class LineChartView {
         borderColor: color,
         backgroundColor: color,
         borderWidth: theme.highContrast ? 2.5 : 1.75,
-        borderDash: DASHES[runIndex % DASHES.length],
-        pointStyle: POINT_STYLES[Math.floor(colorIndex / theme.palette.length) % POINT_STYLES.length],
+        borderDash,
+        pointStyle,
         pointRadius: data.curves ? 0 : 3,
         pointHoverRadius: 5,
         fill: false,
@@ -128,6 +151,8 @@ export class LineChartView {
     const options = this.chart.options;
     options.plugins!.lthBackground = { color: theme.background };
     options.plugins!.legend!.labels!.color = theme.foreground;
+    // Markers tell lines apart once colours repeat: then the legend shows them.
+    options.plugins!.legend!.labels!.usePointStyle = [...colorIndexByRun.values()].some((count) => count > theme.palette.length);
     const xs = data.series.flatMap((series) => series.points.map((point) => point.x));
     const ys = datasets.flatMap((dataset) => dataset.data.map((point) => point.y ?? Number.NaN));
     const xTicks = data.curves ? {} : gridTickOptions(xs, logX);
@@ -138,7 +163,7 @@ export class LineChartView {
         ...themedAxis(theme, yAxisLabel(data, view.line), logY ? logAxisOptions(ys) : data.metric === 'successRate' && !data.curves ? { min: 0, max: 1 } : {}),
       },
     } as typeof options.scales;
-    this.chart.update('none');
+    this.chart.update(themeChanged ? undefined : 'none');
   }
 
   /** A legend click hides or shows a whole line, band included. */
@@ -169,6 +194,16 @@ function isLine(dataset: object | undefined): boolean {
 }
 
 /**
+ * The band around one point: a standard deviation belongs to a mean, so a median gets the
+ * range of the trials; and no band reaches past the values the trials took, which keeps it
+ * inside the metric's domain (an error's mean − std can be negative, a rate's mean + std over 1).
+ */
+function bandAround(point: BandPoint, line: LineStatistic, band: BandKind): [low: number, high: number] {
+  const [low, high] = bandRange(point, line === 'median' ? 'min-max' : band);
+  return [Math.max(low, point.min), Math.min(high, point.max)];
+}
+
+/**
  * The points as drawn. On a log axis a value <= 0 cannot be placed: a line's point becomes a
  * gap, a band's lower edge is pinned to the smallest positive value of the chart (the bottom).
  */
@@ -176,7 +211,7 @@ function plotPoints(series: LineSeries, line: LineStatistic, band: BandKind, log
   return series.points
     .filter((point) => !logX || point.x > 0)
     .map((point) => {
-      const [low, high] = bandRange(point, band);
+      const [low, high] = bandAround(point, line, band);
       return {
         x: point.x,
         y: logY && !(point[line] > 0) ? Number.NaN : point[line],

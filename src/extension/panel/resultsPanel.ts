@@ -58,6 +58,10 @@ export class ResultsPanel extends WebviewPanelHost {
     );
   }
 
+  reveal(preserveFocus: boolean): void {
+    this.panel.reveal(undefined, preserveFocus);
+  }
+
   /** True when `run` writes the runs this panel shows. */
   shows(run: LiveRun): boolean {
     return run.experimentName === this.target.experimentName && run.runsRoot === this.target.runsRoot;

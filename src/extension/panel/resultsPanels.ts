@@ -1,9 +1,10 @@
-// The open results panels, one per experiment (runs root + name): shown beside the editor,
-// found again when asked twice, and restored after a window reload.
+// The open results panels, one per experiment file (see PanelRegistry): shown beside the
+// editor the first time, revealed where they are after that, and restored after a window reload.
 import * as vscode from 'vscode';
 import type { Log } from '../log';
 import type { RunRegistry } from '../runner/runRegistry';
-import { isResultsTarget, RESULTS_VIEW_TYPE, resultsTargetKey, type ResultsTarget } from './resultsTarget';
+import { PanelRegistry } from './panelRegistry';
+import { isResultsTarget, RESULTS_VIEW_TYPE, type ResultsTarget } from './resultsTarget';
 import { ResultsPanel, resultsPanelTitle } from './resultsPanel';
 
 /** workspaceState key of the last target shown: restores a panel whose page kept no state. */
@@ -18,7 +19,7 @@ export interface ResultsPanelsOptions {
 }
 
 export class ResultsPanels implements vscode.Disposable, vscode.WebviewPanelSerializer {
-  private readonly panels = new Map<string, ResultsPanel>();
+  private readonly panels = new PanelRegistry<ResultsPanel>();
   private readonly registration: vscode.Disposable;
 
   constructor(private readonly options: ResultsPanelsOptions) {
@@ -27,29 +28,26 @@ export class ResultsPanels implements vscode.Disposable, vscode.WebviewPanelSeri
 
   /** Opens (or reveals) the panel of `target` beside the active editor; resolves once created. */
   show(target: ResultsTarget, preserveFocus = false): ResultsPanel {
-    const existing = this.panels.get(resultsTargetKey(target));
-    if (existing) {
-      existing.panel.reveal(undefined, preserveFocus);
-      return existing;
-    }
-    const panel = vscode.window.createWebviewPanel(
-      RESULTS_VIEW_TYPE,
-      resultsPanelTitle(target),
-      { viewColumn: vscode.ViewColumn.Beside, preserveFocus },
-      // No retainContextWhenHidden: the page rebuilds from a snapshot on every load, which is
-      // cheap, and a hidden panel then costs no memory.
-      { enableFindWidget: true },
-    );
-    return this.adopt(panel, target);
+    return this.panels.show(target, preserveFocus, () => {
+      const panel = vscode.window.createWebviewPanel(
+        RESULTS_VIEW_TYPE,
+        resultsPanelTitle(target),
+        { viewColumn: vscode.ViewColumn.Beside, preserveFocus },
+        // No retainContextWhenHidden: the page rebuilds from a snapshot on every load, which is
+        // cheap, and a hidden panel then costs no memory.
+        { enableFindWidget: true },
+      );
+      return this.create(panel, target);
+    });
   }
 
   get(target: ResultsTarget): ResultsPanel | undefined {
-    return this.panels.get(resultsTargetKey(target));
+    return this.panels.get(target);
   }
 
   /** The panel the user looked at last (for commands that act on "the" panel). */
   active(): ResultsPanel | undefined {
-    const all = [...this.panels.values()];
+    const all = this.panels.all();
     return all.find((item) => item.panel.active) ?? all.find((item) => item.panel.visible) ?? all.at(-1);
   }
 
@@ -62,16 +60,15 @@ export class ResultsPanels implements vscode.Disposable, vscode.WebviewPanelSeri
       return;
     }
     this.options.log.info(`restoring the results panel of ${target.experimentName}`);
-    this.adopt(panel, target);
+    this.panels.add(this.create(panel, target));
   }
 
   dispose(): void {
     this.registration.dispose();
-    for (const panel of [...this.panels.values()]) panel.dispose();
+    for (const panel of this.panels.all()) panel.dispose();
   }
 
-  private adopt(panel: vscode.WebviewPanel, target: ResultsTarget): ResultsPanel {
-    const key = resultsTargetKey(target);
+  private create(panel: vscode.WebviewPanel, target: ResultsTarget): ResultsPanel {
     panel.title = resultsPanelTitle(target);
     const media = vscode.Uri.joinPath(this.options.context.extensionUri, 'media');
     panel.iconPath = { light: vscode.Uri.joinPath(media, 'lth-panel-light.svg'), dark: vscode.Uri.joinPath(media, 'lth-panel-dark.svg') };
@@ -84,10 +81,6 @@ export class ResultsPanels implements vscode.Disposable, vscode.WebviewPanelSeri
       liveUpdateIntervalMs: this.options.liveUpdateIntervalMs(),
       selectionStore: this.options.context.workspaceState,
       recordMessages: this.options.recordMessages,
-    });
-    this.panels.set(key, resultsPanel);
-    resultsPanel.onDidDispose(() => {
-      if (this.panels.get(key) === resultsPanel) this.panels.delete(key);
     });
     void this.options.context.workspaceState.update(LAST_TARGET_KEY, target);
     return resultsPanel;
