@@ -2,6 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import { parseExperimentText, type ExperimentParseResult } from './parseExperimentText';
 import { utf16Encoding, utf16Message } from './textEncoding';
+import { fileSystemReason } from '../runs/fileSystemError';
 
 /** Thrown when the file cannot be read at all (as opposed to problems in its content). */
 export class ExperimentFileReadError extends Error {
@@ -14,21 +15,13 @@ export class ExperimentFileReadError extends Error {
   }
 }
 
-function readFailureReason(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  if (code === 'ENOENT') return 'no such file';
-  if (code === 'EISDIR') return 'it is a folder, expected an experiment file';
-  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
-  return error instanceof Error ? error.message : String(error);
-}
-
 /** Loads and validates an experiment file. Throws ExperimentFileReadError when it cannot be read. */
 export async function loadExperimentFile(filePath: string): Promise<ExperimentParseResult> {
   let bytes: Buffer;
   try {
     bytes = await readFile(filePath);
   } catch (error) {
-    throw new ExperimentFileReadError(filePath, readFailureReason(error));
+    throw new ExperimentFileReadError(filePath, fileSystemReason(error));
   }
   const utf16 = utf16Encoding(bytes);
   if (utf16 !== undefined) {

@@ -65,7 +65,7 @@ describe('lth validate', () => {
     const missing = join(folder, 'missing.lth.json');
     assert.equal(await validateCommand([valid, missing, join(folder, 'folder.lth.json')], output), 1);
     assert.equal(lines.out.length, 2, 'the valid file: ok and its estimate');
-    assert.deepEqual(lines.error, [`${missing}: error: cannot read the file: no such file`, `${join(folder, 'folder.lth.json')}: error: cannot read the file: it is a folder, expected an experiment file`]);
+    assert.deepEqual(lines.error, [`${missing}: error: cannot read the file: no such file or folder (ENOENT)`, `${join(folder, 'folder.lth.json')}: error: cannot read the file: it is a folder (EISDIR)`]);
   });
 
   it('exits 2 on usage errors and 0 for --help', async () => {
