@@ -1,5 +1,6 @@
 // The benchmark's results: one JSON-ready shape (written to bench/results/latest.json) and its
 // rendering as the tables `npm run bench` prints (and BENCHMARKS.md quotes).
+import { renderTicketResults, type TicketBenchResults } from './ticketResults';
 
 export interface Timing {
   /** One per repeat, in seconds. */
@@ -88,6 +89,8 @@ export interface BenchResults {
   };
   /** (d) The same grid with more trials per cell, whole runs on 1 and 2 workers. */
   scaling?: { trialsPerCell: number; trainings: number; oneWorker: Timing; twoWorkers: Timing };
+  /** (e) The lottery-ticket family against PyTorch; absent with --skip-tickets. Its targets are its own. */
+  tickets?: TicketBenchResults;
   targets: Target[];
 }
 
@@ -140,6 +143,7 @@ export function renderResults(results: BenchResults): string {
     ...(large ? largeTrainingLines(large) : ['(b, c) one large training: skipped (--skip-large)']),
     '',
     ...(results.scaling ? [scalingText(results.scaling), ''] : []),
+    ...(results.tickets ? [renderTicketResults(results.tickets), ''] : []),
     'Targets:',
     ...results.targets.map((target) => `  ${target.met ? 'met    ' : 'MISSED '} ${target.description}: ${fixed(target.measured, 2)}× (target ≥ ${target.target}×)`),
   ];

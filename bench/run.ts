@@ -3,10 +3,12 @@
 //   (b) one large training: seconds per iteration and GFLOP/s, WASM and TypeScript kernels, NumPy;
 //   (c) the peak RSS of (b);
 //   (d) 1 against 2 workers on the same grid with SCALING_TRIALS trials per cell: how the
-//       speed-up grows once the per-run start-up is small next to the training.
+//       speed-up grows once the per-run start-up is small next to the training;
+//   (e) the lottery-ticket family against PyTorch on CPU (bench/ticketBenchmark.ts).
 // Prints a table and writes the same numbers to bench/results/latest.json.
-// Options: --repeats N (default 3; medians are reported), --skip-large.
-import { mkdirSync, writeFileSync } from 'node:fs';
+// Options: --repeats N (default 3; medians are reported), --skip-large, --skip-tickets,
+// --only tickets (just (e); its results replace the `tickets` part of latest.json).
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, platform } from 'node:os';
 import { join } from 'node:path';
 import { denseIterationFlops, sparseIterationFlops } from './flops';
@@ -14,6 +16,8 @@ import { LARGE_SHAPE, MEASURED_ITERATIONS, runNumpyLarge, runOurLarge, type OurK
 import { openBlasCoreType, runNumpy, runNumpyInProcesses, type NumpyJob, type NumpyResult } from './numpyBaseline';
 import { renderResults, timing, type BenchResults, type LargeSideResult, type SweepSideResult } from './results';
 import { crossCheck, loadBenchSweep, numpyJobFor, runOurSweep, runWarmPool, sweepFlops, type OurSweepRun, type WarmPoolRun } from './sweepBenchmark';
+import { benchmarkTickets } from './ticketBenchmark';
+import { renderTicketResults } from './ticketResults';
 
 const ROOT = join(__dirname, '..');
 const PRESET = join(ROOT, 'examples', 'phase-transition.lth.json');
@@ -26,14 +30,20 @@ const SCALING_TRIALS = 20;
 function parseOptions(argv: string[]) {
   let repeats = 3;
   let skipLarge = false;
+  let skipTickets = false;
+  let onlyTickets = false;
   for (let index = 0; index < argv.length; index++) {
     if (argv[index] === '--repeats') {
       repeats = Number(argv[++index]);
       if (!Number.isInteger(repeats) || repeats < 1) throw new Error(`--repeats ${argv[index]}: expected an integer >= 1`);
     } else if (argv[index] === '--skip-large') skipLarge = true;
-    else throw new Error(`unknown option ${argv[index]}; expected --repeats N or --skip-large`);
+    else if (argv[index] === '--skip-tickets') skipTickets = true;
+    else if (argv[index] === '--only') {
+      if (argv[++index] !== 'tickets') throw new Error(`--only ${argv[index]}: expected --only tickets`);
+      onlyTickets = true;
+    } else throw new Error(`unknown option ${argv[index]}; expected --repeats N, --skip-large, --skip-tickets or --only tickets`);
   }
-  return { repeats, skipLarge };
+  return { repeats, skipLarge, skipTickets, onlyTickets };
 }
 
 const log = (message: string) => process.stderr.write(`${message}\n`);
@@ -178,14 +188,30 @@ async function benchmarkScaling(repeats: number): Promise<NonNullable<BenchResul
   }
 }
 
+/** `--only tickets`: section (e) alone; its results replace the `tickets` part of an existing latest.json. */
+async function onlyTickets(repeats: number) {
+  const loadAverageAtStart = loadavg();
+  const tickets = await benchmarkTickets(repeats, WORKER_SCRIPT, log);
+  const previous = existsSync(RESULTS_FILE) ? (JSON.parse(readFileSync(RESULTS_FILE, 'utf8')) as Partial<BenchResults>) : {};
+  const ticketsRun = { date: new Date().toISOString(), cpuModel: cpus()[0]?.model.trim() ?? 'unknown', cores: availableParallelism(), node: process.version, loadAverageAtStart, loadAverageAtEnd: loadavg() };
+  mkdirSync(join(ROOT, 'bench', 'results'), { recursive: true });
+  writeFileSync(RESULTS_FILE, `${JSON.stringify({ ...previous, tickets, ticketsRun }, null, 2)}\n`);
+  process.stdout.write(
+    `Machine: ${ticketsRun.cpuModel}, ${ticketsRun.cores} cores; Node ${ticketsRun.node}; load average at start ${loadAverageAtStart.map((load) => load.toFixed(2)).join(' / ')}, ` +
+      `at the end ${ticketsRun.loadAverageAtEnd.map((load) => load.toFixed(2)).join(' / ')}\n\n${renderTicketResults(tickets)}\n\nWritten to ${RESULTS_FILE} (tickets)\n`,
+  );
+}
+
 async function main() {
-  const { repeats, skipLarge } = parseOptions(process.argv.slice(2));
+  const { repeats, skipLarge, skipTickets, onlyTickets: ticketsAlone } = parseOptions(process.argv.slice(2));
   const loadAverageAtStart = loadavg();
   if (loadAverageAtStart[0] >= 1) log(`warning: load average ${loadAverageAtStart[0].toFixed(2)} ≥ 1: other work shares the CPU, timings will be pessimistic`);
+  if (ticketsAlone) return onlyTickets(repeats);
   const detectedCoreName = await detectedOpenBlasCore();
   const sweep = await benchmarkSweep(repeats);
   const large = skipLarge ? undefined : await benchmarkLarge(repeats);
   const scaling = await benchmarkScaling(repeats);
+  const tickets = skipTickets ? undefined : await benchmarkTickets(repeats, WORKER_SCRIPT, log);
 
   const bestNumpy = Math.min(...sweep.result.numpy.map((side) => side.seconds.median));
   const [oneWorker, twoWorkers] = sweep.result.ours.map((side) => side.seconds.median);
@@ -205,6 +231,7 @@ async function main() {
     sweep: sweep.result,
     large,
     scaling,
+    tickets,
     targets: [
       { description: 'sweep: ours (2 workers) vs the faster NumPy variant', target: 4, measured: bestNumpy / twoWorkers, met: bestNumpy / twoWorkers >= 4 },
       { description: 'sweep: ours 2 workers vs 1 worker', target: 1.8, measured: oneWorker / twoWorkers, met: oneWorker / twoWorkers >= 1.8 },

@@ -13,6 +13,7 @@ import { formatProblem } from '../src/core/config/experimentProblem';
 import { loadExperimentFile } from '../src/core/config/loadExperimentFile';
 import { runExperiment } from '../src/core/execution/runExperiment';
 import { WorkerPool } from '../src/core/execution/workerPool';
+import type { TrialTask } from '../src/core/execution/workerProtocol';
 import { teacherStudentFamily } from '../src/core/families/teacher-student/family';
 import { SWEEP_AXES, type Experiment, type SweepCell, type TrialMetrics, type TrialRecord, type TrialSpec } from '../src/core/families/teacher-student/types';
 import { readTrialLog } from '../src/core/runs/trialLog';
@@ -115,11 +116,12 @@ export interface WarmPoolRun {
  */
 export async function runWarmPool(sweep: BenchSweep, workers: number, workerScript: string): Promise<WarmPoolRun> {
   const specs = sweep.jobs.map((job) => trialSpec(sweep.experiment, job.cell as SweepCell, job.trial));
-  const pool = new WorkerPool<TrialSpec, TrialMetrics>(workerScript, workers);
+  const pool = new WorkerPool<TrialTask, TrialMetrics>(workerScript, workers);
+  const task = (spec: TrialSpec): TrialTask => ({ kind: teacherStudentFamily.kind, spec });
   try {
-    await Promise.all(specs.map((spec) => pool.run(spec)));
+    await Promise.all(specs.map((spec) => pool.run(task(spec))));
     const started = performance.now();
-    const results = await Promise.all(specs.map((spec) => pool.run(spec)));
+    const results = await Promise.all(specs.map((spec) => pool.run(task(spec))));
     const wallSeconds = (performance.now() - started) / 1000;
     return { workers, wallSeconds, trainingSeconds: results.reduce((sum, metrics) => sum + metrics.seconds, 0) };
   } finally {
