@@ -234,6 +234,7 @@ test('controls: lines go through the median of the trials on request; success ra
   };
   const medianCharts = await waitForCharts(page, isMedian, 'median lines');
   assert.equal(chart(medianCharts, 'metric:samples').scales.y.titleText, 'Median generalization error', 'the axis says which statistic');
+  assert.equal(await page.locator('select[aria-label="Band around the line"] option[value="std"]').isDisabled(), true, 'no ± 1 std band around a median');
   const points = lineOf(medianCharts).points;
   assert.ok(points.length > 3);
   for (const point of points) {

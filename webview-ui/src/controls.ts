@@ -72,7 +72,10 @@ export class Controls {
     options(this.metric, metrics.map((candidate) => [candidate.name, candidate.label]));
     this.metric.value = metric.name;
     this.line.value = settings.line;
-    this.band.value = settings.band;
+    // A standard deviation belongs to a mean: median lines are drawn with the trials' range.
+    const medians = settings.line === 'median';
+    (this.band.querySelector('option[value="std"]') as HTMLOptionElement).disabled = medians;
+    this.band.value = medians && settings.band === 'std' ? 'min-max' : settings.band;
     // A success rate is a mean by definition (and has no band): both choices are moot there.
     this.line.disabled = !metric.band;
     this.band.disabled = !metric.band;
