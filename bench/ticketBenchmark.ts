@@ -17,15 +17,13 @@ import { pathToFileURL } from 'node:url';
 import { runExperiment } from '../src/core/execution/runExperiment';
 import { loadDataset } from '../src/core/families/lottery-ticket/data/loadDataset';
 import { gatherBatch } from '../src/core/families/lottery-ticket/data/gatherBatch';
-import { trainingSplit } from '../src/core/families/lottery-ticket/data/trainingSplit';
 import { mlpKernelsModule } from '../src/core/families/lottery-ticket/network/createNetwork';
 import type { MlpNetwork } from '../src/core/families/lottery-ticket/network/mlpNetwork';
 import { createWasmNetwork } from '../src/core/families/lottery-ticket/network/wasmNetwork';
-import { Evaluator } from '../src/core/families/lottery-ticket/training/evaluation';
 import { initializeNetwork, ORIGINAL_INIT } from '../src/core/families/lottery-ticket/training/initialization';
-import { captureState, setMasks } from '../src/core/families/lottery-ticket/training/networkState';
+import { setMasks } from '../src/core/families/lottery-ticket/training/networkState';
 import { keptAfter } from '../src/core/families/lottery-ticket/training/pruning';
-import { trainNetwork, type ChainData } from '../src/core/families/lottery-ticket/training/trainNetwork';
+import { chainData, trainNetwork } from '../src/core/families/lottery-ticket/training/trainNetwork';
 import { RandomStream } from '../src/core/random/randomStream';
 import { runChild } from './childProcess';
 import { describeBlas, preparePytorch, runPytorch, type PytorchChainJob, type PytorchResult, type PytorchStepsJob } from './pytorchBaseline';
@@ -245,7 +243,6 @@ function profileSteps(repeats: number): TicketProfileStep[] {
  */
 function profileNetworks(): TicketProfileNetwork[] {
   const dataset = loadDataset('mnist', ROOT);
-  const normalize = { mean: dataset.pixelMean, std: dataset.pixelStd };
   const random = new RandomStream(7);
   return DENSITIES.map((density) => {
     const network = createWasmNetwork(mlpKernelsModule(), LAYER_SIZES, CHAIN.batchSize);
@@ -271,17 +268,7 @@ function profileNetworks(): TicketProfileNetwork[] {
         return result;
       },
     };
-    const data: ChainData = {
-      dataset,
-      split: trainingSplit(dataset.train.count, { seed: CHAIN.seed, trainSize: CHAIN.trainSize, validationSize: CHAIN.validationSize }),
-      normalize,
-      evaluator: new Evaluator(LAYER_SIZES[0], normalize),
-      batchSize: CHAIN.batchSize,
-      batchSeed: CHAIN.seed,
-      evaluateEvery: CHAIN.evaluateEvery,
-      snapshot: captureState(network),
-      final: captureState(network),
-    };
+    const data = chainData(network, dataset, { ...CHAIN, dataSeed: CHAIN.seed, normalize: true });
     const started = performance.now();
     trainNetwork(timed, data, 0, CHAIN.iterations);
     const seconds = (performance.now() - started) / 1000;

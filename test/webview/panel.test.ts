@@ -10,11 +10,11 @@ import { formatNumber } from '../../src/shared/formatNumber';
 import type { TrialRecord } from '../../src/core/families/teacher-student/types';
 import {
   artifactPath,
-  collectPageErrors,
   ensurePanelBundle,
   fixtureRun,
   fixtureRunDirs,
   launchChromium,
+  openHarness,
   pointCount,
   posted,
   readCharts,
@@ -49,11 +49,7 @@ after(async () => {
 
 beforeEach(async () => {
   await page?.close();
-  page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
-  page.setDefaultTimeout(20_000);
-  pageErrors = collectPageErrors(page);
-  await page.goto(`${origin}/test/webview/harness.html`);
-  await page.waitForFunction(() => (window as unknown as { harness: { posted: Array<{ type: string }> } }).harness.posted.some((message) => message.type === 'ready'));
+  ({ page, errors: pageErrors } = await openHarness(browser, origin));
 });
 
 /** No uncaught error and nothing the strict CSP blocked. */

@@ -4,7 +4,7 @@
 // lives in its folder and uses these. Pure (no Node APIs).
 import type { TrialRecord } from '../../shared/trialRecord';
 import type { AxisValues, ChartSpec, ExperimentFamily } from '../families/experimentFamily';
-import type { LineChartData } from './chartData';
+import type { LineChartData, LineSeries } from './chartData';
 import { metricSeries } from './series';
 import { axisDefinition, describeFilter, metricDefinition, sweptAxes } from './seriesAxes';
 
@@ -45,12 +45,24 @@ export function defaultChartPlan(family: ExperimentFamily, values: AxisValues): 
 }
 
 export function buildMetricChart(family: ExperimentFamily, spec: MetricChartSpec, records: readonly TrialRecord[], selectedMetric: string): LineChartData {
-  const metric = metricDefinition(family, spec.fixedMetric ?? selectedMetric);
+  const metric = spec.fixedMetric ?? selectedMetric;
+  return metricLineChart(family, spec, metric, metricSeries(family, records, metric, spec.x, spec.lineBy, spec.filter));
+}
+
+/** A chart of `series` of a metric against `spec.x`, titled by what its lines and fixed part are (and `titleTail`). */
+export function metricLineChart(
+  family: ExperimentFamily,
+  spec: Pick<MetricChartSpec, 'id' | 'x' | 'lineBy' | 'filter'>,
+  metricName: string,
+  series: LineSeries[],
+  titleTail = '',
+): LineChartData {
+  const metric = metricDefinition(family, metricName);
   const xAxis = axisDefinition(family, spec.x);
   return {
     kind: 'line',
     id: spec.id,
-    title: `${metric.label} vs ${xAxis.noun}${titleSuffix(family, spec.lineBy, spec.filter, 'line')}`,
+    title: `${metric.label} vs ${xAxis.noun}${titleSuffix(family, spec.lineBy, spec.filter, 'line')}${titleTail}`,
     xLabel: xAxis.label,
     // The panel prefixes "Mean" or "Median" (its line choice) where a line summarizes trials.
     yLabel: metric.label,
@@ -59,7 +71,7 @@ export function buildMetricChart(family: ExperimentFamily, spec: MetricChartSpec
     yScale: metric.scale,
     band: metric.band,
     curves: false,
-    series: metricSeries(family, records, metric.name, spec.x, spec.lineBy, spec.filter),
+    series,
   };
 }
 

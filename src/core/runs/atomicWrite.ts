@@ -11,19 +11,24 @@ import { FileSystemError } from './fileSystemError';
 export function writeFileAtomic(path: string, text: string): void {
   const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
   try {
-    const descriptor = openSync(temporary, 'w');
-    try {
-      const bytes = Buffer.from(text, 'utf8');
-      let written = 0;
-      while (written < bytes.length) written += writeSync(descriptor, bytes, written);
-      fsyncSync(descriptor);
-    } finally {
-      closeSync(descriptor);
-    }
+    writeSynced(temporary, text, 'w');
     renameSync(temporary, path);
   } catch (error) {
     removeQuietly(temporary);
     throw new FileSystemError('write', path, error);
+  }
+}
+
+/** Writes (flags 'w') or appends ('a') all of `text` and flushes it to the disk before returning. */
+export function writeSynced(path: string, text: string, flags: 'a' | 'w'): void {
+  const descriptor = openSync(path, flags);
+  try {
+    const bytes = Buffer.from(text, 'utf8');
+    let written = 0;
+    while (written < bytes.length) written += writeSync(descriptor, bytes, written);
+    fsyncSync(descriptor);
+  } finally {
+    closeSync(descriptor);
   }
 }
 

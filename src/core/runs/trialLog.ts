@@ -5,11 +5,12 @@
 // is not a record (a disk error, a hand edit, a record of another run pasted in) is skipped
 // with its line number, never fatal: one bad line must not put the other trials out of reach.
 // `lth repair` moves such lines aside (moveLinesAside).
-import { closeSync, fstatSync, fsync, fsyncSync, ftruncateSync, openSync, readFileSync, readSync, renameSync, writeSync } from 'node:fs';
+import { closeSync, fstatSync, fsync, fsyncSync, ftruncateSync, openSync, readFileSync, readSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkTrialRecord } from '../../shared/protocolGuards';
 import type { TrialRecord } from '../../shared/trialRecord';
 import { TRIALS_FILE } from './runFolder';
+import { writeFileAtomic, writeSynced } from './atomicWrite';
 import { errorMessage } from '../../shared/errorMessage';
 
 const NEWLINE = 0x0a;
@@ -113,22 +114,8 @@ export function moveLinesAside(runDir: string, lineNumbers: ReadonlySet<number>,
   if (moved.length === 0) return;
   writeSynced(join(runDir, REJECTED_TRIALS_FILE), moved.map((line) => `${line}\n`).join(''), 'a');
   const kept = lines.filter((_, index) => !lineNumbers.has(index + 1)).map((line) => `${line}\n`).join('') + (dropTornTail ? '' : torn);
-  const temporary = `${path}.repair-${process.pid}`;
-  writeSynced(temporary, kept, 'w');
-  renameSync(temporary, path);
+  writeFileAtomic(path, kept);
   syncFolder(runDir);
-}
-
-function writeSynced(path: string, text: string, flags: 'a' | 'w'): void {
-  const descriptor = openSync(path, flags);
-  try {
-    const bytes = Buffer.from(text, 'utf8');
-    let written = 0;
-    while (written < bytes.length) written += writeSync(descriptor, bytes, written);
-    fsyncSync(descriptor);
-  } finally {
-    closeSync(descriptor);
-  }
 }
 
 /** Makes a rename in `folder` durable (where the platform can sync a folder). */

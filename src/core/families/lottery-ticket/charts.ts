@@ -5,8 +5,8 @@
 import type { TrialRecord } from '../../../shared/trialRecord';
 import type { ChartData, ImageChartData, LineChartData, LineSeries } from '../../analysis/chartData';
 import { groupIntoLines, metricSeries } from '../../analysis/series';
-import { axisDefinition, describeFilter, matchesFilter, metricDefinition, sweptAxes } from '../../analysis/seriesAxes';
-import { titleSuffix } from '../../analysis/seriesPlan';
+import { describeFilter, matchesFilter, metricDefinition, sweptAxes } from '../../analysis/seriesAxes';
+import { metricLineChart } from '../../analysis/seriesPlan';
 import type { AxisValues, ChartSpec, ExperimentFamily } from '../experimentFamily';
 import { formatNumber } from '../../../shared/formatNumber';
 import { samplesNeededPoints } from './samplesNeeded';
@@ -145,7 +145,6 @@ export function lotteryTicketChart(family: ExperimentFamily, chartSpec: ChartSpe
   if ((chartSpec as MaskPictureSpec).kind === 'mask-picture') return maskPictures(family, chartSpec as MaskPictureSpec, records);
   const spec = chartSpec as TicketChartSpec;
   const metric = metricDefinition(family, spec.fixedMetric ?? selectedMetric);
-  const xAxis = axisDefinition(family, spec.x);
   const variants = spec.variants.filter((variant) => records.some((record) => record.variant === variant));
   const several = variants.length > 1;
   const series: LineSeries[] = variants.flatMap((variant) =>
@@ -163,18 +162,5 @@ export function lotteryTicketChart(family: ExperimentFamily, chartSpec: ChartSpe
     }),
   );
   const versus = several ? `, ${variants.map((variant) => VARIANT_NAMES[variant]).join(' vs ')}` : '';
-  const chart: LineChartData = {
-    kind: 'line',
-    id: spec.id,
-    title: `${metric.label} vs ${xAxis.noun}${titleSuffix(family, spec.lineBy, {}, 'line')}${versus}`,
-    xLabel: xAxis.label,
-    yLabel: metric.label,
-    metric: metric.name,
-    xScale: xAxis.scale,
-    yScale: metric.scale,
-    band: metric.band,
-    curves: false,
-    series,
-  };
-  return chart;
+  return metricLineChart(family, { ...spec, filter: {} }, metric.name, series, versus);
 }

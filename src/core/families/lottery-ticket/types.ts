@@ -66,6 +66,11 @@ export type TicketMetrics = {
   layerDensity: number[];
   /** Tickets only: how many kept first-layer weights each input pixel feeds. */
   inputUsage?: number[];
+  seconds: number;
+} & TrainingOutcome;
+
+/** What training one network measured. */
+export type TrainingOutcome = {
   /** At the early-stopping iteration (least validation loss): the main measurement. */
   testError: number;
   testLoss: number;
@@ -77,7 +82,6 @@ export type TicketMetrics = {
   trainError: number;
   /** finalTestError - trainError. */
   generalizationGap: number;
-  /** Validation loss and error at every evaluation. */
+  /** Validation loss and error at evaluations (at most CURVE_POINTS of them, evenly thinned). */
   curve: { iterations: number[]; validationLoss: number[]; validationError: number[] };
-  seconds: number;
 };

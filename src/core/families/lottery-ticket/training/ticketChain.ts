@@ -5,16 +5,14 @@
 import type { TrialIo } from '../../../execution/workerProtocol';
 import { trialStream } from '../../../random/trialStreams';
 import type { ImageDataset } from '../data/imageDataset';
-import { trainingSplit } from '../data/trainingSplit';
 import { createMlpNetwork } from '../network/createNetwork';
 import type { MlpNetwork, OptimizerSettings } from '../network/mlpNetwork';
 import { chainParts, type TicketChainSpec, type TicketMetrics } from '../types';
-import { Evaluator } from './evaluation';
 import { initializeNetwork, ORIGINAL_INIT } from './initialization';
 import { packMasks, unpackMasks } from './maskBits';
 import { captureState, restoreState, setMasks, type NetworkState } from './networkState';
 import { densities, inputUsage, magnitudePrune, randomMasksLike, type PruningRule } from './pruning';
-import { replaySteps, trainNetwork, type ChainData } from './trainNetwork';
+import { chainData, replaySteps, trainNetwork, type ChainData } from './trainNetwork';
 
 /** What every trial of a run shares: the data set, loaded once into shared memory. */
 export interface TicketContext {
@@ -35,19 +33,8 @@ export function runTicketChain(spec: TicketChainSpec, io: TrialIo): object {
   const layerSizes = [dataset.rows * dataset.columns, ...spec.hiddenLayers, dataset.classes];
   const network = createMlpNetwork(layerSizes, spec.batchSize);
   network.setOptimizer(optimizerOf(spec));
-  const normalize = spec.normalize ? { mean: dataset.pixelMean, std: dataset.pixelStd } : null;
   const dense = network.layerSizes.slice(1).map((out, layer) => new Uint8Array(out * layerSizes[layer]).fill(1));
-  const data: ChainData = {
-    dataset,
-    split: trainingSplit(dataset.train.count, { seed: spec.dataSeed, trainSize: spec.trainSize, validationSize: spec.validationSize }),
-    normalize,
-    evaluator: new Evaluator(layerSizes[0], normalize),
-    batchSize: spec.batchSize,
-    batchSeed: spec.seed,
-    evaluateEvery: spec.evaluateEvery,
-    snapshot: captureState(network),
-    final: captureState(network),
-  };
+  const data = chainData(network, dataset, spec);
   const rule: PruningRule = { scope: spec.scope, fraction: spec.fraction, outputFraction: spec.outputFraction };
   const rewind = spec.rewindIteration;
 

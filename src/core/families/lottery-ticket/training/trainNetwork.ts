@@ -5,11 +5,12 @@
 import type { ImageDataset } from '../data/imageDataset';
 import type { PixelNormalization } from '../data/gatherBatch';
 import { gatherBatch } from '../data/gatherBatch';
-import type { TrainingSplit } from '../data/trainingSplit';
+import { trainingSplit, type TrainingSplit } from '../data/trainingSplit';
 import type { MlpNetwork } from '../network/mlpNetwork';
 import { BatchOrder } from './batchOrder';
-import type { Evaluator } from './evaluation';
-import { copyStateInto, restoreState, type NetworkState } from './networkState';
+import { Evaluator } from './evaluation';
+import { captureState, copyStateInto, restoreState, type NetworkState } from './networkState';
+import type { TicketChainSpec, TrainingOutcome } from '../types';
 
 /** What every network of a chain trains on, and the buffers it reuses. */
 export interface ChainData {
@@ -26,16 +27,25 @@ export interface ChainData {
   final: NetworkState;
 }
 
-export interface TrainingOutcome {
-  testError: number;
-  testLoss: number;
-  earlyStopIteration: number;
-  validationError: number;
-  validationLoss: number;
-  finalTestError: number;
-  trainError: number;
-  generalizationGap: number;
-  curve: { iterations: number[]; validationLoss: number[]; validationError: number[] };
+
+/** What a chain's networks train on, for `network` (whose shape the snapshots take). */
+export function chainData(
+  network: MlpNetwork,
+  dataset: ImageDataset,
+  settings: Pick<TicketChainSpec, 'dataSeed' | 'trainSize' | 'validationSize' | 'normalize' | 'batchSize' | 'seed' | 'evaluateEvery'>,
+): ChainData {
+  const normalize = settings.normalize ? { mean: dataset.pixelMean, std: dataset.pixelStd } : null;
+  return {
+    dataset,
+    split: trainingSplit(dataset.train.count, { seed: settings.dataSeed, trainSize: settings.trainSize, validationSize: settings.validationSize }),
+    normalize,
+    evaluator: new Evaluator(dataset.rows * dataset.columns, normalize),
+    batchSize: settings.batchSize,
+    batchSeed: settings.seed,
+    evaluateEvery: settings.evaluateEvery,
+    snapshot: captureState(network),
+    final: captureState(network),
+  };
 }
 
 /**
