@@ -155,7 +155,8 @@ export interface ExperimentFamily<Experiment extends ResolvedExperiment = Resolv
    * is charted), offered by the panel as a number; chartPlan receives the user's choice.
    */
   chartTarget?: ChartTarget;
-  chartPlan(values: AxisValues, options: { curveSamples?: number; target?: number }): ChartSpec[];
+  /** `experiments`: the resolved experiments of the runs shown (settings that are no axis may call for charts of their own). */
+  chartPlan(values: AxisValues, options: { curveSamples?: number; target?: number; experiments?: readonly ResolvedExperiment[] }): ChartSpec[];
   buildChart(spec: ChartSpec, records: readonly TrialRecord[], selectedMetric: string, values: AxisValues): ChartData;
 }
 

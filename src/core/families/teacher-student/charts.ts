@@ -8,11 +8,13 @@ import { groupIntoLines } from '../../analysis/series';
 import { describeFilter, matchesFilter, partKey, sweptAxes } from '../../analysis/seriesAxes';
 import { buildMetricChart, metricChartAgainst, titleSuffix, type MetricChartSpec } from '../../analysis/seriesPlan';
 import type { AxisValues, ChartSpec, ExperimentFamily } from '../experimentFamily';
+import { maskCharts, maskVariantsChart, type MaskVariantsSpec } from './maskCharts';
 import { phaseBoundary } from './phaseBoundary';
 import type { SweepAxis, TrialRecord } from './types';
 
 export type TeacherStudentChart =
   | MetricChartSpec
+  | MaskVariantsSpec
   | { kind: 'curves'; id: string; lineBy: string[]; filter: Record<string, number> }
   | { kind: 'heatmap'; id: string; filter: Record<string, number> };
 
@@ -21,11 +23,14 @@ const SPECIFIC_AXES: readonly SweepAxis[] = ['noiseStd', 'momentum', 'extraPerNe
 /** More separate heatmaps than this (one per value of the other swept axes) and the grid is pooled into one. */
 const MAX_HEATMAPS = 6;
 
-/** `curveSamples` picks the N of the per-iteration chart when N is swept (default: the largest, where curves converge). */
-export function teacherStudentChartPlan(family: ExperimentFamily, values: AxisValues, curveSamples?: number): TeacherStudentChart[] {
+/**
+ * `curveSamples` picks the N of the per-iteration chart when N is swept (default: the largest, where curves converge);
+ * `magnitude`: the runs find their masks by magnitude pruning, whose charts come first.
+ */
+export function teacherStudentChartPlan(family: ExperimentFamily, values: AxisValues, curveSamples?: number, magnitude = false): TeacherStudentChart[] {
   const swept = sweptAxes(family, values);
   const others = (axis: string) => swept.filter((other) => other !== axis);
-  const specs: TeacherStudentChart[] = [];
+  const specs: TeacherStudentChart[] = magnitude ? maskCharts(family, values) : [];
 
   for (const axis of [...SPECIFIC_AXES, 'samples', 'nonzerosPerNeuron'].filter((candidate) => swept.includes(candidate))) {
     specs.push(metricChartAgainst(family, axis, swept));
@@ -73,6 +78,8 @@ export function teacherStudentChart(
   switch (spec.kind) {
     case 'metric':
       return buildMetricChart(family, spec, records, selectedMetric);
+    case 'mask-variants':
+      return maskVariantsChart(family, spec, records, selectedMetric);
     case 'curves':
       return {
         kind: 'line',

@@ -11,7 +11,7 @@ type Section<Key extends keyof ExperimentFile> = Filled<Exclude<ExperimentFile[K
 /** An experiment file with every schema default filled in (r / pruningRatio, name, description stay optional). */
 export type FilledExperimentFile = Omit<Filled<ExperimentFile>, 'teacher' | 'student' | 'training' | 'evaluation' | 'name' | 'description' | '$schema'> & {
   teacher: Section<'teacher'> & { nonzerosPerNeuron?: number | number[]; pruningRatio?: number | number[] };
-  student: Section<'student'>;
+  student: Section<'student'> & { pruning: Filled<Section<'student'>['pruning']> };
   training: Section<'training'>;
   evaluation: Section<'evaluation'>;
   name?: string;

@@ -28,7 +28,8 @@ export const teacherStudentFamily: ExperimentFamily<Experiment> = {
   trialSpec: (experiment, cell, trial) => trialSpec(experiment, cell as SweepCell, trial),
   recordExtras: (experiment, cell) => ({ pruningRatio: pruningRatioOf(experiment, cell as SweepCell) }),
   chartPlan(values, options) {
-    return teacherStudentChartPlan(this, values, options.curveSamples);
+    const magnitude = options.experiments?.some((experiment) => (experiment as Experiment).studentMask === 'magnitude') ?? false;
+    return teacherStudentChartPlan(this, values, options.curveSamples, magnitude);
   },
   buildChart(spec, records, selectedMetric, values) {
     return teacherStudentChart(this, spec, records, selectedMetric, values);

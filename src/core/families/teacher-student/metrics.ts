@@ -35,7 +35,14 @@ export const TEACHER_STUDENT_METRICS: readonly MetricDefinition[] = [
     selectable: false,
     value: (record) => record.convergenceRate as number | null,
   },
+  // Only trials of student.mask "magnitude" have these (metrics/maskRecovery.ts); their charts are their own.
+  maskShare('maskRecall', 'Mask recall (teacher positions kept)'),
+  maskShare('maskPrecision', 'Mask precision (kept positions on the teacher)'),
 ];
+
+function maskShare(name: 'maskRecall' | 'maskPrecision', label: string): MetricDefinition {
+  return { name, label, unit: '', scale: 'linear', lowerIsBetter: false, band: true, selectable: false, value: (record) => (record[name] as number | undefined) ?? null };
+}
 
 /** What `lth summarize` reports per cell, in its JSON order; the table shows those with a title. */
 export const TEACHER_STUDENT_SUMMARY: readonly SummaryColumn[] = [

@@ -27,6 +27,7 @@ export function resolveTeacherStudent(file: ExperimentFile, name: string): Exper
     hiddenUnits: teacher.hiddenUnits,
     teacherWeights: teacher.weights,
     studentMask: student.mask,
+    ...(student.mask === 'magnitude' ? { magnitudePruning: { steps: student.pruning.steps, retrainFrom: student.pruning.retrainFrom } } : {}),
     axes,
     trials: filled.trials,
     init: training.init,

@@ -8,6 +8,7 @@
 import type { MemoryItem, ResourceEstimate } from '../experimentFamily';
 import { cellCount } from '../../sweep/sweepCells';
 import { formatBytes } from '../../../shared/formatQuantity';
+import { keptPerRound } from './model/magnitudeMask';
 import type { Experiment } from './types';
 
 const FLOAT64 = 8;
@@ -30,9 +31,9 @@ const SECONDS_PER_FLOP = 1e-9;
 const largest = (values: readonly number[]) => Math.max(...values);
 const mean = (values: readonly number[]) => values.reduce((sum, value) => sum + value, 0) / values.length;
 
-/** Mask entries per student row in a cell: all d for a dense mask, else the kept teacher positions plus the extra ones. */
+/** Mask entries per student row in a cell's largest training: all d for a dense mask and for magnitude pruning's dense phase, else the kept teacher positions plus the extra ones. */
 function rowEntries(experiment: Experiment, nonzeros: number, extra: number, missing: number): number {
-  return experiment.studentMask === 'dense' ? experiment.inputDim : nonzeros - missing + extra;
+  return experiment.studentMask === 'accurate' ? nonzeros - missing + extra : experiment.inputDim;
 }
 
 /** Samples one descent iteration reads (the full batch, a split block, or a mini-batch); an upper bound for split. */
@@ -45,7 +46,7 @@ export function estimateTeacherStudent(experiment: Experiment): ResourceEstimate
   const samples = largest(axes.samples);
   const nonzeros = largest(axes.nonzerosPerNeuron);
   const entries = hiddenUnits * rowEntries(experiment, nonzeros, largest(axes.extraPerNeuron), 0);
-  const maskFields = experiment.studentMask === 'dense' ? ['student.mask', 'teacher.inputDim'] : ['teacher.nonzerosPerNeuron', 'student.extraPerNeuron'];
+  const maskFields = experiment.studentMask !== 'accurate' ? ['student.mask', 'teacher.inputDim'] : ['teacher.nonzerosPerNeuron', 'student.extraPerNeuron'];
   const miniBatch = typeof experiment.batch === 'number' && experiment.batch < samples ? experiment.batch : 0;
   const keptTest = inputDim * testSamples <= KEPT_TEST_VALUES;
   const testColumns = keptTest ? testSamples : Math.min(CHUNK_CAPACITY, Math.max(samples, testSamples));
@@ -100,10 +101,20 @@ export function estimateTeacherStudent(experiment: Experiment): ResourceEstimate
  * the axes' means.
  */
 function meanTrialSeconds(experiment: Experiment): number {
-  const { inputDim, hiddenUnits, maxIterations, testSamples, axes } = experiment;
-  const meanSamples = mean(axes.samples);
+  const { inputDim, hiddenUnits, axes, magnitudePruning } = experiment;
   // Entries per row are linear in r, extra and missing: their mean is that of the means.
-  const meanEntries = hiddenUnits * rowEntries(experiment, mean(axes.nonzerosPerNeuron), mean(axes.extraPerNeuron), mean(axes.missingPerNeuron));
+  const meanRowEntries = rowEntries(experiment, mean(axes.nonzerosPerNeuron), mean(axes.extraPerNeuron), mean(axes.missingPerNeuron));
+  if (!magnitudePruning) return trainingSeconds(experiment, hiddenUnits * meanRowEntries);
+  // Magnitude pruning: the dense phase, a training per pruning round, and the oracle on the support.
+  const target = mean(axes.nonzerosPerNeuron) + mean(axes.extraPerNeuron) - mean(axes.missingPerNeuron);
+  const rounds = keptPerRound(inputDim, Math.min(inputDim, Math.max(1, Math.round(target))), magnitudePruning.steps);
+  return [inputDim, ...rounds, target].reduce((sum, entries) => sum + trainingSeconds(experiment, hiddenUnits * entries), 0);
+}
+
+/** One training with `meanEntries` mask entries, averaged over the sweep's sample counts. */
+function trainingSeconds(experiment: Experiment, meanEntries: number): number {
+  const { inputDim, maxIterations, testSamples, axes } = experiment;
+  const meanSamples = mean(axes.samples);
   const descent = maxIterations * mean(axes.samples.map((samples) => samplesPerIteration(experiment, samples))) * meanEntries * SECONDS_PER_SAMPLE_ENTRY;
   // Only used features are drawn; a test set too large to keep is drawn again for every trial.
   const drawnTest = inputDim * testSamples <= KEPT_TEST_VALUES ? 0 : testSamples;

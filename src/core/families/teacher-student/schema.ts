@@ -33,13 +33,35 @@ export const TeacherSchema = Type.Object(
   { additionalProperties: false, default: {}, description: 'The sparse one-hidden-layer ReLU teacher y = (1/K) sum_j relu(<w*_j, x>) + xi.' },
 );
 
+export const MagnitudePruningSchema = Type.Object(
+  {
+    steps: Type.Optional(
+      Type.Integer({
+        minimum: 1,
+        maximum: 20,
+        default: 1,
+        description:
+          'Pruning rounds from the dense student to the mask: 1 = one-shot; n = iterative, the weights kept per row falling geometrically from inputDim to the target in n rounds, each followed by a training.',
+      }),
+    ),
+    retrainFrom: Type.Optional(
+      Type.Union([Type.Literal('initial'), Type.Literal('trained')], {
+        default: 'initial',
+        description:
+          'Where each training on a pruned mask starts: "initial" rewinds to the dense student\'s initial weights W(0) on that mask (as lottery tickets do); "trained" continues from the weights the previous training reached.',
+      }),
+    ),
+  },
+  { additionalProperties: false, default: {}, description: 'How student.mask "magnitude" finds its mask (ignored by the other masks).' },
+);
+
 export const StudentSchema = Type.Object(
   {
     mask: Type.Optional(
-      Type.Union([Type.Literal('accurate'), Type.Literal('dense')], {
+      Type.Union([Type.Literal('accurate'), Type.Literal('dense'), Type.Literal('magnitude')], {
         default: 'accurate',
         description:
-          '"accurate": each student row is trained on its teacher row\'s support (adjusted by extraPerNeuron / missingPerNeuron); "dense": no pruning (all d weights per row), the unpruned baseline.',
+          '"accurate": each student row is trained on its teacher row\'s support (adjusted by extraPerNeuron / missingPerNeuron); "dense": no pruning (all d weights per row), the unpruned baseline; "magnitude": the mask is found, not given — a dense student is trained, each row pruned to its r + extraPerNeuron - missingPerNeuron largest weights (see pruning), and the student trained again on that mask. Each trial also trains the dense and the accurate (oracle) students on the same data and records their errors, with the found mask\'s precision and recall against the teacher\'s support.',
       }),
     ),
     extraPerNeuron: Type.Optional(
@@ -56,6 +78,7 @@ export const StudentSchema = Type.Object(
         0,
       ),
     ),
+    pruning: Type.Optional(MagnitudePruningSchema),
   },
   { additionalProperties: false, default: {}, description: 'The student network: same architecture, trained only on the entries of its mask.' },
 );

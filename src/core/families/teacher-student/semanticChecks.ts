@@ -111,6 +111,17 @@ function checkTraining(filled: FilledExperimentFile, file: ExperimentFile, small
       );
     }
   }
+  if (filled.student.mask === 'magnitude' && training.init === 'near') {
+    issues.push(
+      warning(
+        ['training', 'init'],
+        'init "near" starts the dense student next to W*, so pruning sees the teacher\'s support before any training; "random" (or "tensor") shows what training finds',
+      ),
+    );
+  }
+  if (file.student?.pruning !== undefined && filled.student.mask !== 'magnitude') {
+    issues.push(warning(['student', 'pruning'], `ignored: pruning applies to student.mask "magnitude", and mask is ${JSON.stringify(filled.student.mask)}`));
+  }
   if (file.training?.initDistance !== undefined && training.init !== 'near') {
     issues.push(warning(['training', 'initDistance'], `ignored: initDistance applies to init "near", and init is ${JSON.stringify(training.init)}`));
   }
@@ -135,7 +146,7 @@ function checkTraining(filled: FilledExperimentFile, file: ExperimentFile, small
 function checkSplitBatches(filled: FilledExperimentFile, nonzeros: number[]): PathIssue[] {
   if (filled.training.batch !== 'split' || nonzeros.length === 0) return [];
   const extra = Math.max(...axisEntries(filled, 'extraPerNeuron').map((entry) => entry.value));
-  const largestRow = filled.student.mask === 'dense' ? filled.teacher.inputDim : Math.max(...nonzeros) + extra;
+  const largestRow = filled.student.mask === 'accurate' ? Math.max(...nonzeros) + extra : filled.teacher.inputDim;
   const samples = [...new Set(axisEntries(filled, 'samples').map((entry) => entry.value))];
   const fullBatch = samples.filter((count) => planBatches('split', count, largestRow).kind === 'full');
   if (fullBatch.length === 0) return [];

@@ -21,6 +21,7 @@ export function trialSpec(experiment: Experiment, cell: SweepCell, trial: number
     teacherWeights: experiment.teacherWeights,
     noiseStd: cell.noiseStd,
     studentMask: experiment.studentMask,
+    ...(experiment.magnitudePruning ? { magnitudePruning: experiment.magnitudePruning } : {}),
     extraPerNeuron: cell.extraPerNeuron,
     missingPerNeuron: cell.missingPerNeuron,
     samples: cell.samples,

@@ -18,13 +18,24 @@ export type SweepAxis = (typeof SWEEP_AXES)[number];
 
 export type InitMethod = 'tensor' | 'near' | 'random';
 export type BatchMode = 'full' | 'split' | number;
+export type StudentMaskKind = 'accurate' | 'dense' | 'magnitude';
+
+/** How student.mask "magnitude" finds its mask (training/magnitudeTrial.ts). */
+export interface MagnitudePruning {
+  /** Pruning rounds from dense to the target count per row: 1 = one-shot. */
+  steps: number;
+  /** "initial": each pruned training rewinds to the dense student's W(0); "trained": continues. */
+  retrainFrom: 'initial' | 'trained';
+}
 
 /** The settings every trial of an experiment shares (none of them can be swept). */
 export interface SharedSettings {
   inputDim: number;
   hiddenUnits: number;
   teacherWeights: 'unit-gaussian' | 'gaussian';
-  studentMask: 'accurate' | 'dense';
+  studentMask: StudentMaskKind;
+  /** Present exactly when studentMask is "magnitude" (absent otherwise, so other experiments keep their config hash). */
+  magnitudePruning?: MagnitudePruning;
   init: InitMethod;
   /** Resolved: "auto" became hiddenUnits. */
   stepSize: number;
@@ -88,9 +99,28 @@ export type TrialMetrics = {
   curve: ErrorCurve;
 };
 
+/** One training of a magnitude-pruning trial other than the found mask's (the dense phase, the oracle). */
+export type TrainingSummary = Pick<
+  TrialMetrics,
+  'relativeError' | 'initialRelativeError' | 'generalizationError' | 'relativeGeneralizationError' | 'success' | 'iterations' | 'trainLoss' | 'seconds'
+>;
+
+/** What a trial with student.mask "magnitude" records besides the found mask's TrialMetrics (see maskRecovery.ts for the definitions). */
+export type MagnitudeMetrics = {
+  /** Fraction of the found mask's positions that are teacher positions (rows matched to maximize the overlap). */
+  maskPrecision: number;
+  /** Fraction of the teacher's positions the found mask kept. */
+  maskRecall: number;
+  /** The dense student the mask was pruned from (exactly a "dense" trial of the same cell). */
+  densePhase: TrainingSummary;
+  /** The student on the teacher's own support (exactly an "accurate" trial of the same cell). */
+  oracleMask: TrainingSummary;
+};
+
 /** One line of a run folder's trials.jsonl: the cell, the trial, and what it measured. */
 export type TrialRecord = SweepCell &
-  TrialMetrics & {
+  TrialMetrics &
+  Partial<MagnitudeMetrics> & {
     /** Canonical key of the cell (stable across runs and worker counts). */
     cell: string;
     pruningRatio: number;

@@ -51,6 +51,16 @@ export function alignedRelativeError(values: Float64Array, alignment: TeacherAli
 
 /** min over permutations pi of |W - W*_pi|_F / |W*|_F. */
 export function permutationRelativeError(mask: SparsityPattern, values: Float64Array, teacher: SparseRows): number {
+  const { squaredDistance, teacherSquaredNorm } = matchRowsToTeacher(mask, values, teacher);
+  return Math.sqrt(squaredDistance / teacherSquaredNorm);
+}
+
+/** The permutation pi attaining that minimum (teacherRowOf[student row]), with |W - W*_pi|_F^2 and |W*|_F^2. */
+export function matchRowsToTeacher(
+  mask: SparsityPattern,
+  values: Float64Array,
+  teacher: SparseRows,
+): { teacherRowOf: Int32Array; squaredDistance: number; teacherSquaredNorm: number } {
   const { rowCount, columnCount } = teacher;
   const student = toDense(mask, values);
   const target = toDense(teacher, teacher.values);
@@ -68,7 +78,7 @@ export function permutationRelativeError(mask: SparsityPattern, values: Float64A
     }
   }
   const teacherRowOf = minimumCostAssignment(squaredDistances, rowCount);
-  let total = 0;
-  for (let studentRow = 0; studentRow < rowCount; studentRow++) total += squaredDistances[studentRow * rowCount + teacherRowOf[studentRow]];
-  return Math.sqrt(total / teacherSquaredNorm);
+  let squaredDistance = 0;
+  for (let studentRow = 0; studentRow < rowCount; studentRow++) squaredDistance += squaredDistances[studentRow * rowCount + teacherRowOf[studentRow]];
+  return { teacherRowOf, squaredDistance, teacherSquaredNorm };
 }

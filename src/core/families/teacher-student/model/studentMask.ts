@@ -5,9 +5,10 @@
 import { chooseDistinct, range } from '../../../random/chooseDistinct';
 import type { RandomStream } from '../../../random/randomStream';
 import { patternFromSupports, rowSupport, type SparsityPattern } from './sparseRows';
+import type { StudentMaskKind } from '../types';
 
 export interface StudentMaskOptions {
-  studentMask: 'accurate' | 'dense';
+  studentMask: StudentMaskKind;
   extraPerNeuron: number;
   missingPerNeuron: number;
 }
@@ -25,7 +26,7 @@ export function buildStudentMask(teacher: SparsityPattern, options: StudentMaskO
     return patternFromSupports(Array.from({ length: teacher.rowCount }, () => all), inputDim);
   }
   if (studentMask !== 'accurate') {
-    throw new RangeError(`student mask: ${JSON.stringify(studentMask)}, expected "accurate" or "dense"`);
+    throw new RangeError(`student mask: ${JSON.stringify(studentMask)}, expected "accurate" or "dense" (a "magnitude" mask is found by training: magnitudeTrial.ts)`);
   }
   const supports: Int32Array[] = [];
   for (let row = 0; row < teacher.rowCount; row++) {

@@ -19,6 +19,7 @@ import { createBatchSchedule, planBatches } from './batchSchedule';
 import { heavyBallDescent } from './heavyBall';
 import { initialWeights } from './initialization/initialWeights';
 import { checkTrialSpec } from './trialSpecChecks';
+import { runMagnitudeTrial, type StudentStart, type TrainedStudent } from './magnitudeTrial';
 
 /** Samples per forward pass outside the descent (labels, test set, final loss): bounds scratch memory. */
 const CHUNK_CAPACITY = 2048;
@@ -30,6 +31,14 @@ export function runTrial(spec: TrialSpec): TrialMetrics {
 
 /** The same on a given kernel (tests compare kernels; results differ between kernels by rounding only). */
 export function runTrialWithKernel(spec: TrialSpec, kernel: SparseKernel): TrialMetrics {
+  return spec.studentMask === 'magnitude' ? runMagnitudeTrial(spec, kernel, trainStudent) : trainStudent(spec, kernel).metrics;
+}
+
+/**
+ * One training of a student. `start` gives its mask (rows aligned with the teacher's) and W(0)
+ * instead of building them from the spec: the trainings of magnitude pruning on a found mask.
+ */
+export function trainStudent(spec: TrialSpec, kernel: SparseKernel, start?: StudentStart): TrainedStudent {
   const started = performance.now();
   checkTrialSpec(spec);
   const { seed, inputDim, hiddenUnits, samples, testSamples } = spec;
@@ -37,7 +46,7 @@ export function runTrialWithKernel(spec: TrialSpec, kernel: SparseKernel): Trial
     { inputDim, hiddenUnits, nonzerosPerNeuron: spec.nonzerosPerNeuron, weights: spec.teacherWeights },
     trialStream(seed, 'teacher'),
   );
-  const mask = buildStudentMask(teacher, spec, trialStream(seed, 'mask'));
+  const mask = start?.mask ?? buildStudentMask(teacher, spec, trialStream(seed, 'mask'));
   const alignment = alignTeacherToMask(teacher, mask);
   const entries = mask.rowStart[hiddenUnits];
   let largestMaskRow = 0;
@@ -86,7 +95,8 @@ export function runTrialWithKernel(spec: TrialSpec, kernel: SparseKernel): Trial
     for (let sample = 0; sample < samples; sample++) labels[sample] += spec.noiseStd * noise.nextGaussian();
   }
 
-  buffers.weights.set(initialWeights(spec, { mask, alignment, inputs, labels }));
+  const initial = start?.initialWeights ?? initialWeights(spec, { mask, alignment, inputs, labels });
+  buffers.weights.set(initial);
   const initialRelativeError = permutationRelativeError(mask, buffers.weights, teacher);
 
   const schedule = createBatchSchedule(
@@ -132,7 +142,7 @@ export function runTrialWithKernel(spec: TrialSpec, kernel: SparseKernel): Trial
   );
   const relativeError = permutationRelativeError(mask, buffers.weights, teacher);
 
-  return {
+  const metrics: TrialMetrics = {
     relativeError,
     initialRelativeError,
     generalizationError: generalization.generalizationError,
@@ -146,4 +156,6 @@ export function runTrialWithKernel(spec: TrialSpec, kernel: SparseKernel): Trial
     seconds: (performance.now() - started) / 1000,
     curve: downsampleCurve(errorHistory, iterations, spec.curvePoints),
   };
+  // Copied out: kernel memory is reused by the next training.
+  return { metrics, teacher, mask, initialWeights: initial, finalWeights: buffers.weights.slice() };
 }

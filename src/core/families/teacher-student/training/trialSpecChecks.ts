@@ -1,7 +1,7 @@
 // A TrialSpec arrives from the sweep (possibly across a worker-thread boundary): check every
 // field before any work, and say which field is wrong and what was expected. Count relations
 // between fields (r <= d, extra/missing) are checked where the mask is built (studentMask.ts).
-import type { TrialSpec } from '../types';
+import type { MagnitudePruning, TrialSpec } from '../types';
 
 type Check = (value: unknown) => boolean;
 
@@ -18,7 +18,11 @@ const FIELD_CHECKS: Record<keyof TrialSpec, [Check, string]> = {
   nonzerosPerNeuron: [isInteger(1), 'an integer >= 1'],
   teacherWeights: [isOneOf('unit-gaussian', 'gaussian'), '"unit-gaussian" or "gaussian"'],
   noiseStd: [isFiniteAtLeast(0), 'a finite number >= 0'],
-  studentMask: [isOneOf('accurate', 'dense'), '"accurate" or "dense"'],
+  studentMask: [isOneOf('accurate', 'dense', 'magnitude'), '"accurate", "dense" or "magnitude"'],
+  magnitudePruning: [
+    (value) => value === undefined || (isInteger(1)((value as MagnitudePruning).steps) && isOneOf('initial', 'trained')((value as MagnitudePruning).retrainFrom)),
+    'absent, or { steps: an integer >= 1, retrainFrom: "initial" or "trained" }',
+  ],
   extraPerNeuron: [isInteger(0), 'an integer >= 0'],
   missingPerNeuron: [isInteger(0), 'an integer >= 0'],
   samples: [isInteger(1), 'an integer >= 1'],
@@ -44,6 +48,9 @@ export function checkTrialSpec(spec: TrialSpec): void {
   }
   if (problems.length === 0 && spec.nonzerosPerNeuron > spec.inputDim) {
     problems.push(`nonzerosPerNeuron ${spec.nonzerosPerNeuron} exceeds inputDim ${spec.inputDim} (r <= d)`);
+  }
+  if (problems.length === 0 && (spec.studentMask === 'magnitude') !== (spec.magnitudePruning !== undefined)) {
+    problems.push(`magnitudePruning must be given exactly when studentMask is "magnitude" (studentMask is ${JSON.stringify(spec.studentMask)})`);
   }
   if (problems.length > 0) throw new RangeError(`TrialSpec: ${problems.join('; ')}`);
 }
