@@ -107,8 +107,9 @@ function meanTrialSeconds(experiment: Experiment): number {
   if (!magnitudePruning) return trainingSeconds(experiment, hiddenUnits * meanRowEntries);
   // Magnitude pruning: the dense phase, a training per pruning round, and the oracle on the support.
   const target = mean(axes.nonzerosPerNeuron) + mean(axes.extraPerNeuron) - mean(axes.missingPerNeuron);
-  const rounds = keptPerRound(inputDim, Math.min(inputDim, Math.max(1, Math.round(target))), magnitudePruning.steps);
-  return [inputDim, ...rounds, target].reduce((sum, entries) => sum + trainingSeconds(experiment, hiddenUnits * entries), 0);
+  // The rounds before the last are whole counts; the last is the (mean) target itself.
+  const earlierRounds = keptPerRound(inputDim, Math.min(inputDim, Math.max(1, Math.round(target))), magnitudePruning.steps).slice(0, -1);
+  return [inputDim, ...earlierRounds, target, target].reduce((sum, entries) => sum + trainingSeconds(experiment, hiddenUnits * entries), 0);
 }
 
 /** One training with `meanEntries` mask entries, averaged over the sweep's sample counts. */

@@ -31,7 +31,8 @@ export function runTrial(spec: TrialSpec): TrialMetrics {
 
 /** The same on a given kernel (tests compare kernels; results differ between kernels by rounding only). */
 export function runTrialWithKernel(spec: TrialSpec, kernel: SparseKernel): TrialMetrics {
-  return spec.studentMask === 'magnitude' ? runMagnitudeTrial(spec, kernel, trainStudent) : trainStudent(spec, kernel).metrics;
+  // spec?: a missing spec is trainStudent's to refuse, with its reason.
+  return spec?.studentMask === 'magnitude' ? runMagnitudeTrial(spec, kernel, trainStudent) : trainStudent(spec, kernel).metrics;
 }
 
 /**

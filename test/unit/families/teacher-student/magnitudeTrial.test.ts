@@ -1,0 +1,101 @@
+// Magnitude pruning in the teacher-student model, run for real (small seeded configs, a few
+// hundredths of a second per trial): with enough samples the dense student's largest weights
+// are the teacher's support, so the found mask trains to the oracle's error; with too few they
+// are not. The dense phase and the oracle are the "dense" and "accurate" trials themselves.
+import assert from 'node:assert/strict';
+import { before, test } from 'node:test';
+import { runTrial } from '../../../../src/core/families/teacher-student/training/runTrial';
+import type { MagnitudeMetrics, TrialMetrics, TrialSpec } from '../../../../src/core/families/teacher-student/types';
+import { ensureWasmBuilt, smallSpec } from '../../numerics/support';
+
+before(ensureWasmBuilt);
+
+type MagnitudeTrial = TrialMetrics & MagnitudeMetrics;
+
+/** d = 50, K = 2, r = 5 from a random start: the dense student recovers W* from about N = 400 on. */
+function magnitudeSpec(overrides: Partial<TrialSpec> = {}): TrialSpec {
+  return smallSpec({
+    inputDim: 50,
+    hiddenUnits: 2,
+    nonzerosPerNeuron: 5,
+    stepSize: 2,
+    init: 'random',
+    maxIterations: 3000,
+    testSamples: 500,
+    studentMask: 'magnitude',
+    magnitudePruning: { steps: 1, retrainFrom: 'initial' },
+    ...overrides,
+  });
+}
+
+const runMagnitude = (overrides: Partial<TrialSpec>) => runTrial(magnitudeSpec(overrides)) as MagnitudeTrial;
+const seeds = [1, 2, 3];
+const median = (values: number[]) => [...values].sort((left, right) => left - right)[(values.length - 1) >> 1];
+
+test('with enough samples, one-shot pruning recovers the support (recall 1) and reaches the oracle\'s error', () => {
+  for (const seed of seeds) {
+    const trial = runMagnitude({ seed, samples: 800 });
+    assert.equal(trial.maskRecall, 1, `seed ${seed}: recall`);
+    assert.equal(trial.maskPrecision, 1, `seed ${seed}: precision (r per row, like the teacher)`);
+    assert.ok(trial.success, `seed ${seed}: found-mask error ${trial.relativeError}`);
+    assert.ok(trial.relativeError <= Math.max(10 * trial.oracleMask.relativeError, 1e-10), `seed ${seed}: found ${trial.relativeError} vs oracle ${trial.oracleMask.relativeError}`);
+    assert.ok(trial.generalizationError <= Math.max(10 * trial.oracleMask.generalizationError, 1e-18), `seed ${seed}: generalization error`);
+  }
+});
+
+test('with too few samples the found mask misses teacher positions, and its error stays above the oracle\'s', () => {
+  const few = seeds.map((seed) => runMagnitude({ seed, samples: 150 }));
+  const recalls = few.map((trial) => trial.maskRecall);
+  assert.ok(median(recalls) < 0.9, `median recall ${median(recalls)} at N = 150 (recalls ${recalls})`);
+  for (const trial of few) assert.ok(trial.maskRecall < 1 || trial.success, 'a trial that misses no position is no failure');
+  assert.ok(median(few.map((trial) => trial.relativeError)) > 100 * median(few.map((trial) => trial.oracleMask.relativeError)), 'the oracle mask still learns W* at this N');
+});
+
+test('extra positions per row: every teacher position kept, precision r / (r + extra)', () => {
+  const trial = runMagnitude({ samples: 800, extraPerNeuron: 3 });
+  assert.equal(trial.maskRecall, 1);
+  assert.equal(trial.maskPrecision, 5 / 8);
+  assert.ok(trial.success, `error ${trial.relativeError}`);
+});
+
+test('the dense phase and the oracle are exactly the "dense" and "accurate" trials of the same cell', () => {
+  const trial = runMagnitude({ samples: 400 });
+  const plain = (overrides: Partial<TrialSpec>) => {
+    const { magnitudePruning, ...spec } = magnitudeSpec({ samples: 400, ...overrides });
+    assert.ok(magnitudePruning);
+    return runTrial(spec);
+  };
+  const dense = plain({ studentMask: 'dense' });
+  const oracle = plain({ studentMask: 'accurate' });
+  for (const field of ['relativeError', 'initialRelativeError', 'generalizationError', 'relativeGeneralizationError', 'success', 'iterations', 'trainLoss'] as const) {
+    assert.equal(trial.densePhase[field], dense[field], `densePhase.${field}`);
+    assert.equal(trial.oracleMask[field], oracle[field], `oracleMask.${field}`);
+  }
+});
+
+test('deterministic from the trial seed, for one-shot and iterative pruning, rewinding or continuing', () => {
+  const withoutSeconds = ({ seconds, densePhase, oracleMask, ...rest }: MagnitudeTrial) => {
+    assert.ok(seconds >= densePhase.seconds + oracleMask.seconds, 'the trial\'s time includes its dense phase and its oracle');
+    return rest;
+  };
+  for (const magnitudePruning of [{ steps: 1, retrainFrom: 'initial' }, { steps: 3, retrainFrom: 'trained' }] as const) {
+    const first = runMagnitude({ samples: 600, magnitudePruning });
+    assert.deepEqual(withoutSeconds(first), withoutSeconds(runMagnitude({ samples: 600, magnitudePruning })));
+    assert.equal(first.maskRecall, 1, `${JSON.stringify(magnitudePruning)}: recall`);
+  }
+  assert.notDeepEqual(withoutSeconds(runMagnitude({ samples: 600 })), withoutSeconds(runMagnitude({ samples: 600, seed: 2 })));
+});
+
+test('rewinding starts the found mask from the dense student\'s W(0); continuing from its trained weights', () => {
+  const rewound = runMagnitude({ samples: 800 });
+  const continued = runMagnitude({ samples: 800, magnitudePruning: { steps: 1, retrainFrom: 'trained' } });
+  // Random W(0) is far from W* (error about 1); the trained dense student is at W*, and so is its pruned copy.
+  assert.ok(rewound.initialRelativeError > 0.5, `rewound start ${rewound.initialRelativeError}`);
+  assert.ok(continued.initialRelativeError < 1e-6, `continued start ${continued.initialRelativeError}`);
+});
+
+test('a magnitude spec without its pruning settings is refused, and so are settings on another mask', () => {
+  assert.throws(() => runTrial(magnitudeSpec({ magnitudePruning: undefined })), /magnitudePruning must be given exactly when studentMask is "magnitude"/);
+  assert.throws(() => runTrial(magnitudeSpec({ studentMask: 'accurate' })), /magnitudePruning must be given exactly when/);
+  assert.throws(() => runTrial(magnitudeSpec({ magnitudePruning: { steps: 0, retrainFrom: 'initial' } })), /magnitudePruning is .*expected absent, or/);
+});
