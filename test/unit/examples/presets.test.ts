@@ -20,7 +20,7 @@ const examplesFolder = join(__dirname, '..', '..', '..', 'examples');
 const presetFiles = readdirSync(examplesFolder).filter((name) => name.endsWith('.lth.json')).sort();
 
 /** One preset per experiment of paper.md §4 that the teacher–student engine can run. */
-const REQUIRED_PRESETS = ['phase-transition', 'sample-complexity', 'convergence-vs-pruning', 'agd-vs-gd', 'noise', 'inaccurate-mask'];
+const REQUIRED_PRESETS = ['phase-transition', 'sample-complexity', 'convergence-vs-pruning', 'agd-vs-gd', 'noise', 'inaccurate-mask', 'magnitude-pruning'];
 
 describe('examples/*.lth.json', () => {
   it('hold a preset for each teacher–student experiment of paper.md §4', () => {
@@ -89,5 +89,26 @@ describe('presets show their claims (issue 2, "done when")', () => {
         `median rate at r=${rValues[index - 1]} (${medianRates[index - 1]}) should be below that at r=${rValues[index]} (${medianRates[index]})`,
       );
     }
+  });
+});
+
+describe('magnitude-pruning preset (issue 9 §2)', () => {
+  it('recovers the support at the largest N for every r, misses positions at the smallest, and finds the ticket before the dense student learns W* at the smallest r', async () => {
+    const records = await runPreset('magnitude-pruning');
+    const values = (field: 'nonzerosPerNeuron' | 'samples') => [...new Set(records.map((record) => record[field]))].sort((left, right) => left - right);
+    const cell = (r: number, samples: number) => records.filter((record) => record.nonzerosPerNeuron === r && record.samples === samples);
+    const medianRecall = (r: number, samples: number) => describeValues(cell(r, samples).map((record) => record.maskRecall as number)).median;
+    const [smallestN, largestN] = [values('samples')[0], values('samples').at(-1) as number];
+    for (const r of values('nonzerosPerNeuron')) {
+      assert.equal(medianRecall(r, largestN), 1, `r = ${r}, N = ${largestN}`);
+      assert.ok(medianRecall(r, smallestN) < 1, `r = ${r}, N = ${smallestN}: median recall ${medianRecall(r, smallestN)}`);
+    }
+    assert.deepEqual(records.filter((record) => !record.oracleMask?.success).map((record) => `r=${record.nonzerosPerNeuron} N=${record.samples} trial ${record.trial}`), [], 'the oracle mask learns W* everywhere');
+    const smallestR = values('nonzerosPerNeuron')[0];
+    const ticketFirst = values('samples').filter((samples) => {
+      const trials = cell(smallestR, samples);
+      return trials.filter((record) => record.success).length > trials.length / 2 && trials.every((record) => !record.densePhase?.success);
+    });
+    assert.ok(ticketFirst.length > 0, `r = ${smallestR}: an N where most found masks recover W* and no dense student does`);
   });
 });

@@ -80,13 +80,14 @@ export function estimateTeacherStudent(experiment: Experiment): ResourceEstimate
   ];
   const kernelBytes = kernel.reduce((sum, item) => sum + item.bytes, 0);
   const perWorker = [...kernel, ...scratch].filter((item) => item.bytes > 0).sort((left, right) => right.bytes - left.bytes);
-  const trainings = cellCount(experiment) * experiment.trials;
+  const trials = cellCount(experiment) * experiment.trials;
   const largestKernelItem = kernel.reduce((big, item) => (item.bytes > big.bytes ? item : big));
   return {
     perWorker,
     shared: [],
-    trainings,
-    workerSeconds: trainings * meanTrialSeconds(experiment),
+    // Magnitude pruning trains the dense student, one network per pruning round, and the oracle.
+    trainings: trials * (experiment.magnitudePruning ? experiment.magnitudePruning.steps + 2 : 1),
+    workerSeconds: trials * meanTrialSeconds(experiment),
     ...(kernelBytes > WASM_MEMORY_LIMIT
       ? {
           refusal: `a trial's kernel buffers take ${formatBytes(kernelBytes)}, mostly ${largestKernelItem.what}, but a WebAssembly memory holds at most ${formatBytes(WASM_MEMORY_LIMIT)}; lower ${largestKernelItem.fields.join(' or ')}`,
