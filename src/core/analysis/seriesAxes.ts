@@ -61,6 +61,13 @@ export function axisValues(family: ExperimentFamily, records: readonly TrialReco
   );
 }
 
+/** Every combination of the values of `axes` (one empty filter when there are none). */
+export function combinations(axes: readonly string[], values: AxisValues): Array<Record<string, number>> {
+  let result: Array<Record<string, number>> = [{}];
+  for (const axis of axes) result = result.flatMap((partial) => values[axis].map((value) => ({ ...partial, [axis]: value })));
+  return result;
+}
+
 /** The axes that take more than one value, in the family's order. */
 export function sweptAxes(family: ExperimentFamily, values: Readonly<AxisValues>): string[] {
   return axisNames(family).filter((name) => (values[name]?.length ?? 0) > 1);

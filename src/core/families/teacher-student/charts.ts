@@ -5,7 +5,7 @@
 import type { TrialRecord as AnyTrialRecord } from '../../../shared/trialRecord';
 import type { ChartData, LineSeries, SuccessCell } from '../../analysis/chartData';
 import { groupIntoLines } from '../../analysis/series';
-import { describeFilter, matchesFilter, partKey, sweptAxes } from '../../analysis/seriesAxes';
+import { combinations, describeFilter, matchesFilter, partKey, sweptAxes } from '../../analysis/seriesAxes';
 import { buildMetricChart, metricChartAgainst, titleSuffix, type MetricChartSpec } from '../../analysis/seriesPlan';
 import type { AxisValues, ChartSpec, ExperimentFamily } from '../experimentFamily';
 import { maskCharts, maskVariantsChart, type MaskVariantsSpec } from './maskCharts';
@@ -57,13 +57,6 @@ export function teacherStudentChartPlan(family: ExperimentFamily, values: AxisVa
     specs.push({ kind: 'metric', id: `rate:${rateAxis}`, x: rateAxis, lineBy: others(rateAxis), filter: {}, fixedMetric: 'convergenceRate' });
   }
   return specs;
-}
-
-/** Every combination of the values of `axes` (one empty filter when there are none). */
-function combinations(axes: readonly string[], values: AxisValues): Array<Record<string, number>> {
-  let result: Array<Record<string, number>> = [{}];
-  for (const axis of axes) result = result.flatMap((partial) => values[axis].map((value) => ({ ...partial, [axis]: value })));
-  return result;
 }
 
 /** The data of one chart of the plan; `selectedMetric` is the user's pick for metric charts. */

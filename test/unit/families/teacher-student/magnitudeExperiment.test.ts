@@ -56,19 +56,25 @@ function magnitudeRecords(): TrialRecord[] {
     [5, 10].map((nonzerosPerNeuron) => {
       const found = samples >= 400 ? 1e-12 : 0.5;
       const summary = (relativeError: number) => ({ relativeError, initialRelativeError: 1, generalizationError: relativeError ** 2, relativeGeneralizationError: relativeError ** 2, success: relativeError < 1e-3, iterations: 100, trainLoss: 0, seconds: 0.01 });
-      return fakeRecord({ samples, nonzerosPerNeuron, relativeError: found, maskRecall: samples >= 400 ? 1 : 0.6, maskPrecision: samples >= 400 ? 1 : 0.6, densePhase: summary(0.9), oracleMask: summary(1e-12) });
+      return fakeRecord({ samples, nonzerosPerNeuron, relativeError: found, success: found < 1e-3, maskRecall: samples >= 400 ? 1 : 0.6, maskPrecision: samples >= 400 ? 1 : 0.6, densePhase: summary(0.9), oracleMask: summary(1e-12) });
     }),
   );
 }
 
-test('charts: mask recall vs N per r, then oracle vs found vs dense vs N per r, before the usual ones; only for magnitude runs', () => {
+test('charts: mask recall vs N per r, then oracle vs found vs dense vs N, one chart per r, before the usual ones; only for magnitude runs', () => {
   const records = magnitudeRecords();
   const values = axisValues(family, records);
   const plan = (experiments: Experiment[]) => family.chartPlan(values, { experiments }).map((spec) => spec.id);
   const magnitudePlan = plan([resolve({ mask: 'magnitude' })]);
-  assert.deepEqual(magnitudePlan.slice(0, 2), ['maskRecall:samples', 'mask-variants:samples']);
-  assert.deepEqual(plan([resolve({ mask: 'accurate' })]), magnitudePlan.slice(2));
-  assert.ok(plan([resolve({ mask: 'accurate' }), resolve({ mask: 'magnitude' })]).includes('mask-variants:samples'), 'a magnitude run among those shown');
+  assert.deepEqual(magnitudePlan.slice(0, 3), ['maskRecall:samples', 'mask-variants:samples:nonzerosPerNeuron=5', 'mask-variants:samples:nonzerosPerNeuron=10']);
+  assert.deepEqual(plan([resolve({ mask: 'accurate' })]), magnitudePlan.slice(3));
+  assert.ok(plan([resolve({ mask: 'accurate' }), resolve({ mask: 'magnitude' })]).includes('mask-variants:samples:nonzerosPerNeuron=5'), 'a magnitude run among those shown');
+  const manyR = axisValues(family, [1, 2, 3, 4, 5, 6, 7].map((nonzerosPerNeuron) => fakeRecord({ nonzerosPerNeuron })).concat(records));
+  assert.deepEqual(
+    family.chartPlan(manyR, { experiments: [resolve({ mask: 'magnitude' })] }).filter((spec) => spec.id.startsWith('mask-variants')).map((spec) => spec.id),
+    ['mask-variants:samples'],
+    'past six values of r, one chart with a line per variant and r',
+  );
 
   const withExtra = axisValues(family, records.map((record) => ({ ...record, extraPerNeuron: 2 })));
   assert.ok(family.chartPlan(withExtra, { experiments: [resolve({ mask: 'magnitude' })] }).some((spec) => spec.id === 'maskPrecision:samples'), 'precision differs from recall');
@@ -79,18 +85,15 @@ test('charts: mask recall vs N per r, then oracle vs found vs dense vs N per r, 
   assert.deepEqual(recall.series.map((line) => line.points.map((point) => point.mean)), [[0.6, 1], [0.6, 1]]);
 
   const variants = family.buildChart(specs[1], records, 'relativeError', values) as LineChartData;
-  assert.match(variants.title, /^Relative weight error vs N, one line per pruning ratio: oracle mask vs found mask vs dense$/);
+  assert.equal(variants.title, 'Relative weight error vs N (r = 5): oracle mask vs found mask vs dense');
   assert.deepEqual(
-    variants.series.map((line) => [line.label.replace(/ \(r = \d+\)/, ''), line.points.map((point) => point.mean)]),
+    variants.series.map((line) => [line.label, line.points.map((point) => [point.x, point.mean, point.count])]),
     [
-      ['oracle mask: ratio 0.5', [1e-12, 1e-12]],
-      ['oracle mask: ratio 0.5', [1e-12, 1e-12]],
-      ['found mask: ratio 0.5', [0.5, 1e-12]],
-      ['found mask: ratio 0.5', [0.5, 1e-12]],
-      ['dense: ratio 0.5', [0.9, 0.9]],
-      ['dense: ratio 0.5', [0.9, 0.9]],
+      ['oracle mask', [[200, 1e-12, 1], [400, 1e-12, 1]]],
+      ['found mask', [[200, 0.5, 1], [400, 1e-12, 1]]],
+      ['dense', [[200, 0.9, 1], [400, 0.9, 1]]],
     ],
   );
-  const success = family.buildChart(specs[1], records, 'successRate', values) as LineChartData;
-  assert.deepEqual(success.series.filter((line) => line.key.startsWith('dense|')).flatMap((line) => line.points.map((point) => point.mean)), [0, 0, 0, 0]);
+  const success = family.buildChart(specs[2], records, 'successRate', values) as LineChartData;
+  assert.deepEqual(success.series.map((line) => line.points.map((point) => point.mean)), [[1, 1], [0, 1], [0, 0]]);
 });
