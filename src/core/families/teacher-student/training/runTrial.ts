@@ -1,6 +1,7 @@
 // One whole trial (what a sweep worker runs): teacher, mask and data from the trial seed,
 // initialization, heavy-ball descent, and the measurements of paper.md §3. Deterministic: the
-// same spec gives bit-identical metrics (except `seconds`) on the same kernel.
+// same spec gives bit-identical metrics (except `seconds`) on the same kernel. A trial whose
+// mask is found by magnitude pruning is several such trainings (magnitudeTrial.ts).
 import type { TrialMetrics, TrialSpec } from '../types';
 import { forwardInChunks } from '../kernels/forwardInChunks';
 import { selectKernel } from '../kernels/kernelSelection';
