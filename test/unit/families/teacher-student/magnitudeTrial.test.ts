@@ -4,7 +4,9 @@
 // are not. The dense phase and the oracle are the "dense" and "accurate" trials themselves.
 import assert from 'node:assert/strict';
 import { before, test } from 'node:test';
-import { runTrial } from '../../../../src/core/families/teacher-student/training/runTrial';
+import { requireWasmKernel } from '../../../../src/core/families/teacher-student/kernels/kernelSelection';
+import { typescriptKernel } from '../../../../src/core/families/teacher-student/kernels/typescriptKernel';
+import { runTrial, runTrialWithKernel } from '../../../../src/core/families/teacher-student/training/runTrial';
 import type { MagnitudeMetrics, TrialMetrics, TrialSpec } from '../../../../src/core/families/teacher-student/types';
 import { ensureWasmBuilt, smallSpec } from '../../numerics/support';
 
@@ -92,6 +94,21 @@ test('rewinding starts the found mask from the dense student\'s W(0); continuing
   // Random W(0) is far from W* (error about 1); the trained dense student is at W*, and so is its pruned copy.
   assert.ok(rewound.initialRelativeError > 0.5, `rewound start ${rewound.initialRelativeError}`);
   assert.ok(continued.initialRelativeError < 1e-6, `continued start ${continued.initialRelativeError}`);
+});
+
+test('both kernels find the same mask and reach the same error (they differ by rounding only)', () => {
+  const spec = magnitudeSpec({ samples: 600, magnitudePruning: { steps: 2, retrainFrom: 'initial' } });
+  const [onWasm, onTypescript] = [requireWasmKernel(), typescriptKernel].map((kernel) => runTrialWithKernel(spec, kernel) as MagnitudeTrial);
+  assert.equal(onTypescript.maskRecall, onWasm.maskRecall);
+  assert.equal(onTypescript.maskPrecision, onWasm.maskPrecision);
+  assert.equal(onTypescript.iterations, onWasm.iterations);
+  for (const [name, wasm, typescript] of [
+    ['found', onWasm.relativeError, onTypescript.relativeError],
+    ['dense', onWasm.densePhase.relativeError, onTypescript.densePhase.relativeError],
+    ['oracle', onWasm.oracleMask.relativeError, onTypescript.oracleMask.relativeError],
+  ] as const) {
+    assert.ok(Math.abs(wasm - typescript) <= 1e-9 + 1e-6 * wasm, `${name}: ${wasm} vs ${typescript}`);
+  }
 });
 
 test('a magnitude spec without its pruning settings is refused, and so are settings on another mask', () => {
