@@ -121,7 +121,7 @@ function cellTable(family: ExperimentFamily, summary: SweepSummary): string {
   const axes = family.axes.filter((axis) => summary.variedAxes.includes(axis.name));
   const derived = family.derivedAxes.filter((axis) => axis.from !== undefined && summary.variedAxes.includes(axis.from));
   const rowFields = family.rowFields ?? [];
-  const columns = family.summaryColumns.filter((column) => column.title !== undefined);
+  const columns = family.summaryColumns.filter((column) => column.title !== undefined && summary.cells.some((cell) => column.key in cell));
   const headers = [...axes.map((axis) => axis.short), ...derived.map((axis) => axis.short), ...rowFields.map((field) => field.short), 'trials'];
   const groups: ColumnGroup[] = headers.map(() => ({ title: '', span: 1 }));
   for (const column of columns) {
@@ -139,7 +139,8 @@ function cellTable(family: ExperimentFamily, summary: SweepSummary): string {
     String(cell.trials),
     ...columns.flatMap((column) => {
       const value = cell[column.key];
-      if (column.kind === 'describe') return STATISTICS.map((statistic) => formatNumber((value as Description)[statistic]));
+      // A `whenPresent` column is missing from cells whose trials do not measure it.
+      if (column.kind === 'describe') return STATISTICS.map((statistic) => formatNumber(value === undefined ? null : (value as Description)[statistic]));
       if (column.kind === 'rate') return [`${Math.round((value as number) * 100)}%`];
       return [formatNumber(value as number | null)];
     }),

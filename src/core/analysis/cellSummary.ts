@@ -48,6 +48,7 @@ function summarizeCell(family: ExperimentFamily, records: TrialRecord[]): CellSu
   for (const column of family.summaryColumns) {
     const values = records.map(metricDefinition(family, column.metric).value);
     const description = describe(values);
+    if (column.kind === 'describe' && column.whenPresent && description.count === 0) continue;
     if (column.kind === 'describe') summary[column.key] = description;
     else if (column.kind === 'mean') summary[column.key] = description.count > 0 ? description.mean : null;
     else {

@@ -64,7 +64,8 @@ export interface MetricDefinition {
 
 /** How `lth summarize` reports a metric per cell (JSON key; table group title, none = JSON only). */
 export type SummaryColumn =
-  | { kind: 'describe'; metric: string; key: string; title?: string }
+  /** `whenPresent`: only in cells whose trials measure it (e.g. a mask recall that one setting records); the table drops it when no cell has it. */
+  | { kind: 'describe'; metric: string; key: string; title?: string; whenPresent?: boolean }
   | { kind: 'rate'; metric: string; countKey: string; key: string; title: string }
   | { kind: 'mean'; metric: string; key: string; title: string };
 

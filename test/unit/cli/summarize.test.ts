@@ -109,3 +109,19 @@ test('summarize: bad folders are clear errors (exit 1), no folder a usage error 
   assert.equal(none.code, 2);
   assert.match(none.err, /lth summarize: expected at least one RUN_DIR/);
 });
+
+test('summarize: mask recall (and precision in the JSON) for magnitude-pruning trials, and no such column without them', async () => {
+  const magnitude = [0.5, 1].flatMap((maskRecall, index) =>
+    [0, 1].map((trial) => fakeRecord({ samples: 100 * (index + 1), trial, maskRecall, maskPrecision: maskRecall / 2 })),
+  );
+  const runDir = makeRunFolder(join(temporaryDir(), 'run'), fakeManifest({ totalTrials: magnitude.length, status: 'completed' }), magnitude);
+  const table = await summarize([runDir]);
+  assert.match(table.out, /mask recall/);
+  assert.match(table.out.split('\n').find((line) => /^\s*100\s/.test(line)) ?? '', /\s0\.5\s+0\.5\s+0\s+0\.5\s+0\.5$/);
+  const cells = JSON.parse((await summarize([runDir, '--json'])).out).cells;
+  assert.deepEqual(cells.map((cell: { maskPrecision: { mean: number } }) => cell.maskPrecision.mean), [0.25, 0.5]);
+
+  const plainDir = makeRunFolder(join(temporaryDir(), 'run'), fakeManifest({ totalTrials: 24, status: 'completed' }), boundaryRecords());
+  assert.doesNotMatch((await summarize([plainDir])).out, /mask recall/);
+  assert.ok(!('maskRecall' in JSON.parse((await summarize([plainDir, '--json'])).out).cells[0]), 'the JSON of other runs is unchanged');
+});

@@ -51,4 +51,7 @@ export const TEACHER_STUDENT_SUMMARY: readonly SummaryColumn[] = [
   { kind: 'describe', metric: 'generalizationError', key: 'generalizationError', title: 'generalization error' },
   { kind: 'describe', metric: 'relativeGeneralizationError', key: 'relativeGeneralizationError' },
   { kind: 'mean', metric: 'convergenceRate', key: 'meanConvergenceRate', title: 'rate' },
+  // Trials of student.mask "magnitude" only.
+  { kind: 'describe', metric: 'maskRecall', key: 'maskRecall', title: 'mask recall', whenPresent: true },
+  { kind: 'describe', metric: 'maskPrecision', key: 'maskPrecision', whenPresent: true },
 ];
