@@ -96,6 +96,23 @@ test('rewinding starts the found mask from the dense student\'s W(0); continuing
   assert.ok(continued.initialRelativeError < 1e-6, `continued start ${continued.initialRelativeError}`);
 });
 
+test('the found mask\'s rows face their teacher rows: its error curve ends at the permutation-matched error', () => {
+  // The dense student learns W* with its neurons in some order: in some seeds not the teacher's
+  // (its own curve, row j against teacher row j, then ends far above its matched error).
+  const endOf = (curve: { relativeError: number[] }) => curve.relativeError[curve.relativeError.length - 1];
+  let permuted = 0;
+  for (const seed of [1, 2, 3, 4, 5, 6]) {
+    const trial = runMagnitude({ seed, samples: 800 });
+    if (!trial.success) continue;
+    const { magnitudePruning, ...denseSpec } = magnitudeSpec({ seed, samples: 800, studentMask: 'dense' });
+    assert.ok(magnitudePruning);
+    const dense = runTrial(denseSpec);
+    if (endOf(dense.curve) > 0.1 && dense.relativeError < 1e-6) permuted++;
+    assert.ok(Math.abs(endOf(trial.curve) - trial.relativeError) <= 1e-12, `seed ${seed}: curve ends at ${endOf(trial.curve)}, error ${trial.relativeError}`);
+  }
+  assert.ok(permuted > 0, 'some dense student learned W* in another neuron order (else this test shows nothing)');
+});
+
 test('both kernels find the same mask and reach the same error (they differ by rounding only)', () => {
   const spec = magnitudeSpec({ samples: 600, magnitudePruning: { steps: 2, retrainFrom: 'initial' } });
   const [onWasm, onTypescript] = [requireWasmKernel(), typescriptKernel].map((kernel) => runTrialWithKernel(spec, kernel) as MagnitudeTrial);
