@@ -205,7 +205,11 @@ export class PanelApp {
   }
 
   private planCards(family: ExperimentFamily, metric: MetricDefinition, runs: readonly RunView[], { values, labels }: RunsGrid): CardPlan[] {
-    const plan = family.chartPlan(values, { curveSamples: this.settings.curveSamples ?? undefined, target: this.settings.target ?? family.chartTarget?.defaultValue });
+    const plan = family.chartPlan(values, {
+      curveSamples: this.settings.curveSamples ?? undefined,
+      target: this.settings.target ?? family.chartTarget?.defaultValue,
+      experiment: runs[0].manifest.resolved,
+    });
     const overlay = this.settings.layout === 'overlay' || runs.length === 1;
     return plan.flatMap((spec) => {
       // Failed trials have no measurements to draw (the status line counts them).

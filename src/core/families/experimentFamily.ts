@@ -155,7 +155,8 @@ export interface ExperimentFamily<Experiment extends ResolvedExperiment = Resolv
    * is charted), offered by the panel as a number; chartPlan receives the user's choice.
    */
   chartTarget?: ChartTarget;
-  chartPlan(values: AxisValues, options: { curveSamples?: number; target?: number }): ChartSpec[];
+  /** `experiment`: the run's resolved experiment, for plans that depend on settings other than the axes. */
+  chartPlan(values: AxisValues, options: { curveSamples?: number; target?: number; experiment?: ResolvedExperiment }): ChartSpec[];
   buildChart(spec: ChartSpec, records: readonly TrialRecord[], selectedMetric: string, values: AxisValues): ChartData;
 }
 

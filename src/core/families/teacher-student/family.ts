@@ -3,6 +3,7 @@
 import type { ExperimentFamily } from '../experimentFamily';
 import { TEACHER_STUDENT_AXES, TEACHER_STUDENT_DERIVED_AXES } from './axes';
 import { teacherStudentChart, teacherStudentChartPlan } from './charts';
+import { convexRegionChartPlan } from './landscape/landscapeCharts';
 import { TEACHER_STUDENT_METRICS, TEACHER_STUDENT_SUMMARY } from './metrics';
 import { resolveTeacherStudent } from './resolve';
 import { ExperimentSchema, type ExperimentFile } from './schema';
@@ -28,6 +29,8 @@ export const teacherStudentFamily: ExperimentFamily<Experiment> = {
   trialSpec: (experiment, cell, trial) => trialSpec(experiment, cell as SweepCell, trial),
   recordExtras: (experiment, cell) => ({ pruningRatio: pruningRatioOf(experiment, cell as SweepCell) }),
   chartPlan(values, options) {
+    // A convex-region run measured the landscape, not a training: its own charts.
+    if ((options.experiment as Experiment | undefined)?.convexRegion) return convexRegionChartPlan(this, values);
     return teacherStudentChartPlan(this, values, options.curveSamples);
   },
   buildChart(spec, records, selectedMetric, values) {

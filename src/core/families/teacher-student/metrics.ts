@@ -1,6 +1,7 @@
 // What a teacher-student trial measures (paper.md §3), as the charts and `lth summarize` read it.
 import type { MetricDefinition, SummaryColumn } from '../experimentFamily';
 import type { TrialRecord } from './types';
+import { CONVEX_REGION_METRICS } from './landscape/landscapeMetrics';
 
 /** A metric read straight from a record field of the same name. */
 function field(name: keyof TrialRecord & string, label: string, unit = ''): MetricDefinition {
@@ -35,6 +36,7 @@ export const TEACHER_STUDENT_METRICS: readonly MetricDefinition[] = [
     selectable: false,
     value: (record) => record.convergenceRate as number | null,
   },
+  ...CONVEX_REGION_METRICS,
 ];
 
 /** What `lth summarize` reports per cell, in its JSON order; the table shows those with a title. */

@@ -9,6 +9,7 @@ import type { MemoryItem, ResourceEstimate } from '../experimentFamily';
 import { cellCount } from '../../sweep/sweepCells';
 import { formatBytes } from '../../../shared/formatQuantity';
 import type { Experiment } from './types';
+import { estimateConvexRegion } from './landscape/landscapeEstimate';
 
 const FLOAT64 = 8;
 const INT32 = 4;
@@ -41,6 +42,7 @@ function samplesPerIteration(experiment: Experiment, samples: number): number {
 }
 
 export function estimateTeacherStudent(experiment: Experiment): ResourceEstimate {
+  if (experiment.convexRegion) return estimateConvexRegion(experiment, experiment.convexRegion);
   const { inputDim, hiddenUnits, maxIterations, testSamples, axes } = experiment;
   const samples = largest(axes.samples);
   const nonzeros = largest(axes.nonzerosPerNeuron);

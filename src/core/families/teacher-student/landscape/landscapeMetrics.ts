@@ -1,0 +1,18 @@
+// What a convex-region trial records (measureConvexRegion.ts), as charts and `lth summarize`
+// read it. Not in the panel's picker: each has a chart of its own in a convex-region run, and
+// a training run has none of them.
+import type { MetricDefinition } from '../../experimentFamily';
+
+function landscapeMetric(name: string, label: string, scale: 'log' | 'linear', lowerIsBetter: boolean): MetricDefinition {
+  return { name, label, unit: '', scale, lowerIsBetter, band: true, selectable: false, value: (record) => record[name] as number | null };
+}
+
+export const CONVEX_REGION_METRICS: readonly MetricDefinition[] = [
+  landscapeMetric('convexRadiusMedian', 'Convex radius |W − W*| / |W*| (median direction)', 'linear', false),
+  landscapeMetric('convexRadiusMin', 'Convex radius |W − W*| / |W*| (worst direction)', 'linear', false),
+  landscapeMetric('hessianMinEigenvalue', 'Smallest Hessian eigenvalue λ_min at W*', 'log', false),
+  landscapeMetric('hessianMaxEigenvalue', 'Largest Hessian eigenvalue λ_max at W*', 'log', true),
+  // Null when λ_min ≤ 0: the risk is not strongly convex at W* at all.
+  landscapeMetric('conditionNumber', 'Condition number λ_max / λ_min at W*', 'log', true),
+];
+
