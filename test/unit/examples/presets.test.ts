@@ -20,7 +20,7 @@ const examplesFolder = join(__dirname, '..', '..', '..', 'examples');
 const presetFiles = readdirSync(examplesFolder).filter((name) => name.endsWith('.lth.json')).sort();
 
 /** One preset per experiment of paper.md §4 that the teacher–student engine can run. */
-const REQUIRED_PRESETS = ['phase-transition', 'sample-complexity', 'convergence-vs-pruning', 'agd-vs-gd', 'noise', 'inaccurate-mask'];
+const REQUIRED_PRESETS = ['phase-transition', 'sample-complexity', 'convergence-vs-pruning', 'agd-vs-gd', 'noise', 'inaccurate-mask', 'convex-region'];
 
 describe('examples/*.lth.json', () => {
   it('hold a preset for each teacher–student experiment of paper.md §4', () => {

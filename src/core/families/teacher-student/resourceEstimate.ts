@@ -32,7 +32,7 @@ const largest = (values: readonly number[]) => Math.max(...values);
 const mean = (values: readonly number[]) => values.reduce((sum, value) => sum + value, 0) / values.length;
 
 /** Mask entries per student row in a cell: all d for a dense mask, else the kept teacher positions plus the extra ones. */
-function rowEntries(experiment: Experiment, nonzeros: number, extra: number, missing: number): number {
+export function rowEntries(experiment: Experiment, nonzeros: number, extra: number, missing: number): number {
   return experiment.studentMask === 'dense' ? experiment.inputDim : nonzeros - missing + extra;
 }
 

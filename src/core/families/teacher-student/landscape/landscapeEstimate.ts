@@ -5,6 +5,7 @@
 import type { ResourceEstimate } from '../../experimentFamily';
 import { cellCount } from '../../../sweep/sweepCells';
 import type { ConvexRegionSettings, Experiment } from '../types';
+import { rowEntries } from '../resourceEstimate';
 
 const FLOAT64 = 8;
 /** One multiply-add of the plain-JS loops (measured ~1 ns on the project's machine). */
@@ -12,11 +13,6 @@ const SECONDS_PER_FLOP = 1e-9;
 
 const largest = (values: readonly number[]) => Math.max(...values);
 const mean = (values: readonly number[]) => values.reduce((sum, value) => sum + value, 0) / values.length;
-
-/** Mask entries per row: all d for a dense mask, else kept teacher positions plus extra ones. */
-function rowEntries(experiment: Experiment, nonzeros: number, extra: number, missing: number): number {
-  return experiment.studentMask === 'dense' ? experiment.inputDim : nonzeros - missing + extra;
-}
 
 export function estimateConvexRegion(experiment: Experiment, settings: ConvexRegionSettings): ResourceEstimate {
   const { inputDim, hiddenUnits, axes } = experiment;

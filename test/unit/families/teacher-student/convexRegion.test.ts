@@ -1,0 +1,151 @@
+// The convex-region measurement (issue 9 §1): its Hessian-vector product against finite
+// differences of the gradient, its Lanczos extremes against a dense eigendecomposition of the
+// explicitly formed masked Hessian, and the claim itself on a small seeded sweep over r.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { landscapeData } from '../../../../src/core/families/teacher-student/landscape/landscapeData';
+import { lanczos } from '../../../../src/core/families/teacher-student/landscape/lanczos';
+import { hessianVectorProduct, preactivations, risk, riskGradient } from '../../../../src/core/families/teacher-student/landscape/maskedRisk';
+import { measureConvexRegion } from '../../../../src/core/families/teacher-student/landscape/measureConvexRegion';
+import { convexRegionChartPlan } from '../../../../src/core/families/teacher-student/landscape/landscapeCharts';
+import { teacherStudentFamily } from '../../../../src/core/families/teacher-student/family';
+import type { ConvexRegionSettings, TrialSpec } from '../../../../src/core/families/teacher-student/types';
+import { RandomStream } from '../../../../src/core/random/randomStream';
+import { symmetricEigen } from '../../../../src/core/linalg/symmetricEigen';
+
+const SETTINGS: ConvexRegionSettings = { directions: 8, flatSubspace: 8, lanczosSteps: 60, strongConvexity: 0.25, resolution: 0.01, maxRadius: 2 };
+
+function spec(nonzerosPerNeuron: number, samples: number, seed: number, overrides: Partial<TrialSpec> = {}): TrialSpec {
+  return {
+    seed,
+    testSetSeed: 0,
+    inputDim: 60,
+    hiddenUnits: 3,
+    nonzerosPerNeuron,
+    teacherWeights: 'unit-gaussian',
+    noiseStd: 0,
+    studentMask: 'accurate',
+    extraPerNeuron: 0,
+    missingPerNeuron: 0,
+    samples,
+    init: 'near',
+    initDistance: 0.3,
+    stepSize: 3,
+    momentum: 0.5,
+    maxIterations: 10,
+    tolerance: 0,
+    batch: 'full',
+    curvePoints: 2,
+    testSamples: 10,
+    successThreshold: 1e-3,
+    convexRegion: SETTINGS,
+    ...overrides,
+  };
+}
+
+function gaussian(size: number, seed: number): Float64Array {
+  const values = new Float64Array(size);
+  new RandomStream(seed).fillGaussian(values, 0, size);
+  return values;
+}
+
+describe('the masked Hessian-vector product', () => {
+  // At W* (zero residuals) and at a point away from it with label noise (non-zero residuals):
+  // there too the ReLU Hessian is the Gauss-Newton matrix, as long as no kink lies within ±ε.
+  for (const [where, noiseStd, offset] of [['at W*', 0, 0], ['away from W*, with label noise', 0.3, 0.2]] as const) {
+    it(`matches central differences of the gradient ${where}`, () => {
+      const data = landscapeData(spec(6, 80, 11, { noiseStd }));
+      const size = data.teacherOnMask.length;
+      const point = Float64Array.from(data.teacherOnMask, (value, index) => value + offset * gaussian(size, 5)[index]);
+      const direction = gaussian(size, 6);
+      const product = hessianVectorProduct(data, preactivations(data, point), direction);
+      const epsilon = 1e-6;
+      const plus = riskGradient(data, point.map((value, index) => value + epsilon * direction[index]));
+      const minus = riskGradient(data, point.map((value, index) => value - epsilon * direction[index]));
+      let largest = 0;
+      for (const value of product) largest = Math.max(largest, Math.abs(value));
+      assert.ok(largest > 1e-3, 'a product worth comparing');
+      for (let entry = 0; entry < size; entry++) {
+        const difference = (plus[entry] - minus[entry]) / (2 * epsilon);
+        assert.ok(Math.abs(difference - product[entry]) <= 1e-6 * largest, `entry ${entry}: finite difference ${difference}, product ${product[entry]}`);
+      }
+    });
+  }
+
+  it('has the gradient it differentiates: the risk’s own finite differences', () => {
+    const data = landscapeData(spec(6, 80, 12, { noiseStd: 0.2 }));
+    const point = data.teacherOnMask.map((value, index) => value + 0.1 * gaussian(data.teacherOnMask.length, 8)[index]);
+    const gradient = riskGradient(data, point);
+    const epsilon = 1e-6;
+    for (const entry of [0, 7, 17]) {
+      const shifted = (sign: number) => risk(data, point.map((value, index) => (index === entry ? value + sign * epsilon : value)));
+      assert.ok(Math.abs((shifted(1) - shifted(-1)) / (2 * epsilon) - gradient[entry]) < 1e-7, `gradient entry ${entry}`);
+    }
+  });
+});
+
+describe('Lanczos on the masked Hessian', () => {
+  it('finds the extreme eigenvalues of the explicitly formed Hessian (1/N) sum_n J_n J_n^T', () => {
+    const data = landscapeData(spec(8, 60, 13));
+    const size = data.teacherOnMask.length;
+    const { pattern, inputs, samples } = data;
+    const activations = preactivations(data, data.teacherOnMask);
+    // The slow twin: every per-sample Jacobian J_n (entry (j, i) = (1/K) 1[z_jn > 0] x_in), summed as outer products.
+    const hessian = new Float64Array(size * size);
+    const jacobian = new Float64Array(size);
+    for (let sample = 0; sample < samples; sample++) {
+      for (let row = 0; row < pattern.rowCount; row++) {
+        const active = activations[row * samples + sample] > 0;
+        for (let entry = pattern.rowStart[row]; entry < pattern.rowStart[row + 1]; entry++) {
+          jacobian[entry] = active ? inputs[pattern.columnIndex[entry] * samples + sample] / pattern.rowCount : 0;
+        }
+      }
+      for (let left = 0; left < size; left++) for (let right = 0; right < size; right++) hessian[left * size + right] += (jacobian[left] * jacobian[right]) / samples;
+    }
+    const dense = symmetricEigen(hessian, size);
+    // Fewer steps than the size: the extremes converge first.
+    const result = lanczos((vector) => hessianVectorProduct(data, activations, vector), size, 20, new RandomStream(3));
+    assert.equal(result.steps, 20);
+    const [denseLargest, denseSmallest] = [dense.values[0], dense.values[size - 1]];
+    assert.ok(Math.abs(result.values[0] - denseLargest) < 1e-8 * denseLargest, `largest ${result.values[0]} vs ${denseLargest}`);
+    assert.ok(Math.abs(result.values[result.steps - 1] - denseSmallest) < 1e-3 * denseLargest, `smallest ${result.values[result.steps - 1]} vs ${denseSmallest}`);
+    // Run to the size, every eigenvalue is found.
+    const full = lanczos((vector) => hessianVectorProduct(data, activations, vector), size, size, new RandomStream(4));
+    for (let rank = 0; rank < size; rank++) assert.ok(Math.abs(full.values[rank] - dense.values[rank]) < 1e-9 * denseLargest, `eigenvalue ${rank}`);
+  });
+});
+
+describe('claim 1: the convex region around W* grows as the network is pruned', () => {
+  it('at fixed N, the median convex radius grows as r shrinks (small seeded sweep)', () => {
+    const samples = 300;
+    const radii = [4, 8, 16].map((nonzeros) => {
+      const trials = [0, 1, 2].map((trial) => measureConvexRegion(spec(nonzeros, samples, 100 + trial)));
+      const median = (values: number[]) => values.sort((left, right) => left - right)[1];
+      return { nonzeros, radius: median(trials.map((trial) => trial.convexRadiusMedian)) };
+    });
+    const text = JSON.stringify(radii);
+    for (let index = 1; index < radii.length; index++) {
+      assert.ok(radii[index - 1].radius > radii[index].radius, `radius must fall as r grows: ${text}`);
+    }
+  });
+
+  it('is reproducible: the same spec gives the same record (except its time)', () => {
+    const { seconds: _first, ...first } = measureConvexRegion(spec(6, 120, 7));
+    const { seconds: _second, ...second } = measureConvexRegion(spec(6, 120, 7));
+    assert.deepEqual(first, second);
+  });
+});
+
+describe('a convex-region run’s charts', () => {
+  it('plots the radius, its worst direction, λ_min and the condition number against r, one line per N', () => {
+    const values = { samples: [300, 600], nonzerosPerNeuron: [5, 10], noiseStd: [0], momentum: [0.5], extraPerNeuron: [0], missingPerNeuron: [0], initDistance: [0.3] };
+    const plan = convexRegionChartPlan(teacherStudentFamily, values);
+    assert.deepEqual(plan.map((chart) => chart.fixedMetric), ['convexRadiusMedian', 'convexRadiusMin', 'hessianMinEigenvalue', 'conditionNumber']);
+    for (const chart of plan) assert.deepEqual([chart.x, chart.lineBy], ['nonzerosPerNeuron', ['samples']]);
+    // The family picks this plan only for a run whose experiment asked for it.
+    const experiment = teacherStudentFamily.resolve({ kind: 'teacher-student', analysis: { convexRegion: {} } }, 'x');
+    assert.deepEqual(teacherStudentFamily.chartPlan(values, { experiment }).map((chart) => chart.id), plan.map((chart) => chart.id));
+    const training = teacherStudentFamily.resolve({ kind: 'teacher-student' }, 'x');
+    assert.ok(!teacherStudentFamily.chartPlan(values, { experiment: training }).some((chart) => chart.id.startsWith('landscape:')));
+  });
+});
