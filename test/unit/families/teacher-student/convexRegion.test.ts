@@ -149,3 +149,31 @@ describe('a convex-region run’s charts', () => {
     assert.ok(!teacherStudentFamily.chartPlan(values, { experiment: training }).some((chart) => chart.id.startsWith('landscape:')));
   });
 });
+
+describe('a convex-region experiment file', () => {
+  it('resolves with every default, passes it to each trial spec, and warns about settings it never reads', () => {
+    const file = { kind: 'teacher-student' as const, training: { momentum: 0.9 }, analysis: { convexRegion: { lanczosSteps: 4 } } };
+    const experiment = teacherStudentFamily.resolve(file, 'x');
+    assert.deepEqual(experiment.convexRegion, { directions: 16, flatSubspace: 8, lanczosSteps: 4, strongConvexity: 0.25, resolution: 0.01, maxRadius: 2 });
+    const cell = Object.fromEntries(Object.entries(experiment.axes).map(([axis, values]) => [axis, values[0]]));
+    assert.deepEqual((teacherStudentFamily.trialSpec(experiment, cell, 0) as TrialSpec).convexRegion, experiment.convexRegion);
+    const messages = teacherStudentFamily.semanticIssues(file).map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    assert.ok(messages.some((message) => message.startsWith('training: ignored')), messages.join('\n'));
+    assert.ok(messages.some((message) => message.startsWith('analysis.convexRegion.flatSubspace: 8 exceeds lanczosSteps 4')), messages.join('\n'));
+    // A training file resolves and specs exactly as before: no convexRegion key at all.
+    const training = teacherStudentFamily.resolve({ kind: 'teacher-student' }, 'x');
+    assert.ok(!('convexRegion' in training) && !('convexRegion' in (teacherStudentFamily.trialSpec(training, cell, 0) as object)));
+  });
+
+  it('has a resource estimate of its own: memory of the Lanczos basis, time growing with directions and scan length', () => {
+    const experiment = teacherStudentFamily.resolve({ kind: 'teacher-student', teacher: { nonzerosPerNeuron: [10, 40] }, samples: [300, 1200], analysis: { convexRegion: {} } }, 'x');
+    const estimate = teacherStudentFamily.estimate?.(experiment);
+    assert.ok(estimate);
+    assert.equal(estimate.trainings, 4 * 3);
+    assert.ok(estimate.perWorker.some((item) => item.what.startsWith('the Lanczos basis') && item.bytes === 8 * (2 * 60 * 200 + 60 * 60)), JSON.stringify(estimate.perWorker));
+    const longer = teacherStudentFamily.resolve({ kind: 'teacher-student', teacher: { nonzerosPerNeuron: [10, 40] }, samples: [300, 1200], analysis: { convexRegion: { directions: 64, resolution: 0.001 } } }, 'x');
+    assert.ok((teacherStudentFamily.estimate?.(longer).workerSeconds ?? 0) > 4 * estimate.workerSeconds);
+    // Nothing of the training's: no test set, no error history.
+    assert.ok(!estimate.perWorker.some((item) => item.what.includes('test inputs') || item.what.includes('every iteration')));
+  });
+});
