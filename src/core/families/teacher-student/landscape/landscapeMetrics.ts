@@ -8,12 +8,12 @@ function landscapeMetric(name: string, label: string, scale: 'log' | 'linear', l
 }
 
 export const CONVEX_REGION_METRICS: readonly MetricDefinition[] = [
-  landscapeMetric('convexRadiusMedian', 'Convex radius |W − W*| / |W*| (median direction)', 'linear', false),
-  landscapeMetric('convexRadiusMin', 'Convex radius |W − W*| / |W*| (worst direction)', 'linear', false),
-  landscapeMetric('hessianMinEigenvalue', 'Smallest Hessian eigenvalue λ_min at W*', 'log', false),
-  landscapeMetric('hessianMaxEigenvalue', 'Largest Hessian eigenvalue λ_max at W*', 'log', true),
+  landscapeMetric('convexRadiusMedian', 'Convex radius (median direction)', 'linear', false),
+  landscapeMetric('convexRadiusMin', 'Convex radius (worst direction)', 'linear', false),
+  landscapeMetric('hessianMinEigenvalue', 'Hessian λ_min at W*', 'log', false),
+  landscapeMetric('hessianMaxEigenvalue', 'Hessian λ_max at W*', 'log', true),
   // Null when λ_min ≤ 0: the risk is not strongly convex at W* at all.
-  landscapeMetric('conditionNumber', 'Condition number λ_max / λ_min at W*', 'log', true),
+  landscapeMetric('conditionNumber', 'Condition number λ_max/λ_min at W*', 'log', true),
 ];
 
 
