@@ -127,7 +127,7 @@ export const ConvexRegionSchema = Type.Object(
       }),
     ),
     lanczosSteps: Type.Optional(
-      Type.Integer({ minimum: 2, maximum: 1000, default: 60, description: 'Lanczos steps (Hessian-vector products) for the extreme eigenvalues; capped at the mask size, where they are exact.' }),
+      Type.Integer({ minimum: 2, maximum: 1000, default: 100, description: 'Lanczos steps (Hessian-vector products) for the extreme eigenvalues; capped at the mask size, where they are exact. 60 steps overestimate λ_min by ~10% at K·r = 200, N = 300; 100 are within 0.1%.' }),
     ),
     strongConvexity: Type.Optional(
       Type.Number({

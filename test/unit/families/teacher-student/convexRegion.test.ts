@@ -170,7 +170,7 @@ describe('a convex-region experiment file', () => {
     const estimate = teacherStudentFamily.estimate?.(experiment);
     assert.ok(estimate);
     assert.equal(estimate.trainings, 4 * 3);
-    assert.ok(estimate.perWorker.some((item) => item.what.startsWith('the Lanczos basis') && item.bytes === 8 * (2 * 60 * 200 + 60 * 60)), JSON.stringify(estimate.perWorker));
+    assert.ok(estimate.perWorker.some((item) => item.what.startsWith('the Lanczos basis') && item.bytes === 8 * (2 * 100 * 200 + 100 * 100)), JSON.stringify(estimate.perWorker));
     const longer = teacherStudentFamily.resolve({ kind: 'teacher-student', teacher: { nonzerosPerNeuron: [10, 40] }, samples: [300, 1200], analysis: { convexRegion: { directions: 64, resolution: 0.001 } } }, 'x');
     assert.ok((teacherStudentFamily.estimate?.(longer).workerSeconds ?? 0) > 4 * estimate.workerSeconds);
     // Nothing of the training's: no test set, no error history.
