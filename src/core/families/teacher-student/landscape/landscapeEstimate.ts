@@ -8,8 +8,11 @@ import type { ConvexRegionSettings, Experiment } from '../types';
 import { rowEntries } from '../resourceEstimate';
 
 const FLOAT64 = 8;
-/** One multiply-add of the plain-JS loops (measured ~1 ns on the project's machine). */
-const SECONDS_PER_FLOP = 1e-9;
+/**
+ * One multiply-add of these plain-JS loops: process CPU time of whole trials on the project's
+ * 2-core machine (d = 100, K = 5, r = 5..40, N = 300..1200) was 1-3 times the count at 1 ns.
+ */
+const SECONDS_PER_FLOP = 2.5e-9;
 
 const largest = (values: readonly number[]) => Math.max(...values);
 const mean = (values: readonly number[]) => values.reduce((sum, value) => sum + value, 0) / values.length;
@@ -50,7 +53,7 @@ function meanTrialSeconds(experiment: Experiment, settings: ConvexRegionSettings
   const steps = Math.min(settings.lanczosSteps, meanEntries);
   // A product: two passes over the mask's inputs; reorthogonalization: two passes over the basis.
   const lanczos = steps * (3 * meanSamples * meanEntries + 4 * steps * meanEntries) + steps ** 3;
-  // Each direction: its preactivations, then one O(N K) risk per grid point of the scan.
+  // Each direction: its preactivations, then one O(N K) risk per grid point of the scan (a bound: scans stop at the first failure).
   const scan = settings.directions * (meanSamples * meanEntries + (settings.maxRadius / settings.resolution) * 3 * meanSamples * hiddenUnits);
   const data = 2 * meanSamples * meanEntries;
   return (lanczos + scan + data) * SECONDS_PER_FLOP;

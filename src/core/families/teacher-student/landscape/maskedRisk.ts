@@ -31,11 +31,17 @@ export function preactivations(data: RiskData, values: Float64Array, target = ne
 export function residuals(data: RiskData, preactivation: Float64Array, target = new Float64Array(data.samples)): Float64Array {
   const { pattern, labels, samples } = data;
   const rows = pattern.rowCount;
-  for (let sample = 0; sample < samples; sample++) {
-    let output = 0;
-    for (let row = 0; row < rows; row++) output += Math.max(0, preactivation[row * samples + sample]);
-    target[sample] = output / rows - labels[sample];
+  target.fill(0);
+  // Row by row (contiguous), relu as (z + |z|)/2: exact, and free of the branch that a sign
+  // pattern as random as the inputs' makes the CPU mispredict half the time.
+  for (let row = 0; row < rows; row++) {
+    const rowOffset = row * samples;
+    for (let sample = 0; sample < samples; sample++) {
+      const value = preactivation[rowOffset + sample];
+      target[sample] += value + Math.abs(value);
+    }
   }
+  for (let sample = 0; sample < samples; sample++) target[sample] = target[sample] / (2 * rows) - labels[sample];
   return target;
 }
 
@@ -56,14 +62,16 @@ export function riskGradient(data: RiskData, values: Float64Array, target = new 
 function maskedBackProjection(data: RiskData, preactivation: Float64Array, perSample: Float64Array, target: Float64Array): Float64Array {
   const { pattern, inputs, samples } = data;
   const scale = 1 / (samples * pattern.rowCount);
+  // The per-sample factor with row j's activation folded in once, so the loop over entries is
+  // a branch-free dot product.
+  const activeFactor = new Float64Array(samples);
   for (let row = 0; row < pattern.rowCount; row++) {
     const rowOffset = row * samples;
+    for (let sample = 0; sample < samples; sample++) activeFactor[sample] = preactivation[rowOffset + sample] > 0 ? perSample[sample] : 0;
     for (let entry = pattern.rowStart[row]; entry < pattern.rowStart[row + 1]; entry++) {
       const featureOffset = pattern.columnIndex[entry] * samples;
       let sum = 0;
-      for (let sample = 0; sample < samples; sample++) {
-        if (preactivation[rowOffset + sample] > 0) sum += perSample[sample] * inputs[featureOffset + sample];
-      }
+      for (let sample = 0; sample < samples; sample++) sum += activeFactor[sample] * inputs[featureOffset + sample];
       target[entry] = sum * scale;
     }
   }
