@@ -2,6 +2,7 @@
 // differences of the gradient, its Lanczos extremes against a dense eigendecomposition of the
 // explicitly formed masked Hessian, and the claim itself on a small seeded sweep over r.
 import assert from 'node:assert/strict';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { landscapeData } from '../../../../src/core/families/teacher-student/landscape/landscapeData';
 import { lanczos } from '../../../../src/core/families/teacher-student/landscape/lanczos';
@@ -12,6 +13,10 @@ import { teacherStudentFamily } from '../../../../src/core/families/teacher-stud
 import type { ConvexRegionSettings, TrialSpec } from '../../../../src/core/families/teacher-student/types';
 import { RandomStream } from '../../../../src/core/random/randomStream';
 import { symmetricEigen } from '../../../../src/core/linalg/symmetricEigen';
+import { runExperiment } from '../../../../src/core/execution/runExperiment';
+import { readTrialLog } from '../../../../src/core/runs/trialLog';
+import { trialKey } from '../../../../src/shared/trialRecord';
+import { temporaryDir, writeTinyExperiment } from '../../execution/fixtures/tinyExperiment';
 
 const SETTINGS: ConvexRegionSettings = { directions: 8, flatSubspace: 8, lanczosSteps: 60, strongConvexity: 0.25, resolution: 0.01, maxRadius: 2 };
 
@@ -175,5 +180,33 @@ describe('a convex-region experiment file', () => {
     assert.ok((teacherStudentFamily.estimate?.(longer).workerSeconds ?? 0) > 4 * estimate.workerSeconds);
     // Nothing of the training's: no test set, no error history.
     assert.ok(!estimate.perWorker.some((item) => item.what.includes('test inputs') || item.what.includes('every iteration')));
+  });
+});
+
+describe('a convex-region run', () => {
+  it('goes through the real workers into records, and a cancelled run resumes without recomputing', async () => {
+    const configPath = writeTinyExperiment(temporaryDir(), {
+      training: undefined,
+      evaluation: undefined,
+      analysis: { convexRegion: { directions: 4, maxRadius: 0.5, resolution: 0.05 } },
+    });
+    const outDir = join(temporaryDir(), 'runs');
+    const abort = new AbortController();
+    const first = await runExperiment({ configPath, outDir, workers: 1, durable: false }, (event) => {
+      if (event.type === 'trial-completed' && event.completedTrials === 3) abort.abort();
+    }, abort.signal);
+    assert.equal(first.status, 'cancelled');
+    const before = readTrialLog(first.runDir).records.length;
+    const second = await runExperiment({ configPath, outDir, workers: 2, durable: false, resumeDir: first.runDir }, () => {});
+    assert.equal(second.status, 'completed');
+    const records = readTrialLog(first.runDir).records;
+    assert.equal(records.length, 8);
+    assert.equal(new Set(records.map(trialKey)).size, 8, `no trial twice (${before} before the resume)`);
+    for (const record of records) {
+      assert.equal(record.failed, undefined, String(record.failed));
+      assert.ok(typeof record.hessianMinEigenvalue === 'number' && typeof record.convexRadiusMedian === 'number', JSON.stringify(record));
+      assert.ok((record.convexRadiusMin as number) <= (record.convexRadiusMedian as number) && (record.convexRadiusMedian as number) <= 0.5);
+      assert.equal(record.relativeError, undefined, 'nothing was trained');
+    }
   });
 });
