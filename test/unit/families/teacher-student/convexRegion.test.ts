@@ -16,6 +16,9 @@ import { symmetricEigen } from '../../../../src/core/linalg/symmetricEigen';
 import { runExperiment } from '../../../../src/core/execution/runExperiment';
 import { readTrialLog } from '../../../../src/core/runs/trialLog';
 import { trialKey } from '../../../../src/shared/trialRecord';
+import { readManifest } from '../../../../src/core/runs/manifestFile';
+import { summarizeSweep } from '../../../../src/core/analysis/sweepSummary';
+import { summaryView } from '../../../../src/core/families/experimentFamily';
 import { temporaryDir, writeTinyExperiment } from '../../execution/fixtures/tinyExperiment';
 
 const SETTINGS: ConvexRegionSettings = { directions: 8, flatSubspace: 8, lanczosSteps: 60, strongConvexity: 0.25, resolution: 0.01, maxRadius: 2 };
@@ -209,5 +212,13 @@ describe('a convex-region run', () => {
       assert.ok((record.convexRadiusMin as number) <= (record.convexRadiusMedian as number) && (record.convexRadiusMedian as number) <= 0.5);
       assert.equal(record.relativeError, undefined, 'nothing was trained');
     }
+    // `lth summarize` reads it through the family's summary for such a run: no success rate, no boundary.
+    const summary = summarizeSweep(summaryView(teacherStudentFamily, readManifest(first.runDir).resolved), records);
+    assert.equal(summary.cells.length, 4);
+    for (const cell of summary.cells) {
+      assert.equal((cell.convexRadiusMedian as { count: number }).count, 2);
+      assert.ok(!('successRate' in cell) && !('relativeError' in cell), Object.keys(cell).join(', '));
+    }
+    assert.ok(!('phaseBoundary' in summary));
   });
 });

@@ -35,7 +35,7 @@ export type LandscapeMetrics = {
  * curvature scale set by K alone, so the radius compares the same requirement across r and N —
  * the paper's region is where the empirical Hessian stays above such a fixed fraction.
  */
-export function convexityModulus(settings: ConvexRegionSettings, hiddenUnits: number): number {
+function convexityModulus(settings: ConvexRegionSettings, hiddenUnits: number): number {
   return settings.strongConvexity / (2 * hiddenUnits * hiddenUnits);
 }
 
