@@ -222,3 +222,12 @@ describe('a convex-region run', () => {
     assert.ok(!('phaseBoundary' in summary));
   });
 });
+
+describe('with fewer samples than mask entries', () => {
+  it('the Hessian is singular: λ_min is zero to rounding and there is no condition number', () => {
+    const record = measureConvexRegion(spec(10, 20, 3));
+    assert.equal(record.maskEntries, 30);
+    assert.ok(Math.abs(record.hessianMinEigenvalue) < 1e-12 * record.hessianMaxEigenvalue, String(record.hessianMinEigenvalue));
+    assert.equal(record.conditionNumber, null);
+  });
+});

@@ -3,7 +3,8 @@
 // T = Q^T H Q; T's eigenvalues (Ritz values) approach H's extreme ones first. In floating point
 // the basis loses orthogonality as Ritz values converge (ghost copies appear), so every new
 // vector is re-orthogonalized against the whole basis (twice, "twice is enough"): O(m^2 n) extra,
-// small beside m products at this size.
+// small beside m products at this size. Lanczos sees each distinct eigenvalue once: a null
+// space of any dimension (N < K·r) shows as one Ritz value near 0.
 import type { RandomStream } from '../../../random/randomStream';
 import { symmetricEigen } from '../../../linalg/symmetricEigen';
 

@@ -16,7 +16,7 @@ export type LandscapeMetrics = {
   /** Smallest and largest eigenvalue of the masked Hessian at W* (Lanczos Ritz values). */
   hessianMinEigenvalue: number;
   hessianMaxEigenvalue: number;
-  /** max / min; null when the smallest is not positive (the risk is flat or worse along some direction). */
+  /** max / min; null when the smallest is zero to rounding (the risk is flat along some direction: N < K·r, say). */
   conditionNumber: number | null;
   /** Median and minimum over the directions of the convex radius |W - W*|_F / |W*|_F. */
   convexRadiusMedian: number;
@@ -28,6 +28,9 @@ export type LandscapeMetrics = {
   lanczosSteps: number;
   seconds: number;
 };
+
+/** An eigenvalue below this fraction of the largest is zero up to rounding (a singular Hessian gives ~1e-17). */
+const ROUNDING_ZERO = 1e-12;
 
 /**
  * The strong-convexity modulus: `strongConvexity` times 1/(2K^2), the diagonal of the population
@@ -59,7 +62,7 @@ export function measureConvexRegion(spec: TrialSpec): LandscapeMetrics {
   return {
     hessianMinEigenvalue: smallest,
     hessianMaxEigenvalue: largest,
-    conditionNumber: smallest > 0 ? largest / smallest : null,
+    conditionNumber: smallest > ROUNDING_ZERO * largest ? largest / smallest : null,
     convexRadiusMedian: spread.median,
     convexRadiusMin: spread.min,
     convexityModulus: modulus,
