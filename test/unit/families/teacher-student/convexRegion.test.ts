@@ -220,6 +220,13 @@ describe('a convex-region run', () => {
       assert.ok(!('successRate' in cell) && !('relativeError' in cell), Object.keys(cell).join(', '));
     }
     assert.ok(!('phaseBoundary' in summary));
+    // Its first chart: the radius against r, one line per N, each point the trials of a cell.
+    const values = Object.fromEntries(teacherStudentFamily.axes.map((axis) => [axis.name, [...new Set(records.map((record) => record[axis.name] as number))].sort((a, b) => a - b)]));
+    const [radiusChart] = teacherStudentFamily.chartPlan(values, { experiment: readManifest(first.runDir).resolved });
+    const chart = teacherStudentFamily.buildChart(radiusChart, records, 'generalizationError', values);
+    assert.ok(chart.kind === 'line' && chart.metric === 'convexRadiusMedian' && chart.band);
+    assert.deepEqual(chart.series.map((series) => series.label), ['N = 30', 'N = 60']);
+    for (const series of chart.series) assert.deepEqual(series.points.map((point) => [point.x, point.count]), [[2, 2], [4, 2]]);
   });
 });
 
