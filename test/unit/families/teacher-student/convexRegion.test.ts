@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { landscapeData } from '../../../../src/core/families/teacher-student/landscape/landscapeData';
 import { lanczos } from '../../../../src/core/families/teacher-student/landscape/lanczos';
-import { hessianVectorProduct, preactivations, risk, riskGradient } from '../../../../src/core/families/teacher-student/landscape/maskedRisk';
+import { hessianVectorProduct, preactivations, residuals, type RiskData } from '../../../../src/core/families/teacher-student/landscape/maskedRisk';
 import { measureConvexRegion } from '../../../../src/core/families/teacher-student/landscape/measureConvexRegion';
 import { convexRegionChartPlan } from '../../../../src/core/families/teacher-student/landscape/landscapeCharts';
 import { teacherStudentFamily } from '../../../../src/core/families/teacher-student/family';
@@ -51,6 +51,29 @@ function spec(nonzerosPerNeuron: number, samples: number, seed: number, override
   };
 }
 
+/** f(W) = 1/(2N) sum_n res_n^2. */
+function risk(data: RiskData, values: Float64Array): number {
+  const residual = residuals(data, preactivations(data, values));
+  return residual.reduce((sum, value) => sum + value * value, 0) / (2 * data.samples);
+}
+
+/** The reference gradient, entry by entry: (1/(N K)) sum_n res_n 1[z_jn > 0] x_in. */
+function riskGradient(data: RiskData, values: Float64Array): Float64Array {
+  const { pattern, inputs, samples } = data;
+  const preactivation = preactivations(data, values);
+  const residual = residuals(data, preactivation);
+  const gradient = new Float64Array(values.length);
+  for (let row = 0; row < pattern.rowCount; row++) {
+    for (let entry = pattern.rowStart[row]; entry < pattern.rowStart[row + 1]; entry++) {
+      for (let sample = 0; sample < samples; sample++) {
+        if (preactivation[row * samples + sample] > 0) gradient[entry] += residual[sample] * inputs[pattern.columnIndex[entry] * samples + sample];
+      }
+      gradient[entry] /= samples * pattern.rowCount;
+    }
+  }
+  return gradient;
+}
+
 function gaussian(size: number, seed: number): Float64Array {
   const values = new Float64Array(size);
   new RandomStream(seed).fillGaussian(values, 0, size);
@@ -80,7 +103,7 @@ describe('the masked Hessian-vector product', () => {
     });
   }
 
-  it('has the gradient it differentiates: the risk’s own finite differences', () => {
+  it('is checked against a gradient that matches the risk’s own finite differences', () => {
     const data = landscapeData(spec(6, 80, 12, { noiseStd: 0.2 }));
     const point = data.teacherOnMask.map((value, index) => value + 0.1 * gaussian(data.teacherOnMask.length, 8)[index]);
     const gradient = riskGradient(data, point);
@@ -120,6 +143,28 @@ describe('Lanczos on the masked Hessian', () => {
     // Run to the size, every eigenvalue is found.
     const full = lanczos((vector) => hessianVectorProduct(data, activations, vector), size, size, new RandomStream(4));
     for (let rank = 0; rank < size; rank++) assert.ok(Math.abs(full.values[rank] - dense.values[rank]) < 1e-9 * denseLargest, `eigenvalue ${rank}`);
+  });
+});
+
+describe('the convex radius on a case solved by hand', () => {
+  // K = 1, d = r = 1: W* = ±1 and the only directions are toward 0 and away from it. Toward 0,
+  // phi(s) = s^2 (1/2N) sum_{x w* > 0} x^2 (curvature ~1/2) until the neuron dies at s = 1, where
+  // the slope drops: the window around s = 1 fails, so the radius is 1 - h. Away from 0 phi stays
+  // that quadratic: convex all the way.
+  const settings = { directions: 8, flatSubspace: 1, lanczosSteps: 2, resolution: 0.01, maxRadius: 2 };
+  const oneWeight = (strongConvexity: number) => measureConvexRegion(spec(1, 400, 21, { inputDim: 1, hiddenUnits: 1, convexRegion: { ...settings, strongConvexity } }));
+
+  it('is 1 - h toward the dead neuron and the scan’s end away from it', () => {
+    const record = oneWeight(0.25);
+    assert.ok(Math.abs(record.convexRadiusMin - 0.99) < 1e-9, String(record.convexRadiusMin));
+    assert.ok(Math.abs(record.hessianMinEigenvalue - 0.5) < 0.1, `λ = (1/N) sum over active samples of x^2 ≈ 1/2: ${record.hessianMinEigenvalue}`);
+  });
+
+  it('is 0 when the required curvature exceeds what the risk has at W*', () => {
+    // mu = strongConvexity / (2K^2) = 1.5 / 2 = 0.75 > λ ≈ 0.5.
+    const record = oneWeight(1.5);
+    assert.equal(record.convexRadiusMedian, 0);
+    assert.equal(record.convexRadiusMin, 0);
   });
 });
 

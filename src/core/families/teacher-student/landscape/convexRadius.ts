@@ -18,7 +18,7 @@ export interface RadiusSettings {
 }
 
 /** phi(s) along one direction, in O(N K) per point from the preactivations of W* and of the step. */
-export function riskAlongDirection(data: RiskData, teacherPreactivations: Float64Array, stepPreactivations: Float64Array): (distance: number) => number {
+function riskAlongDirection(data: RiskData, teacherPreactivations: Float64Array, stepPreactivations: Float64Array): (distance: number) => number {
   const point = new Float64Array(teacherPreactivations.length);
   const residual = new Float64Array(data.samples);
   return (distance) => {

@@ -1,7 +1,8 @@
-// The student's empirical risk f(W) = 1/(2N) sum_n (g(W; x_n) - y_n)^2 on its mask (paper.md §2),
-// with its gradient and its Hessian-vector product, as plain explicit loops: the landscape
-// measurements call these a few hundred times per trial, far from the descent's hot loop, so
-// clarity beats the WASM kernel here (its own tests check both against finite differences).
+// The student's empirical risk f(W) = 1/(2N) sum_n (g(W; x_n) - y_n)^2 on its mask (paper.md §2):
+// preactivations, residuals and the Hessian-vector product, as plain explicit loops. The
+// landscape measurements call these a few hundred times per trial, far from the descent's hot
+// loop, so clarity beats the WASM kernel here; the tests check the product against finite
+// differences of a gradient they write themselves.
 import type { SparsityPattern } from '../model/sparseRows';
 
 /** Training data as runTrial holds it: features-major inputs (feature f of sample n at f*samples + n). */
@@ -43,19 +44,6 @@ export function residuals(data: RiskData, preactivation: Float64Array, target = 
   }
   for (let sample = 0; sample < samples; sample++) target[sample] = target[sample] / (2 * rows) - labels[sample];
   return target;
-}
-
-export function risk(data: RiskData, values: Float64Array): number {
-  const residual = residuals(data, preactivations(data, values));
-  let sum = 0;
-  for (let sample = 0; sample < data.samples; sample++) sum += residual[sample] * residual[sample];
-  return sum / (2 * data.samples);
-}
-
-/** grad_{j,i} f = (1/(N K)) sum_n res_n 1[z_jn > 0] x_in, on the mask entries. */
-export function riskGradient(data: RiskData, values: Float64Array, target = new Float64Array(values.length)): Float64Array {
-  const preactivation = preactivations(data, values);
-  return maskedBackProjection(data, preactivation, residuals(data, preactivation), target);
 }
 
 /** (1/(N K)) sum_n u_n 1[z_jn > 0] x_in for every mask entry (j, i): J^T u / N. */
