@@ -214,6 +214,9 @@ describe('a convex-region experiment file', () => {
     const messages = teacherStudentFamily.semanticIssues(file).map((issue) => `${issue.path.join('.')}: ${issue.message}`);
     assert.ok(messages.some((message) => message.startsWith('training: ignored')), messages.join('\n'));
     assert.ok(messages.some((message) => message.startsWith('analysis.convexRegion.flatSubspace: 8 exceeds lanczosSteps 4')), messages.join('\n'));
+    const fine = teacherStudentFamily.semanticIssues({ kind: 'teacher-student', analysis: { convexRegion: { resolution: 1e-6 } } });
+    assert.deepEqual(fine.map((issue) => [issue.path.join('.'), issue.severity]), [['analysis.convexRegion.resolution', 'warning']]);
+    assert.deepEqual(teacherStudentFamily.semanticIssues({ kind: 'teacher-student', analysis: { convexRegion: {} } }), [], 'the defaults are fine');
     // A training file resolves and specs exactly as before: no convexRegion key at all.
     const training = teacherStudentFamily.resolve({ kind: 'teacher-student' }, 'x');
     assert.ok(!('convexRegion' in training) && !('convexRegion' in (teacherStudentFamily.trialSpec(training, cell, 0) as object)));
