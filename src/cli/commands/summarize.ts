@@ -3,7 +3,7 @@
 import type { CellSummary } from '../../core/analysis/cellSummary';
 import type { Description } from '../../core/analysis/statistics';
 import { summarizeSweep, type SweepSummary } from '../../core/analysis/sweepSummary';
-import type { ExperimentFamily } from '../../core/families/experimentFamily';
+import { summaryView, type ExperimentFamily } from '../../core/families/experimentFamily';
 import { familyOf } from '../../core/families/registry';
 import { mergeRunFolders, rejectedLineWarnings, type MergedRuns } from '../../core/runs/runReader';
 import { isFailedTrial, measuredRecords, recordsDone, type TrialRecord } from '../../shared/trialRecord';
@@ -41,7 +41,7 @@ export async function summarizeCommand(argv: string[], io: CliIo = processIo): P
     io.stderr.write(`lth summarize: ${errorMessage(error)}\n`);
     return EXIT.failed;
   }
-  const family = familyOf(merged.runs[0].manifest.kind);
+  const family = summaryView(familyOf(merged.runs[0].manifest.kind), merged.runs[0].manifest.resolved);
   // A failed trial has no measurements: it is listed, not averaged.
   const summary = summarizeSweep(family, measuredRecords(merged.records));
   io.stdout.write(values.json ? `${JSON.stringify(summaryJson(merged, summary), null, 2)}\n` : summaryText(family, merged, summary));

@@ -135,6 +135,11 @@ export interface ExperimentFamily<Experiment extends ResolvedExperiment = Resolv
    */
   rowFields?: readonly { name: string; short: string }[];
   summaryExtra?: SweepSummaryExtra;
+  /**
+   * Other summary columns (and extra) for an experiment whose trials measure something else
+   * (e.g. a teacher-student convex-region run: no training, so no success rate); absent: the above.
+   */
+  summaryFor?(experiment: ResolvedExperiment): { columns: readonly SummaryColumn[]; extra?: SweepSummaryExtra } | undefined;
   /** Checks the schema cannot express (relations between fields, likely mistakes). Expects a schema-valid file. */
   semanticIssues(file: object): PathIssue[];
   /** Defaults filled and every axis a list, for a schema-valid file without errors; `fileName` names it when the file does not. */
@@ -159,6 +164,12 @@ export interface ExperimentFamily<Experiment extends ResolvedExperiment = Resolv
   /** `experiments`: the resolved experiments of the runs shown (settings that are no axis may call for charts of their own). */
   chartPlan(values: AxisValues, options: { curveSamples?: number; target?: number; experiments?: readonly ResolvedExperiment[] }): ChartSpec[];
   buildChart(spec: ChartSpec, records: readonly TrialRecord[], selectedMetric: string, values: AxisValues): ChartData;
+}
+
+/** The family as `lth summarize` reads the records of `experiment` (its summaryFor, when it has one). */
+export function summaryView(family: ExperimentFamily, experiment: ResolvedExperiment): ExperimentFamily {
+  const own = family.summaryFor?.(experiment);
+  return own ? { ...family, summaryColumns: own.columns, summaryExtra: own.extra } : family;
 }
 
 /** The family's sweep axes by name, in its order (the order of cell keys). */

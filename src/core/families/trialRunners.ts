@@ -6,11 +6,12 @@ import type { TrialRunner } from '../execution/workerProtocol';
 import { runTicketChain } from './lottery-ticket/training/ticketChain';
 import { prepareTicketRun } from './lottery-ticket/training/ticketContext';
 import type { LotteryTicketExperiment, TicketChainSpec } from './lottery-ticket/types';
+import { measureConvexRegion } from './teacher-student/landscape/measureConvexRegion';
 import { runTrial as runTeacherStudentTrial } from './teacher-student/training/runTrial';
 import type { TrialSpec } from './teacher-student/types';
 
 export const BUILT_IN_TRIAL_RUNNERS: Readonly<Record<string, TrialRunner>> = {
-  'teacher-student': (spec: TrialSpec) => runTeacherStudentTrial(spec),
+  'teacher-student': (spec: TrialSpec) => (spec.convexRegion ? measureConvexRegion(spec) : runTeacherStudentTrial(spec)),
   'lottery-ticket': (spec: TicketChainSpec, io) => runTicketChain(spec, io),
 };
 

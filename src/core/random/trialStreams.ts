@@ -13,7 +13,9 @@ export type StreamPurpose =
   | 'train-noise'
   | 'test-inputs'
   | 'init'
-  | 'batches';
+  | 'batches'
+  | 'landscape-lanczos'
+  | 'landscape-directions';
 
 const TWO_TO_32 = 2 ** 32;
 

@@ -20,7 +20,7 @@ const examplesFolder = join(__dirname, '..', '..', '..', 'examples');
 const presetFiles = readdirSync(examplesFolder).filter((name) => name.endsWith('.lth.json')).sort();
 
 /** One preset per experiment of paper.md §4 that the teacher–student engine can run. */
-const REQUIRED_PRESETS = ['phase-transition', 'sample-complexity', 'convergence-vs-pruning', 'agd-vs-gd', 'noise', 'inaccurate-mask', 'magnitude-pruning'];
+const REQUIRED_PRESETS = ['phase-transition', 'sample-complexity', 'convergence-vs-pruning', 'agd-vs-gd', 'noise', 'inaccurate-mask', 'magnitude-pruning', 'convex-region'];
 
 describe('examples/*.lth.json', () => {
   it('hold a preset for each teacher–student experiment of paper.md §4', () => {
@@ -57,7 +57,7 @@ async function runPreset(preset: string): Promise<TrialRecord[]> {
   }
 }
 
-describe('presets show their claims (issue 2, "done when")', () => {
+describe('presets show their claims (issue 2, "done when"; issue 9 §1)', () => {
   it('phase-transition: the boundary N*(r) is crossed at every r and is a straight line (R² ≥ 0.9)', async () => {
     const records = await runPreset('phase-transition');
     const boundary = summarizeSweep(teacherStudentFamily, records).phaseBoundary as PhaseBoundary | null;
@@ -88,6 +88,22 @@ describe('presets show their claims (issue 2, "done when")', () => {
         medianRates[index - 1] < medianRates[index],
         `median rate at r=${rValues[index - 1]} (${medianRates[index - 1]}) should be below that at r=${rValues[index]} (${medianRates[index]})`,
       );
+    }
+  });
+
+  it('convex-region (issue 9 §1): at every N the median radius never grows with r and λ_min is higher at the smallest r than at the largest', async () => {
+    const records = (await runPreset('convex-region')) as unknown as Array<Record<string, number>>;
+    const median = (samples: number, r: number, metric: string) =>
+      describeValues(records.filter((record) => record.samples === samples && record.nonzerosPerNeuron === r).map((record) => record[metric])).median;
+    const axis = (name: string) => [...new Set(records.map((record) => record[name]))].sort((left, right) => left - right);
+    const [rValues, nValues] = [axis('nonzerosPerNeuron'), axis('samples')];
+    assert.ok(rValues.length >= 4 && nValues.length >= 2, 'the preset sweeps r and N');
+    for (const samples of nValues) {
+      const radii = rValues.map((r) => median(samples, r, 'convexRadiusMedian'));
+      for (let index = 1; index < radii.length; index++) assert.ok(radii[index - 1] >= radii[index], `N=${samples}: radius vs r ${radii.join(', ')}`);
+      assert.ok(radii[0] > radii[radii.length - 1], `N=${samples}: the smallest r has the larger radius (${radii.join(', ')})`);
+      const [smallest, largest] = [rValues[0], rValues[rValues.length - 1]].map((r) => median(samples, r, 'hessianMinEigenvalue'));
+      assert.ok(smallest > largest, `N=${samples}: λ_min ${smallest} at r=${rValues[0]}, ${largest} at r=${rValues[rValues.length - 1]}`);
     }
   });
 });

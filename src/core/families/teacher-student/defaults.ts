@@ -9,11 +9,12 @@ type Filled<T> = { [Key in keyof T]-?: Exclude<T[Key], undefined> };
 type Section<Key extends keyof ExperimentFile> = Filled<Exclude<ExperimentFile[Key], undefined>>;
 
 /** An experiment file with every schema default filled in (r / pruningRatio, name, description stay optional). */
-export type FilledExperimentFile = Omit<Filled<ExperimentFile>, 'teacher' | 'student' | 'training' | 'evaluation' | 'name' | 'description' | '$schema'> & {
+export type FilledExperimentFile = Omit<Filled<ExperimentFile>, 'teacher' | 'student' | 'training' | 'evaluation' | 'analysis' | 'name' | 'description' | '$schema'> & {
   teacher: Section<'teacher'> & { nonzerosPerNeuron?: number | number[]; pruningRatio?: number | number[] };
   student: Section<'student'> & { pruning: Filled<Section<'student'>['pruning']> };
   training: Section<'training'>;
   evaluation: Section<'evaluation'>;
+  analysis?: ExperimentFile['analysis'];
   name?: string;
   description?: string;
 };

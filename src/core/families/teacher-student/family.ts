@@ -3,6 +3,8 @@
 import type { ExperimentFamily } from '../experimentFamily';
 import { TEACHER_STUDENT_AXES, TEACHER_STUDENT_DERIVED_AXES } from './axes';
 import { teacherStudentChart, teacherStudentChartPlan } from './charts';
+import { convexRegionChartPlan } from './landscape/landscapeCharts';
+import { CONVEX_REGION_SUMMARY } from './landscape/landscapeMetrics';
 import { TEACHER_STUDENT_METRICS, TEACHER_STUDENT_SUMMARY } from './metrics';
 import { resolveTeacherStudent } from './resolve';
 import { ExperimentSchema, type ExperimentFile } from './schema';
@@ -22,12 +24,15 @@ export const teacherStudentFamily: ExperimentFamily<Experiment> = {
   defaultMetric: 'generalizationError',
   summaryColumns: TEACHER_STUDENT_SUMMARY,
   summaryExtra: PHASE_BOUNDARY_SUMMARY,
+  summaryFor: (experiment) => ((experiment as Experiment).convexRegion ? { columns: CONVEX_REGION_SUMMARY } : undefined),
   semanticIssues: (file) => semanticIssues(file as ExperimentFile),
   resolve: (file, name) => resolveTeacherStudent(file as ExperimentFile, name),
   estimate: estimateTeacherStudent,
   trialSpec: (experiment, cell, trial) => trialSpec(experiment, cell as SweepCell, trial),
   recordExtras: (experiment, cell) => ({ pruningRatio: pruningRatioOf(experiment, cell as SweepCell) }),
   chartPlan(values, options) {
+    // A convex-region run measured the landscape, not a training: its own charts.
+    if (options.experiments?.some((experiment) => (experiment as Experiment).convexRegion)) return convexRegionChartPlan(this, values);
     const magnitude = options.experiments?.some((experiment) => (experiment as Experiment).studentMask === 'magnitude') ?? false;
     return teacherStudentChartPlan(this, values, options.curveSamples, magnitude);
   },

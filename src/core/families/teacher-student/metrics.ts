@@ -1,6 +1,7 @@
 // What a teacher-student trial measures (paper.md §3), as the charts and `lth summarize` read it.
 import type { MetricDefinition, SummaryColumn } from '../experimentFamily';
 import type { TrialRecord } from './types';
+import { CONVEX_REGION_METRICS } from './landscape/landscapeMetrics';
 
 /** A metric read straight from a record field of the same name. */
 function field(name: keyof TrialRecord & string, label: string, unit = ''): MetricDefinition {
@@ -38,6 +39,7 @@ export const TEACHER_STUDENT_METRICS: readonly MetricDefinition[] = [
   // Only trials of student.mask "magnitude" have these (metrics/maskRecovery.ts); their charts are their own.
   maskShare('maskRecall', 'Mask recall (teacher positions kept)'),
   maskShare('maskPrecision', 'Mask precision (kept positions on the teacher)'),
+  ...CONVEX_REGION_METRICS,
 ];
 
 function maskShare(name: 'maskRecall' | 'maskPrecision', label: string): MetricDefinition {

@@ -3,7 +3,7 @@
 // nonzerosPerNeuron, "auto" step size turned into K.
 import { axisEntries, withDefaults } from './defaults';
 import type { ExperimentFile } from './schema';
-import { SWEEP_AXES, type Experiment, type SweepAxis } from './types';
+import { SWEEP_AXES, type ConvexRegionSettings, type Experiment, type SweepAxis } from './types';
 
 /** Values in first-seen order without repeats: a repeated value would be the same cell twice. */
 function distinct(values: number[]): number[] {
@@ -38,5 +38,6 @@ export function resolveTeacherStudent(file: ExperimentFile, name: string): Exper
     curvePoints: training.curvePoints,
     testSamples: evaluation.testSamples,
     successThreshold: evaluation.successThreshold,
+    ...(filled.analysis?.convexRegion === undefined ? {} : { convexRegion: filled.analysis.convexRegion as ConvexRegionSettings }),
   };
 }

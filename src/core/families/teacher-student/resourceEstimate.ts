@@ -10,6 +10,7 @@ import { cellCount } from '../../sweep/sweepCells';
 import { formatBytes } from '../../../shared/formatQuantity';
 import { keptPerRound } from './model/magnitudeMask';
 import type { Experiment } from './types';
+import { estimateConvexRegion } from './landscape/landscapeEstimate';
 
 const FLOAT64 = 8;
 const INT32 = 4;
@@ -32,7 +33,7 @@ const largest = (values: readonly number[]) => Math.max(...values);
 const mean = (values: readonly number[]) => values.reduce((sum, value) => sum + value, 0) / values.length;
 
 /** Mask entries per student row in a cell's largest training: all d for a dense mask and for magnitude pruning's dense phase, else the kept teacher positions plus the extra ones. */
-function rowEntries(experiment: Experiment, nonzeros: number, extra: number, missing: number): number {
+export function rowEntries(experiment: Experiment, nonzeros: number, extra: number, missing: number): number {
   return experiment.studentMask === 'accurate' ? nonzeros - missing + extra : experiment.inputDim;
 }
 
@@ -42,6 +43,7 @@ function samplesPerIteration(experiment: Experiment, samples: number): number {
 }
 
 export function estimateTeacherStudent(experiment: Experiment): ResourceEstimate {
+  if (experiment.convexRegion) return estimateConvexRegion(experiment, experiment.convexRegion);
   const { inputDim, hiddenUnits, maxIterations, testSamples, axes } = experiment;
   const samples = largest(axes.samples);
   const nonzeros = largest(axes.nonzerosPerNeuron);

@@ -139,6 +139,49 @@ export const EvaluationSchema = Type.Object(
   { additionalProperties: false, default: {}, description: 'How each trial is measured.' },
 );
 
+export const ConvexRegionSchema = Type.Object(
+  {
+    directions: Type.Optional(Type.Integer({ minimum: 1, maximum: 4096, default: 16, description: 'Seeded directions from W* along which the convex radius is measured; the record keeps their median and minimum.' })),
+    flatSubspace: Type.Optional(
+      Type.Integer({
+        minimum: 0,
+        default: 8,
+        description: 'Directions are random combinations of this many flattest Hessian eigenvectors (Lanczos Ritz vectors), where the theory\'s radius is decided; 0 = uniformly random on the whole mask.',
+      }),
+    ),
+    lanczosSteps: Type.Optional(
+      Type.Integer({ minimum: 2, maximum: 1000, default: 100, description: 'Lanczos steps (Hessian-vector products) for the extreme eigenvalues; capped at the mask size, where they are exact. 60 steps overestimate λ_min by ~10% at K·r = 200, N = 300; 100 are within 0.1%.' }),
+    ),
+    strongConvexity: Type.Optional(
+      Type.Number({
+        exclusiveMinimum: 0,
+        default: 0.25,
+        description: 'The curvature the risk must keep along a direction, as a fraction of 1/(2K^2) (the population Gauss-Newton diagonal): the strong-convexity modulus of the radius test.',
+      }),
+    ),
+    resolution: Type.Optional(
+      Type.Number({
+        exclusiveMinimum: 0,
+        default: 0.01,
+        description: 'Step h (relative distance) of the second differences that test convexity: ReLU kinks make the exact risk non-convex ~1/N from W*, so convexity is judged over windows of this width.',
+      }),
+    ),
+    maxRadius: Type.Optional(
+      Type.Number({ exclusiveMinimum: 0, default: 2, description: 'Largest relative distance |W - W*|_F / |W*|_F scanned; a direction convex that far reports this value.' }),
+    ),
+  },
+  {
+    additionalProperties: false,
+    description:
+      'Measure the landscape at W* instead of training (paper claim 1): extreme eigenvalues of the masked Hessian (Lanczos) and the convex radius, the relative distance up to which the risk stays strongly convex along seeded directions.',
+  },
+);
+
+export const AnalysisSchema = Type.Object(
+  { convexRegion: Type.Optional(ConvexRegionSchema) },
+  { additionalProperties: false, description: 'Measurements a trial makes instead of training.' },
+);
+
 export const ExperimentSchema = Type.Object(
   {
     $schema: Type.Optional(Type.String({ description: 'Path or URL of this JSON Schema (editor support only).' })),
@@ -159,6 +202,7 @@ export const ExperimentSchema = Type.Object(
     trials: Type.Optional(Type.Integer({ minimum: 1, default: 3, description: 'Independent trials per sweep cell.' })),
     training: Type.Optional(TrainingSchema),
     evaluation: Type.Optional(EvaluationSchema),
+    analysis: Type.Optional(AnalysisSchema),
   },
   {
     title: 'Teacher-student experiment',

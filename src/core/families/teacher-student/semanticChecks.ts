@@ -8,6 +8,7 @@ import { axisEntries, roundedNonzeros, withDefaults, type AxisEntry, type Filled
 import type { ExperimentFile } from './schema';
 import type { PathIssue } from '../../config/experimentProblem';
 import { formatJsonPath } from '../../config/jsonPath';
+import { convexRegionIssues } from './landscape/landscapeChecks';
 
 /** Momentum at or above this makes the rate saturate near sqrt(beta), hiding the dependence on r (paper.md §2). */
 export const HIGH_MOMENTUM = 0.85;
@@ -185,5 +186,6 @@ export function semanticIssues(file: ExperimentFile): PathIssue[] {
     ...checkTraining(filled, file, smallestSamples),
     ...checkSplitBatches(filled, validNonzeros),
     ...checkGridSize(filled, file),
+    ...convexRegionIssues(file),
   ];
 }

@@ -35,5 +35,6 @@ export function trialSpec(experiment: Experiment, cell: SweepCell, trial: number
     curvePoints: experiment.curvePoints,
     testSamples: experiment.testSamples,
     successThreshold: experiment.successThreshold,
+    ...(experiment.convexRegion === undefined ? {} : { convexRegion: experiment.convexRegion }),
   };
 }

@@ -45,6 +45,18 @@ export interface SharedSettings {
   curvePoints: number;
   testSamples: number;
   successThreshold: number;
+  /** Set by the file's analysis.convexRegion: trials measure the landscape at W* instead of training. */
+  convexRegion?: ConvexRegionSettings;
+}
+
+/** How a trial measures the local convex region around W* (schema.ts ConvexRegionSchema). */
+export interface ConvexRegionSettings {
+  directions: number;
+  flatSubspace: number;
+  lanczosSteps: number;
+  strongConvexity: number;
+  resolution: number;
+  maxRadius: number;
 }
 
 /** An experiment with every default filled in and every sweepable parameter as a list. */

@@ -10,6 +10,20 @@ const isFiniteAtLeast = (minimum: number): Check => (value) => Number.isFinite(v
 const isPositive: Check = (value) => Number.isFinite(value) && (value as number) > 0;
 const isOneOf = (...options: unknown[]): Check => (value) => options.includes(value);
 
+/** analysis.convexRegion as resolved (schema.ts ConvexRegionSchema). */
+const isConvexRegion: Check = (value) => {
+  if (typeof value !== 'object' || value === null) return false;
+  const settings = value as Record<string, unknown>;
+  return (
+    isInteger(1)(settings.directions) &&
+    isInteger(0)(settings.flatSubspace) &&
+    isInteger(2)(settings.lanczosSteps) &&
+    isPositive(settings.strongConvexity) &&
+    isPositive(settings.resolution) &&
+    isPositive(settings.maxRadius)
+  );
+};
+
 const FIELD_CHECKS: Record<keyof TrialSpec, [Check, string]> = {
   seed: [isInteger(0), 'a non-negative integer'],
   testSetSeed: [isInteger(0), 'a non-negative integer'],
@@ -36,6 +50,10 @@ const FIELD_CHECKS: Record<keyof TrialSpec, [Check, string]> = {
   curvePoints: [isInteger(2), 'an integer >= 2'],
   testSamples: [isInteger(1), 'an integer >= 1'],
   successThreshold: [isPositive, 'a finite number > 0'],
+  convexRegion: [
+    (value) => value === undefined || isConvexRegion(value),
+    'absent, or integers directions >= 1, flatSubspace >= 0, lanczosSteps >= 2 and positive strongConvexity, resolution, maxRadius',
+  ],
 };
 
 /** Throws a RangeError listing every bad field of the spec. */
