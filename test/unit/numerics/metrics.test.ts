@@ -4,7 +4,8 @@ import { convergenceRate, firstIterationAtOrBelow } from '../../../src/core/fami
 import { downsampleCurve } from '../../../src/core/families/teacher-student/metrics/errorCurve';
 import { estimateGeneralizationError } from '../../../src/core/families/teacher-student/metrics/generalization';
 import { drawnTestBlocks, keptTestBlocks } from '../../../src/core/families/teacher-student/model/sharedTestSet';
-import { alignedRelativeError, alignTeacherToMask, permutationRelativeError } from '../../../src/core/families/teacher-student/metrics/weightError';
+import { alignedRelativeError, alignTeacherToMask } from '../../../src/core/families/teacher-student/metrics/weightError';
+import { permutationRelativeError } from '../../../src/core/families/teacher-student/metrics/neuronMatching';
 import { typescriptKernel } from '../../../src/core/families/teacher-student/kernels/typescriptKernel';
 import { GaussianInputSource } from '../../../src/core/families/teacher-student/model/gaussianInputs';
 import { patternFromSupports, toDense, usedColumns } from '../../../src/core/families/teacher-student/model/sparseRows';

@@ -8,7 +8,8 @@ import type { SparseKernel } from '../kernels/sparseKernel';
 import { convergenceRate, firstIterationAtOrBelow } from '../metrics/convergence';
 import { downsampleCurve } from '../metrics/errorCurve';
 import { estimateGeneralizationError } from '../metrics/generalization';
-import { alignTeacherToMask, permutationRelativeError } from '../metrics/weightError';
+import { NeuronMatcher } from '../metrics/neuronMatching';
+import { alignTeacherToMask } from '../metrics/weightError';
 import { GaussianInputSource } from '../model/gaussianInputs';
 import { drawnTestBlocks, keptTestBlocks, keptTestSet } from '../model/sharedTestSet';
 import { usedColumns, type SparseRows, type SparsityPattern } from '../model/sparseRows';
@@ -39,6 +40,7 @@ export function runTrialWithKernel(spec: TrialSpec, kernel: SparseKernel): Trial
   );
   const mask = buildStudentMask(teacher, spec, trialStream(seed, 'mask'));
   const alignment = alignTeacherToMask(teacher, mask);
+  const matcher = new NeuronMatcher(teacher, mask);
   const entries = mask.rowStart[hiddenUnits];
   let largestMaskRow = 0;
   for (let row = 0; row < hiddenUnits; row++) largestMaskRow = Math.max(largestMaskRow, mask.rowStart[row + 1] - mask.rowStart[row]);
@@ -87,7 +89,7 @@ export function runTrialWithKernel(spec: TrialSpec, kernel: SparseKernel): Trial
   }
 
   buffers.weights.set(initialWeights(spec, { mask, alignment, inputs, labels }));
-  const initialRelativeError = permutationRelativeError(mask, buffers.weights, teacher);
+  const initialRelativeError = matcher.match(buffers.weights).relativeError;
 
   const schedule = createBatchSchedule(
     plan,
@@ -110,6 +112,7 @@ export function runTrialWithKernel(spec: TrialSpec, kernel: SparseKernel): Trial
       },
       schedule,
       alignment,
+      matcher,
     },
     spec,
   );
@@ -130,7 +133,7 @@ export function runTrialWithKernel(spec: TrialSpec, kernel: SparseKernel): Trial
       chunkCapacity,
     },
   );
-  const relativeError = permutationRelativeError(mask, buffers.weights, teacher);
+  const relativeError = matcher.match(buffers.weights).relativeError;
 
   return {
     relativeError,
