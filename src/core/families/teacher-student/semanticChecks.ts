@@ -129,11 +129,20 @@ function checkTraining(filled: FilledExperimentFile, file: ExperimentFile, small
 }
 
 /**
- * "split" cuts the samples into blocks only when there are enough per trained weight (the rule
- * lives in training/batchSchedule.ts); otherwise it silently is the full batch: say for which N.
+ * "split" with splitBlocks "auto" cuts the samples into blocks only when there are enough per
+ * trained weight (the rule lives in training/batchSchedule.ts); otherwise it silently is the full
+ * batch: say for which N. A given splitBlocks needs a sample per block, and "split" to matter.
  */
-function checkSplitBatches(filled: FilledExperimentFile, nonzeros: number[]): PathIssue[] {
-  if (filled.training.batch !== 'split' || nonzeros.length === 0) return [];
+function checkSplitBatches(filled: FilledExperimentFile, nonzeros: number[], smallestSamples: number): PathIssue[] {
+  const { batch, splitBlocks } = filled.training;
+  if (splitBlocks !== 'auto') {
+    if (batch !== 'split') return [warning(['training', 'splitBlocks'], `ignored: splitBlocks applies to batch "split", and batch is ${JSON.stringify(batch)}`)];
+    if (splitBlocks > smallestSamples) {
+      return [error(['training', 'splitBlocks'], `${splitBlocks} blocks need a sample each, but the sweep has samples ${smallestSamples}; expected at most ${smallestSamples} (or "auto")`)];
+    }
+    return [];
+  }
+  if (batch !== 'split' || nonzeros.length === 0) return [];
   const extra = Math.max(...axisEntries(filled, 'extraPerNeuron').map((entry) => entry.value));
   const largestRow = filled.student.mask === 'dense' ? filled.teacher.inputDim : Math.max(...nonzeros) + extra;
   const samples = [...new Set(axisEntries(filled, 'samples').map((entry) => entry.value))];
@@ -142,7 +151,7 @@ function checkSplitBatches(filled: FilledExperimentFile, nonzeros: number[]): Pa
   return [
     warning(
       ['training', 'batch'],
-      `"split" is the full batch for samples ${fullBatch.join(', ')}: too few samples per trained weight to cut rows of ${largestRow} weights into blocks`,
+      `"split" is the full batch for samples ${fullBatch.join(', ')}: too few samples per trained weight to cut rows of ${largestRow} weights into blocks (training.splitBlocks sets the count)`,
     ),
   ];
 }
@@ -172,7 +181,7 @@ export function semanticIssues(file: ExperimentFile): PathIssue[] {
     ...checkStudentMask(filled, validNonzeros),
     ...checkDuplicates(filled),
     ...checkTraining(filled, file, smallestSamples),
-    ...checkSplitBatches(filled, validNonzeros),
+    ...checkSplitBatches(filled, validNonzeros, smallestSamples),
     ...checkGridSize(filled, file),
   ];
 }

@@ -44,7 +44,7 @@ export function runTrialWithKernel(spec: TrialSpec, kernel: SparseKernel): Trial
   const entries = mask.rowStart[hiddenUnits];
   let largestMaskRow = 0;
   for (let row = 0; row < hiddenUnits; row++) largestMaskRow = Math.max(largestMaskRow, mask.rowStart[row + 1] - mask.rowStart[row]);
-  const plan = planBatches(spec.batch, samples, largestMaskRow);
+  const plan = planBatches(spec.batch, samples, largestMaskRow, spec.splitBlocks);
   const gatherCapacity = plan.kind === 'mini' ? plan.capacity : 0;
   const chunkCapacity = Math.min(CHUNK_CAPACITY, Math.max(samples, testSamples));
   const testSet = keptTestSet(spec.testSetSeed, testSamples, inputDim, kernel);
@@ -142,6 +142,7 @@ export function runTrialWithKernel(spec: TrialSpec, kernel: SparseKernel): Trial
     relativeGeneralizationError: generalization.relativeGeneralizationError,
     success: relativeError < spec.successThreshold,
     iterations,
+    ...(spec.batch === 'split' ? { splitBlocks: plan.kind === 'split' ? plan.blockCount : 1 } : {}),
     convergenceRate: convergenceRate(errorHistory, iterations),
     iterationsTo1e3: firstIterationAtOrBelow(errorHistory, iterations, 1e-3),
     iterationsTo1e6: firstIterationAtOrBelow(errorHistory, iterations, 1e-6),

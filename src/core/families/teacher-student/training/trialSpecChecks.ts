@@ -29,6 +29,7 @@ const FIELD_CHECKS: Record<keyof TrialSpec, [Check, string]> = {
   maxIterations: [isInteger(1), 'an integer >= 1'],
   tolerance: [isFiniteAtLeast(0), 'a finite number >= 0'],
   batch: [(value) => value === 'full' || value === 'split' || isInteger(1)(value), '"full", "split" or a mini-batch size (integer >= 1)'],
+  splitBlocks: [(value) => value === undefined || isInteger(1)(value), 'absent or an integer >= 1'],
   curvePoints: [isInteger(2), 'an integer >= 2'],
   testSamples: [isInteger(1), 'an integer >= 1'],
   successThreshold: [isPositive, 'a finite number > 0'],
@@ -44,6 +45,9 @@ export function checkTrialSpec(spec: TrialSpec): void {
   }
   if (problems.length === 0 && spec.nonzerosPerNeuron > spec.inputDim) {
     problems.push(`nonzerosPerNeuron ${spec.nonzerosPerNeuron} exceeds inputDim ${spec.inputDim} (r <= d)`);
+  }
+  if (problems.length === 0 && spec.splitBlocks !== undefined && spec.splitBlocks > spec.samples) {
+    problems.push(`splitBlocks ${spec.splitBlocks} exceeds samples ${spec.samples} (a block needs a sample)`);
   }
   if (problems.length > 0) throw new RangeError(`TrialSpec: ${problems.join('; ')}`);
 }
