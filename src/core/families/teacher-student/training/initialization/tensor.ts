@@ -5,8 +5,8 @@
 //   2. Whitening by D^{-1/2} makes the directions μ_j = √c_j D^{-1/2} V^T w̄_j orthonormal, and
 //      M4(V D^{-1/2}, V D^{-1/2}, V D^{-1/2}, α) = Σ_j −(α·w̄_j)/√c_j μ_j^⊗3 orthogonally decomposable.
 //   3. Power method → μ_j; direction w̄_j ∝ V D^{1/2} μ_j, up to sign (M2 and M4 are even in w_j).
-//   4. Norms by least squares on M2 measured on held-out samples, shrunk towards the mean norm
-//      that E[y] gives (tensorNorms.ts); signs by least squares on M1 = (1/(2K)) Σ_j w_j (odd in w_j).
+//   4. Norms: proportions by least squares on M2 measured on held-out samples, scale from E[y]
+//      (tensorNorms.ts); signs by least squares on M1 = (1/(2K)) Σ_j w_j (odd in w_j).
 //   5. Components are matched to mask rows (Hungarian on retained energy) and projected.
 //
 // Sample split: M2 (which fixes V and the whitening) on the first half, M4 on the second half, so

@@ -1,15 +1,16 @@
 // Neuron norms of the tensor initialization (step 4 of tensor.ts). With unit directions a_j found,
 // M2 = Σ_j c_j a_j a_j^T, c_j = |w_j|/(K√(2π)), gives the normal equations
-//   Σ_l (a_j·a_l)² c_l = a_j^T M2 a_j.
-// Two things keep the estimate honest at small N:
-// - The quadratic forms a_j^T M2 a_j are measured on the half that did not choose the directions.
-//   On the half whose M2 gave V, the directions lean towards that estimate's noise — its top
-//   eigenvalues are the signal plus the noise's largest ones — and the norms came out several
-//   times too large (d=100, K=5, r=20, N=187: relative error ~4 where the norms alone are worth ~1).
-// - Each c_j is shrunk towards the common value c̄ = E[y]/K (E[y] = Σ_j c_j is the best-measured
-//   moment: √(2π)·E[y] is the mean neuron norm), by how noisy it is next to how much the c_j
-//   differ (empirical Bayes, James–Stein style): noisy quadratic forms give every neuron the
-//   typical norm, clean ones their own.
+//   Σ_l (a_j·a_l)² c_l = a_j^T M2 a_j,
+// and E[y] = Σ_j c_j fixes their sum. Three things keep the estimate honest at small N:
+// - The quadratic forms a_j^T M2 a_j are measured on the half that did not choose the directions'
+//   subspace. On the half whose M2 gave V, the directions lean towards that estimate's noise (its
+//   top eigenvalues are the signal plus the noise's largest ones), and the norms came out several
+//   times too large (d=100, K=5, r=20, N=187: relative error ~4 where norms alone are worth ~1.4).
+// - Each c_j is shrunk towards the common value c̄ = E[y]/K by how noisy it is next to how much
+//   the c_j differ (empirical Bayes, James–Stein style): noisy forms give every neuron the mean norm.
+// - The c_j are then scaled to sum to E[y], the best-measured moment (√(2π)·E[y] is the mean neuron
+//   norm): M2 sets their proportions, E[y] their scale, which also undoes the shortfall of a quadratic
+//   form along a direction that is a little off.
 import { solveLinearSystem } from '../../../../linalg/solveLinearSystem';
 import type { SampleWindow } from './tensorMoments';
 
@@ -24,7 +25,10 @@ export interface NormEstimateInput {
   typicalNorm: number;
 }
 
-/** Norms for the `count` directions; directions not found, and estimates below a tenth of the typical norm, get the typical norm. */
+/**
+ * Norms for the `count` directions: those not found get the typical norm; an estimate below a tenth
+ * of the common value is raised to it (a zero ReLU neuron would get no gradient).
+ */
 export function neuronNorms(input: NormEstimateInput): Float64Array {
   const { directions, found, count, heldOut, typicalNorm } = input;
   const unionSize = heldOut.coordinates.length;
@@ -46,11 +50,18 @@ export function neuronNorms(input: NormEstimateInput): Float64Array {
     noise += variances[component];
   }
   const signalVariance = Math.max(0, (spread - noise) / Math.max(found, 1));
-  const norms = new Float64Array(count).fill(typicalNorm);
+  const shrunk = new Float64Array(found);
+  let total = 0;
   for (let component = 0; component < found; component++) {
     const kept = signalVariance > 0 ? signalVariance / (signalVariance + variances[component]) : 0;
-    const norm = count * Math.sqrt(2 * Math.PI) * (common + kept * (coefficients[component] - common));
-    if (norm >= 0.1 * typicalNorm && Number.isFinite(norm)) norms[component] = norm;
+    shrunk[component] = Math.max(0.1 * common, common + kept * (coefficients[component] - common));
+    total += shrunk[component];
+  }
+  const rescale = (found * common) / total;
+  const norms = new Float64Array(count).fill(typicalNorm);
+  for (let component = 0; component < found; component++) {
+    const norm = count * Math.sqrt(2 * Math.PI) * shrunk[component] * rescale;
+    if (Number.isFinite(norm)) norms[component] = norm;
   }
   return norms;
 }
