@@ -1,10 +1,11 @@
 // The relative weight error up to neuron permutation, min over pi of |W - W*_pi|_F / |W*|_F
 // (paper.md §3): the hidden neurons of a one-hidden-layer network can be listed in any order,
 // so a student that recovered the teacher in another order has recovered it. Hungarian
-// assignment on the K×K squared row distances; one matcher per trial keeps its scratch, so a
-// descent can match every iteration without allocating more than the assignment's own arrays.
+// assignment on the K×K squared row distances, each a merge of two sparse rows; one matcher per
+// trial keeps its scratch, so a descent can match every iteration without allocating more than
+// the assignment's own arrays.
 import { minimumCostAssignment } from '../../../linalg/assignment';
-import { toDense, type SparseRows, type SparsityPattern } from '../model/sparseRows';
+import type { SparseRows, SparsityPattern } from '../model/sparseRows';
 import { alignTeacherToMask, type TeacherAlignment } from './weightError';
 
 export interface NeuronMatch {
@@ -21,8 +22,6 @@ export class NeuronMatcher {
    * Infinite for K = 1; 0 when two teacher rows are equal (then no permutation is ever certain).
    */
   readonly certainBelow: number;
-  private readonly denseTeacher: Float64Array;
-  private readonly denseStudent: Float64Array;
   private readonly squaredDistances: Float64Array;
   private readonly teacherSquaredNorm: number;
 
@@ -31,39 +30,32 @@ export class NeuronMatcher {
     private readonly mask: SparsityPattern,
   ) {
     const { rowCount } = teacher;
-    this.denseTeacher = toDense(teacher, teacher.values);
-    this.denseStudent = new Float64Array(this.denseTeacher.length);
     this.squaredDistances = new Float64Array(rowCount * rowCount);
+    // One running sum in row-major order, as over a dense K×d copy (the golden records hold its last bits).
     let teacherSquaredNorm = 0;
-    for (let index = 0; index < this.denseTeacher.length; index++) teacherSquaredNorm += this.denseTeacher[index] * this.denseTeacher[index];
+    for (let entry = 0; entry < teacher.rowStart[rowCount]; entry++) teacherSquaredNorm += teacher.values[entry] * teacher.values[entry];
     this.teacherSquaredNorm = teacherSquaredNorm;
-    let closestRows = Infinity; // squared
+    let closestRowsSquared = Infinity;
     for (let first = 0; first < rowCount; first++) {
-      for (let second = first + 1; second < rowCount; second++) closestRows = Math.min(closestRows, this.squaredRowDistance(this.denseTeacher, first, second));
+      for (let second = first + 1; second < rowCount; second++) {
+        closestRowsSquared = Math.min(closestRowsSquared, squaredRowDistance(teacher, teacher.values, first, teacher, teacher.values, second));
+      }
     }
-    this.certainBelow = Math.sqrt((2 * closestRows) / teacherSquaredNorm) / 2;
+    this.certainBelow = Math.sqrt((2 * closestRowsSquared) / teacherSquaredNorm) / 2;
   }
 
   /** The best permutation for the student weights `values` (on the mask entries) and its relative error. */
   match(values: Float64Array): NeuronMatch {
-    const { rowCount, columnCount, rowStart, columnIndex } = this.mask;
-    const student = this.denseStudent;
-    for (let row = 0; row < rowCount; row++) {
-      for (let entry = rowStart[row]; entry < rowStart[row + 1]; entry++) student[row * columnCount + columnIndex[entry]] = values[entry];
-    }
+    const { rowCount } = this.mask;
+    const { squaredDistances, teacher } = this;
     for (let studentRow = 0; studentRow < rowCount; studentRow++) {
       for (let teacherRow = 0; teacherRow < rowCount; teacherRow++) {
-        let squaredDistance = 0;
-        for (let column = 0; column < columnCount; column++) {
-          const difference = student[studentRow * columnCount + column] - this.denseTeacher[teacherRow * columnCount + column];
-          squaredDistance += difference * difference;
-        }
-        this.squaredDistances[studentRow * rowCount + teacherRow] = squaredDistance;
+        squaredDistances[studentRow * rowCount + teacherRow] = squaredRowDistance(this.mask, values, studentRow, teacher, teacher.values, teacherRow);
       }
     }
-    const teacherRowOf = minimumCostAssignment(this.squaredDistances, rowCount);
+    const teacherRowOf = minimumCostAssignment(squaredDistances, rowCount);
     let total = 0;
-    for (let studentRow = 0; studentRow < rowCount; studentRow++) total += this.squaredDistances[studentRow * rowCount + teacherRowOf[studentRow]];
+    for (let studentRow = 0; studentRow < rowCount; studentRow++) total += squaredDistances[studentRow * rowCount + teacherRowOf[studentRow]];
     return { teacherRowOf, relativeError: Math.sqrt(total / this.teacherSquaredNorm) };
   }
 
@@ -71,13 +63,29 @@ export class NeuronMatcher {
   alignment(teacherRowOf: Int32Array): TeacherAlignment {
     return alignTeacherToMask(this.teacher, this.mask, teacherRowOf);
   }
+}
 
-  private squaredRowDistance(dense: Float64Array, first: number, second: number): number {
-    const { columnCount } = this.teacher;
-    let squaredDistance = 0;
-    for (let column = 0; column < columnCount; column++) squaredDistance += (dense[first * columnCount + column] - dense[second * columnCount + column]) ** 2;
-    return squaredDistance;
+/**
+ * |a_row - b_row|² of two sparse rows, merged in column order: the same terms in the same order as
+ * a dense loop over all columns (the columns neither row has add exact zeros), so the same bits,
+ * at the cost of the two rows' entries rather than d.
+ */
+function squaredRowDistance(a: SparsityPattern, aValues: Float64Array, aRow: number, b: SparsityPattern, bValues: Float64Array, bRow: number): number {
+  let aEntry = a.rowStart[aRow];
+  let bEntry = b.rowStart[bRow];
+  const aEnd = a.rowStart[aRow + 1];
+  const bEnd = b.rowStart[bRow + 1];
+  let sum = 0;
+  while (aEntry < aEnd || bEntry < bEnd) {
+    const aColumn = aEntry < aEnd ? a.columnIndex[aEntry] : Infinity;
+    const bColumn = bEntry < bEnd ? b.columnIndex[bEntry] : Infinity;
+    let difference: number;
+    if (aColumn < bColumn) difference = aValues[aEntry++] - 0;
+    else if (bColumn < aColumn) difference = 0 - bValues[bEntry++];
+    else difference = aValues[aEntry++] - bValues[bEntry++];
+    sum += difference * difference;
   }
+  return sum;
 }
 
 /** min over permutations pi of |W - W*_pi|_F / |W*|_F, once (a descent keeps its NeuronMatcher). */
