@@ -8,6 +8,7 @@ import { alignedRelativeError } from '../../../src/core/families/teacher-student
 import { buildStudentMask } from '../../../src/core/families/teacher-student/model/studentMask';
 import { toDense } from '../../../src/core/families/teacher-student/model/sparseRows';
 import { generateTeacher } from '../../../src/core/families/teacher-student/model/teacher';
+import { RandomStream } from '../../../src/core/random/randomStream';
 import { trialStream } from '../../../src/core/random/trialStreams';
 
 function permutations(size: number): number[][] {
@@ -33,7 +34,7 @@ test('match: the minimum over all K! permutations, for accurate masks with extra
     for (const seed of [1, 2, 3]) {
       const teacher = generateTeacher({ inputDim: 9, hiddenUnits: 4, nonzerosPerNeuron: 3, weights: 'gaussian' }, trialStream(seed, 'teacher'));
       const mask = buildStudentMask(teacher, { studentMask, extraPerNeuron, missingPerNeuron }, trialStream(seed, 'mask'));
-      const random = trialStream(seed, 'values');
+      const random = new RandomStream(100 + seed);
       const values = Float64Array.from({ length: mask.rowStart[4] }, () => random.nextGaussian());
       const reference = bruteForce(toDense(mask, values), toDense(teacher, teacher.values), 4, 9);
       const match = new NeuronMatcher(teacher, mask).match(values);
@@ -60,7 +61,7 @@ test('certainBelow: within it of a permuted teacher, that permutation is the mat
   }
   assert.ok(Math.abs(matcher.certainBelow - Math.sqrt((2 * closest) / 4) / 2) < 1e-12, `${matcher.certainBelow}`);
   const permutation = [3, 1, 0, 2];
-  const random = trialStream(5, 'noise');
+  const random = new RandomStream(5);
   for (let draw = 0; draw < 20; draw++) {
     // Teacher rows in another order plus a perturbation of relative size 0.99 · certainBelow (|W*|_F = 2: four unit rows).
     const noise = Float64Array.from({ length: 40 }, () => random.nextGaussian());
