@@ -135,16 +135,20 @@ function checkTraining(filled: FilledExperimentFile, file: ExperimentFile, small
  */
 function checkSplitBatches(filled: FilledExperimentFile, nonzeros: number[], smallestSamples: number): PathIssue[] {
   const { batch, splitBlocks } = filled.training;
-  if (splitBlocks !== 'auto') {
-    if (batch !== 'split') return [warning(['training', 'splitBlocks'], `ignored: splitBlocks applies to batch "split", and batch is ${JSON.stringify(batch)}`)];
-    if (splitBlocks > smallestSamples) {
-      return [error(['training', 'splitBlocks'], `${splitBlocks} blocks need a sample each, but the sweep has samples ${smallestSamples}; expected at most ${smallestSamples} (or "auto")`)];
-    }
-    return [];
+  if (splitBlocks !== 'auto' && batch !== 'split') return [warning(['training', 'splitBlocks'], `ignored: splitBlocks applies to batch "split", and batch is ${JSON.stringify(batch)}`)];
+  if (splitBlocks !== 'auto' && splitBlocks > smallestSamples) {
+    return [error(['training', 'splitBlocks'], `${splitBlocks} blocks need a sample each, but the sweep has samples ${smallestSamples}; expected at most ${smallestSamples} (or "auto")`)];
   }
   if (batch !== 'split' || nonzeros.length === 0) return [];
   const extra = Math.max(...axisEntries(filled, 'extraPerNeuron').map((entry) => entry.value));
   const largestRow = filled.student.mask === 'dense' ? filled.teacher.inputDim : Math.max(...nonzeros) + extra;
+  if (splitBlocks !== 'auto') {
+    // A block with fewer samples than a row has weights leaves that row's block risk flat in some direction.
+    const smallestBlock = Math.floor(smallestSamples / splitBlocks);
+    return smallestBlock >= largestRow
+      ? []
+      : [warning(['training', 'splitBlocks'], `blocks of ${smallestBlock} samples (samples ${smallestSamples} / ${splitBlocks}) are fewer than the ${largestRow} weights of a mask row: each block's risk is flat in some directions; "auto" keeps at least 4 samples per weight`)];
+  }
   const samples = [...new Set(axisEntries(filled, 'samples').map((entry) => entry.value))];
   const fullBatch = samples.filter((count) => planBatches('split', count, largestRow).kind === 'full');
   if (fullBatch.length === 0) return [];

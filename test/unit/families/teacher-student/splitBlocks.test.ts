@@ -37,12 +37,17 @@ describe('training.splitBlocks', () => {
     assertAt(problem, file, '50');
   });
 
-  it('warns that it is ignored unless batch is "split"', () => {
+  it('warns when it is ignored (batch not "split") or leaves blocks smaller than a mask row', () => {
     const problem = onlyProblem(text({ splitBlocks: 3 }));
     assert.equal(problem.path, 'training.splitBlocks');
     assert.equal(problem.severity, 'warning');
     assert.match(problem.message, /ignored.*"split"/);
     assert.equal(parseExperimentText(text({ splitBlocks: 0 }), 'x.lth.json').ok, false, 'a count below 1 is a schema error');
+    // 40 samples in 10 blocks of 4, for rows of 5 weights.
+    const few = onlyProblem(text({ batch: 'split', splitBlocks: 10 }, 40));
+    assert.equal(few.severity, 'warning');
+    assert.match(few.message, /blocks of 4 samples .* fewer than the 5 weights/);
+    assert.equal(parseExperimentText(text({ batch: 'split', splitBlocks: 8 }), 'x.lth.json').problems.length, 0, '400 samples in 8 blocks of 50: no problem');
   });
 
   it('sets the block count a trial uses, and the trial reports it', () => {
