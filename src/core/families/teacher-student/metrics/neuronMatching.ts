@@ -87,8 +87,3 @@ function squaredRowDistance(a: SparsityPattern, aValues: Float64Array, aRow: num
   }
   return sum;
 }
-
-/** min over permutations pi of |W - W*_pi|_F / |W*|_F, once (a descent keeps its NeuronMatcher). */
-export function permutationRelativeError(mask: SparsityPattern, values: Float64Array, teacher: SparseRows): number {
-  return new NeuronMatcher(teacher, mask).match(values).relativeError;
-}

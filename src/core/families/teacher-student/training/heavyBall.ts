@@ -9,10 +9,10 @@
 // like the final error (a dense student may recover the teacher's neurons in another order).
 // The kernel measures it against one permutation; while no permutation is certain (see
 // NeuronMatcher.certainBelow) the descent goes one iteration per call and each iterate is
-// matched afresh, the kernel following the best permutation; once one is certain — at the
-// latest on entering the linear phase — the remaining iterations run in one call against it.
-// (An iterate that leaves the certain ball again, i.e. a diverging descent, is still measured
-// against that permutation: an upper bound.)
+// matched afresh, the kernel following the best permutation; once one is certain (typically long
+// before the linear phase: the radius is ~0.45 for five unit-norm rows in general position), the
+// remaining iterations run in one call against it. An iterate that leaves the certain ball again
+// (a diverging descent) is still measured against that permutation: an upper bound.
 import type { DescentBuffers, DescentSettings, SparseKernel } from '../kernels/sparseKernel';
 import type { NeuronMatcher } from '../metrics/neuronMatching';
 import { alignedRelativeError, type TeacherAlignment } from '../metrics/weightError';
