@@ -8,9 +8,10 @@ import { alignedRelativeError, alignTeacherToMask } from '../../../src/core/fami
 import { NeuronMatcher } from '../../../src/core/families/teacher-student/metrics/neuronMatching';
 import { typescriptKernel } from '../../../src/core/families/teacher-student/kernels/typescriptKernel';
 import { GaussianInputSource } from '../../../src/core/families/teacher-student/model/gaussianInputs';
-import { patternFromSupports, toDense, usedColumns } from '../../../src/core/families/teacher-student/model/sparseRows';
+import { patternFromSupports, usedColumns } from '../../../src/core/families/teacher-student/model/sparseRows';
 import { buildStudentMask } from '../../../src/core/families/teacher-student/model/studentMask';
 import { generateTeacher } from '../../../src/core/families/teacher-student/model/teacher';
+import { toDense } from './support';
 import { trialStream } from '../../../src/core/random/trialStreams';
 
 /** e_t = initial · rate^t for t = 0..iterations. */

@@ -6,9 +6,9 @@ import assert from 'node:assert/strict';
 import { NeuronMatcher } from '../../../src/core/families/teacher-student/metrics/neuronMatching';
 import { alignedRelativeError } from '../../../src/core/families/teacher-student/metrics/weightError';
 import { buildStudentMask } from '../../../src/core/families/teacher-student/model/studentMask';
-import { toDense } from '../../../src/core/families/teacher-student/model/sparseRows';
 import { generateTeacher } from '../../../src/core/families/teacher-student/model/teacher';
 import { RandomStream } from '../../../src/core/random/randomStream';
+import { toDense } from './support';
 import { trialStream } from '../../../src/core/random/trialStreams';
 
 function permutations(size: number): number[][] {

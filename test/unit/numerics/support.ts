@@ -104,3 +104,14 @@ export function kernelProblem(kernel: SparseKernel, options: { inputDim: number;
     samples,
   };
 }
+
+/** Dense row-major copy (rowCount × columnCount), zero outside the pattern: the tests' plain reference layout. */
+export function toDense(pattern: SparsityPattern, values: Float64Array): Float64Array {
+  const dense = new Float64Array(pattern.rowCount * pattern.columnCount);
+  for (let row = 0; row < pattern.rowCount; row++) {
+    for (let entry = pattern.rowStart[row]; entry < pattern.rowStart[row + 1]; entry++) {
+      dense[row * pattern.columnCount + pattern.columnIndex[entry]] = values[entry];
+    }
+  }
+  return dense;
+}

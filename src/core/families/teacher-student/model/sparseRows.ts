@@ -31,17 +31,6 @@ export function rowSupport(pattern: SparsityPattern, row: number): Int32Array {
   return pattern.columnIndex.subarray(pattern.rowStart[row], pattern.rowStart[row + 1]);
 }
 
-/** Dense row-major copy (rowCount × columnCount), zero outside the pattern. */
-export function toDense(pattern: SparsityPattern, values: Float64Array): Float64Array {
-  const dense = new Float64Array(pattern.rowCount * pattern.columnCount);
-  for (let row = 0; row < pattern.rowCount; row++) {
-    for (let entry = pattern.rowStart[row]; entry < pattern.rowStart[row + 1]; entry++) {
-      dense[row * pattern.columnCount + pattern.columnIndex[entry]] = values[entry];
-    }
-  }
-  return dense;
-}
-
 /** The values of a dense row-major matrix at the pattern's entries (projection onto the mask). */
 export function gatherOnPattern(pattern: SparsityPattern, dense: Float64Array): Float64Array {
   const values = new Float64Array(pattern.columnIndex.length);
