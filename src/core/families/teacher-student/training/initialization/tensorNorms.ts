@@ -11,6 +11,9 @@
 // - The c_j are then scaled to sum to E[y], the best-measured moment (√(2π)·E[y] is the mean neuron
 //   norm): M2 sets their proportions, E[y] their scale, which also undoes the shortfall of a quadratic
 //   form along a direction that is a little off.
+// paper.md's recipe, magnitudes by least squares on M1 alone, measured worse once the directions are
+// good (median relative error 0.34 against 0.18 here at d=100, K=5, r=20, N=1e4): M1 is a single
+// vector, and neurons with overlapping directions trade norm through it. M1 still gives the signs.
 import { solveLinearSystem } from '../../../../linalg/solveLinearSystem';
 import type { SampleWindow } from './tensorMoments';
 
