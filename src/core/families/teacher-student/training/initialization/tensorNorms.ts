@@ -6,8 +6,8 @@
 //   subspace. On the half whose M2 gave V, the directions lean towards that estimate's noise (its
 //   top eigenvalues are the signal plus the noise's largest ones), and the norms came out several
 //   times too large (d=100, K=5, r=20, N=187: relative error ~4 where norms alone are worth ~1.4).
-// - Each c_j is shrunk towards the common value c̄ = E[y]/K by how noisy it is next to how much
-//   the c_j differ (empirical Bayes, James–Stein style): noisy forms give every neuron the mean norm.
+// - Each c_j is shrunk towards their mean by how noisy it is next to how much the c_j differ
+//   (empirical Bayes, James–Stein style): noisy forms give every neuron the same norm.
 // - The c_j are then scaled to sum to E[y], the best-measured moment (√(2π)·E[y] is the mean neuron
 //   norm): M2 sets their proportions, E[y] their scale, which also undoes the shortfall of a quadratic
 //   form along a direction that is a little off.
@@ -30,7 +30,7 @@ export interface NormEstimateInput {
 
 /**
  * Norms for the `count` directions: those not found get the typical norm; an estimate below a tenth
- * of the common value is raised to it (a zero ReLU neuron would get no gradient).
+ * of the mean is raised to it (a zero ReLU neuron would get no gradient).
  */
 export function neuronNorms(input: NormEstimateInput): Float64Array {
   const { directions, found, count, heldOut, typicalNorm } = input;
@@ -46,24 +46,27 @@ export function neuronNorms(input: NormEstimateInput): Float64Array {
   }
   const coefficients = solveLinearSystem(squaredGram, quotients, found) ?? quotients;
   const common = typicalNorm / (count * Math.sqrt(2 * Math.PI));
+  const norms = new Float64Array(count).fill(typicalNorm);
+  let mean = 0;
+  for (let component = 0; component < found; component++) mean += coefficients[component] / found;
+  // No positive signal along the found directions (or one direction, whose share E[y] fixes): the mean norm.
+  if (!(mean > 0) || found < 2) return norms;
   let spread = 0;
   let noise = 0;
   for (let component = 0; component < found; component++) {
-    spread += (coefficients[component] - common) ** 2;
+    spread += (coefficients[component] - mean) ** 2;
     noise += variances[component];
   }
-  const signalVariance = Math.max(0, (spread - noise) / Math.max(found, 1));
+  const signalVariance = Math.max(0, spread / (found - 1) - noise / found);
   const shrunk = new Float64Array(found);
   let total = 0;
   for (let component = 0; component < found; component++) {
     const kept = signalVariance > 0 ? signalVariance / (signalVariance + variances[component]) : 0;
-    shrunk[component] = Math.max(0.1 * common, common + kept * (coefficients[component] - common));
+    shrunk[component] = Math.max(0.1 * mean, mean + kept * (coefficients[component] - mean));
     total += shrunk[component];
   }
-  const rescale = (found * common) / total;
-  const norms = new Float64Array(count).fill(typicalNorm);
   for (let component = 0; component < found; component++) {
-    const norm = count * Math.sqrt(2 * Math.PI) * shrunk[component] * rescale;
+    const norm = count * Math.sqrt(2 * Math.PI) * ((shrunk[component] * found * common) / total);
     if (Number.isFinite(norm)) norms[component] = norm;
   }
   return norms;
