@@ -109,6 +109,23 @@ test('loading state, then a snapshot: every planned chart is drawn with data fro
   assert.equal(curves.datasets.length, 4);
   assert.equal(curves.scales.y.type, 'logarithmic');
   assert.ok(chart(charts, 'rate:nonzerosPerNeuron').datasets.some((dataset) => dataset.points.length > 0));
+  // The rate's lines go through the median of the trials even though the Line control says mean.
+  const rateLines = chart(charts, 'rate:nonzerosPerNeuron').datasets.filter((dataset) => dataset.label !== 'low' && dataset.label !== 'high');
+  let ratePoints = 0;
+  for (const line of rateLines) {
+    const samples = Number(/N = (\d+)/.exec(line.label)?.[1]);
+    for (const point of line.points.filter((candidate) => Number.isFinite(candidate.y))) {
+      const rates = phaseRun.records
+        .filter((record) => record.samples === samples && record.nonzerosPerNeuron === point.x && record.convergenceRate !== null)
+        .map((record) => record.convergenceRate as number)
+        .sort((a, b) => a - b);
+      const middle = rates.length >> 1;
+      const median = rates.length % 2 === 1 ? rates[middle] : (rates[middle - 1] + rates[middle]) / 2;
+      assert.equal(point.y, median, `median rate at N = ${samples}, r = ${point.x}`);
+      ratePoints++;
+    }
+  }
+  assert.ok(ratePoints > 0, 'the rate chart has points to check');
 
   // Accessibility: each canvas is an image with a title and a text summary.
   const summary = await page.locator('[data-chart-id="metric:samples"] .visually-hidden').first().innerText();

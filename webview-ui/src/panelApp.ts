@@ -234,7 +234,7 @@ export class PanelApp {
       data.kind === 'line' ? data.yScale === 'log' : data.kind === 'heatmap' && data.sampleValues[data.sampleValues.length - 1] >= 8 * data.sampleValues[0];
     const logXByDefault = data.kind === 'line' && data.xScale === 'log';
     // A success rate is a mean by definition: the median of 0/1 outcomes would say nothing.
-    const line = data.kind === 'line' && data.band ? this.settings.line : 'mean';
+    const line = data.kind === 'line' && data.band ? (data.line ?? this.settings.line) : 'mean';
     return { line, band: this.settings.band, logX: stored?.logX ?? logXByDefault, logY: stored?.logY ?? logYByDefault };
   }
 

@@ -1,7 +1,7 @@
 // `lth summarize RUN_DIR... [--json]`: the per-cell table and the phase boundary of one run,
 // or of several folders of the same sweep (shards) merged by (cell, trial).
 import type { CellSummary } from '../../core/analysis/cellSummary';
-import type { Description } from '../../core/analysis/statistics';
+import type { Description, Quartiles } from '../../core/analysis/statistics';
 import { summarizeSweep, type SweepSummary } from '../../core/analysis/sweepSummary';
 import { summaryView, type ExperimentFamily } from '../../core/families/experimentFamily';
 import { familyOf } from '../../core/families/registry';
@@ -96,6 +96,7 @@ function failedTrialLines(failed: readonly TrialRecord[]): string[] {
 }
 
 const STATISTICS = ['mean', 'median', 'std', 'min', 'max'] as const;
+const QUARTILES = [['median', 'median'], ['q1', 'lowerQuartile'], ['q3', 'upperQuartile']] as const;
 
 function summaryText(family: ExperimentFamily, merged: MergedRuns, summary: SweepSummary): string {
   const manifest = merged.runs[0].manifest;
@@ -125,9 +126,9 @@ function cellTable(family: ExperimentFamily, summary: SweepSummary): string {
   const headers = [...axes.map((axis) => axis.short), ...derived.map((axis) => axis.short), ...rowFields.map((field) => field.short), 'trials'];
   const groups: ColumnGroup[] = headers.map(() => ({ title: '', span: 1 }));
   for (const column of columns) {
-    const statistics = column.kind === 'describe' ? STATISTICS : [column.title as string];
+    const statistics = column.kind === 'describe' ? STATISTICS : column.kind === 'quartiles' ? QUARTILES.map(([header]) => header) : [column.title as string];
     headers.push(...statistics);
-    groups.push(column.kind === 'describe' ? { title: column.title as string, span: STATISTICS.length } : { title: '', span: 1 });
+    groups.push(column.kind === 'describe' || column.kind === 'quartiles' ? { title: column.title as string, span: statistics.length } : { title: '', span: 1 });
   }
   const rows = summary.cells.map((cell: CellSummary) => [
     ...axes.map((axis) => formatNumber(cell.values[axis.name])),
@@ -142,6 +143,7 @@ function cellTable(family: ExperimentFamily, summary: SweepSummary): string {
       // A `whenPresent` column is missing from cells whose trials do not measure it.
       if (column.kind === 'describe') return STATISTICS.map((statistic) => formatNumber(value === undefined ? null : (value as Description)[statistic]));
       if (column.kind === 'rate') return [`${Math.round((value as number) * 100)}%`];
+      if (column.kind === 'quartiles') return QUARTILES.map(([, field]) => formatNumber(value === null ? null : (value as Quartiles)[field]));
       return [formatNumber(value as number | null)];
     }),
   ]);

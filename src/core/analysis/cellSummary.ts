@@ -4,7 +4,7 @@
 import type { TrialRecord } from '../../shared/trialRecord';
 import { axisNames, type ExperimentFamily, type SweepCell } from '../families/experimentFamily';
 import { axisValue, metricDefinition } from './seriesAxes';
-import { describe } from './statistics';
+import { describe, quartiles } from './statistics';
 
 export interface CellSummary {
   /** The cell's canonical key (TrialRecord.cell). */
@@ -51,6 +51,7 @@ function summarizeCell(family: ExperimentFamily, records: TrialRecord[]): CellSu
     if (column.kind === 'describe' && column.whenPresent && description.count === 0) continue;
     if (column.kind === 'describe') summary[column.key] = description;
     else if (column.kind === 'mean') summary[column.key] = description.count > 0 ? description.mean : null;
+    else if (column.kind === 'quartiles') summary[column.key] = description.count > 0 ? quartiles(values) : null;
     else {
       const successes = values.filter((value) => value === 1).length;
       summary[column.countKey] = successes;

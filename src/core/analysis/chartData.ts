@@ -33,6 +33,8 @@ export interface LineChartData {
   yScale: Scale;
   /** Whether the spread over trials is drawn as a band. */
   band: boolean;
+  /** The statistic the lines always go through (the metric's MetricDefinition.line); absent: the panel's Line setting. */
+  line?: 'median';
   /** Single trials' curves (against iteration) rather than a metric summarized over trials. */
   curves: boolean;
   series: LineSeries[];

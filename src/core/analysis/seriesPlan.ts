@@ -70,6 +70,7 @@ export function metricLineChart(
     xScale: xAxis.scale,
     yScale: metric.scale,
     band: metric.band,
+    ...(metric.line ? { line: metric.line } : {}),
     curves: false,
     series,
   };

@@ -35,3 +35,24 @@ export function describe(values: ReadonlyArray<number | null>): Description {
   const median = count % 2 === 1 ? finite[middle] : (finite[middle - 1] + finite[middle]) / 2;
   return { count, mean, median, std, min: finite[0], max: finite[count - 1] };
 }
+
+/** The median and the quartiles of a list, over its finite values as in describe(). */
+export interface Quartiles {
+  count: number;
+  median: number;
+  lowerQuartile: number;
+  upperQuartile: number;
+}
+
+/** Quartiles by linear interpolation between order statistics at position (n − 1)·p (R's type 7, numpy's default). */
+export function quartiles(values: ReadonlyArray<number | null>): Quartiles {
+  const finite = values.filter((value): value is number => value !== null && Number.isFinite(value)).sort((left, right) => left - right);
+  const at = (fraction: number): number => {
+    if (finite.length === 0) return NaN;
+    const position = (finite.length - 1) * fraction;
+    const below = Math.floor(position);
+    const above = Math.min(below + 1, finite.length - 1);
+    return finite[below] + (position - below) * (finite[above] - finite[below]);
+  };
+  return { count: finite.length, median: at(0.5), lowerQuartile: at(0.25), upperQuartile: at(0.75) };
+}

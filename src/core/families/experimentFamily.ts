@@ -58,6 +58,8 @@ export interface MetricDefinition {
   band: boolean;
   /** Offered in the panel's metric picker (others have charts of their own). */
   selectable: boolean;
+  /** The statistic its lines always go through, whatever the panel's Line setting (absent: the setting). */
+  line?: 'median';
   /** The trial's value; null when it has none (e.g. no linear phase for a rate). */
   value(record: TrialRecord): number | null;
 }
@@ -67,7 +69,9 @@ export type SummaryColumn =
   /** `whenPresent`: only in cells whose trials measure it (e.g. a mask recall that one setting records); the table drops it when no cell has it. */
   | { kind: 'describe'; metric: string; key: string; title?: string; whenPresent?: boolean }
   | { kind: 'rate'; metric: string; countKey: string; key: string; title: string }
-  | { kind: 'mean'; metric: string; key: string; title: string };
+  | { kind: 'mean'; metric: string; key: string; title: string }
+  /** Median and quartiles (statistics.ts Quartiles), for a metric whose mean one outlying trial moves. */
+  | { kind: 'quartiles'; metric: string; key: string; title: string };
 
 export interface ChartTarget {
   label: string;

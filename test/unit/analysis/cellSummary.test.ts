@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { summarizeCells, variedAxes } from '../../../src/core/analysis/cellSummary';
-import { describe } from '../../../src/core/analysis/statistics';
+import { describe, quartiles } from '../../../src/core/analysis/statistics';
 import { teacherStudentFamily } from '../../../src/core/families/teacher-student/family';
 import { fakeRecord } from './fakeRecord';
 
@@ -21,11 +21,11 @@ test('summarizeCells: groups by cell, counts successes, describes each metric', 
   assert.deepEqual(small.relativeError, describe([0.4, 1e-4, 0.2]));
   assert.deepEqual(small.generalizationError, describe([0.2, 1e-8, 0.1]));
   assert.deepEqual(small.relativeGeneralizationError, describe([0.5, 2e-8, 0.25]));
-  assert.ok(Math.abs((small.meanConvergenceRate as number) - 0.75) < 1e-15, 'the trial without a linear phase is left out');
+  assert.deepEqual(small.convergenceRate, quartiles([0.6, 0.9]), 'the trial without a linear phase is left out');
   assert.equal(large.values.samples, 100);
   assert.equal(large.trials, 2);
   assert.equal(large.successRate, 1);
-  assert.ok(Math.abs((large.meanConvergenceRate as number) - 0.3) < 1e-15);
+  assert.deepEqual(large.convergenceRate, quartiles([0.4, 0.2]));
 });
 
 test('summarizeCells: the result does not depend on record order', () => {
@@ -43,7 +43,18 @@ test('summarizeCells: the result does not depend on record order', () => {
 
 test('summarizeCells: no trial with a convergence rate gives null', () => {
   const [cell] = summarizeCells(teacherStudentFamily, [fakeRecord({ convergenceRate: null }), fakeRecord({ trial: 1, convergenceRate: null })]);
-  assert.equal(cell.meanConvergenceRate, null);
+  assert.equal(cell.convergenceRate, null);
+});
+
+test('summarizeCells: the convergence rate is a median with quartiles, which one slow trial cannot move far', () => {
+  const rates = [0.9, 0.91, 0.92, 0.999];
+  const [cell] = summarizeCells(teacherStudentFamily, rates.map((convergenceRate, trial) => fakeRecord({ trial, convergenceRate })));
+  const rate = cell.convergenceRate as { count: number; median: number; lowerQuartile: number; upperQuartile: number };
+  assert.equal(rate.count, 4);
+  assert.ok(Math.abs(rate.median - 0.915) < 1e-15, `median ${rate.median}`);
+  // Quartiles interpolate between order statistics at (n - 1)p: 0.75 and 2.25.
+  assert.ok(Math.abs(rate.lowerQuartile - 0.9075) < 1e-15, `lower quartile ${rate.lowerQuartile}`);
+  assert.ok(Math.abs(rate.upperQuartile - (0.92 + 0.25 * 0.079)) < 1e-15, `upper quartile ${rate.upperQuartile}`);
 });
 
 test('variedAxes: only the axes with more than one value', () => {

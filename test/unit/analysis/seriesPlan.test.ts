@@ -77,6 +77,9 @@ test('buildChart: metric charts take the selected metric, the rate chart keeps i
   assert.equal(errorVsSamples.kind === 'line' && errorVsSamples.metric, 'relativeError');
   assert.equal(rate.kind === 'line' && rate.metric, 'convergenceRate');
   assert.equal(rate.title, 'Convergence rate vs r, one line per N');
+  // One slow trial moves a mean rate enough to reorder r: the rate chart's lines are medians whatever the panel's Line setting.
+  assert.equal(rate.kind === 'line' && rate.line, 'median');
+  assert.equal(errorVsSamples.kind === 'line' && errorVsSamples.line, undefined, 'other metrics follow the setting');
 });
 
 test('overlayLineCharts: lines of each run keep distinct keys and say which run they are from', () => {

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { describe } from '../../../src/core/analysis/statistics';
+import { describe, quartiles } from '../../../src/core/analysis/statistics';
 
 /** Reference: the textbook definitions, computed naively. */
 function naiveStd(values: number[]): number {
@@ -49,4 +49,13 @@ test('describe: tiny errors keep their spread (no cancellation)', () => {
   // high - low is exact (Sterbenz); the std of two values is their distance over sqrt(2).
   const result = describe([high, low]);
   assert.ok(Math.abs(result.std - (high - low) / Math.SQRT2) < 1e-3 * (high - low));
+});
+
+test('quartiles: median and quartiles by linear interpolation at (n - 1)p, non-finite values skipped', () => {
+  assert.deepEqual(quartiles([5, 1, 3, null, NaN, 2, 4]), { count: 5, median: 3, lowerQuartile: 2, upperQuartile: 4 });
+  assert.deepEqual(quartiles([1, 2]), { count: 2, median: 1.5, lowerQuartile: 1.25, upperQuartile: 1.75 });
+  assert.deepEqual(quartiles([7]), { count: 1, median: 7, lowerQuartile: 7, upperQuartile: 7 });
+  const none = quartiles([null, Infinity]);
+  assert.equal(none.count, 0);
+  assert.ok(Number.isNaN(none.median) && Number.isNaN(none.lowerQuartile) && Number.isNaN(none.upperQuartile));
 });

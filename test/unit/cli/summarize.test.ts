@@ -50,6 +50,7 @@ test('summarize --json: per-cell statistics and the boundary fit recover the con
   assert.equal(failing.successRate, 0);
   assert.equal(failing.relativeError.mean, (0.1 + 1.1 + 2.1 + 3.1) / 4);
   assert.equal(failing.relativeError.max, 3.1);
+  assert.deepEqual(failing.convergenceRate, { count: 4, median: 0.5, lowerQuartile: 0.5, upperQuartile: 0.5 });
   const fit = summary.phaseBoundary.fit;
   assert.ok(Math.abs(fit.slope - SLOPE) < 1e-9);
   assert.ok(Math.abs(fit.intercept - INTERCEPT) < 1e-8);
@@ -67,6 +68,7 @@ test('summarize: a table row per cell and the boundary in words', async () => {
   assert.ok(header, 'the table has the axis, count and statistic columns');
   assert.match(out, /relative error/);
   assert.match(out, /generalization error/);
+  assert.match(header, /median\s+q1\s+q3\s*$/, 'the rate as a median with its quartiles');
   // The cell (N = 20, r = 2): 4 trials, none succeeded.
   assert.match(out, /^\s*20\s+2\s+0\.8\s+4\s+0%/m);
   assert.match(out, /r = 4\s+N\* = 60\n/);

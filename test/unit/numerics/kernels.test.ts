@@ -3,9 +3,9 @@ import assert from 'node:assert/strict';
 import { requireWasmKernel } from '../../../src/core/families/teacher-student/kernels/kernelSelection';
 import type { SparseKernel } from '../../../src/core/families/teacher-student/kernels/sparseKernel';
 import { typescriptKernel } from '../../../src/core/families/teacher-student/kernels/typescriptKernel';
-import { toDense, type SparsityPattern } from '../../../src/core/families/teacher-student/model/sparseRows';
+import type { SparsityPattern } from '../../../src/core/families/teacher-student/model/sparseRows';
 import { RandomStream } from '../../../src/core/random/randomStream';
-import { ensureWasmBuilt, kernelProblem, type KernelProblem } from './support';
+import { ensureWasmBuilt, kernelProblem, toDense, type KernelProblem } from './support';
 
 before(ensureWasmBuilt);
 

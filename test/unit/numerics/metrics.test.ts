@@ -4,12 +4,14 @@ import { convergenceRate, firstIterationAtOrBelow } from '../../../src/core/fami
 import { downsampleCurve } from '../../../src/core/families/teacher-student/metrics/errorCurve';
 import { estimateGeneralizationError } from '../../../src/core/families/teacher-student/metrics/generalization';
 import { drawnTestBlocks, keptTestBlocks } from '../../../src/core/families/teacher-student/model/sharedTestSet';
-import { alignedRelativeError, alignTeacherToMask, permutationRelativeError } from '../../../src/core/families/teacher-student/metrics/weightError';
+import { alignedRelativeError, alignTeacherToMask } from '../../../src/core/families/teacher-student/metrics/weightError';
+import { NeuronMatcher } from '../../../src/core/families/teacher-student/metrics/neuronMatching';
 import { typescriptKernel } from '../../../src/core/families/teacher-student/kernels/typescriptKernel';
 import { GaussianInputSource } from '../../../src/core/families/teacher-student/model/gaussianInputs';
-import { patternFromSupports, toDense, usedColumns } from '../../../src/core/families/teacher-student/model/sparseRows';
+import { patternFromSupports, usedColumns } from '../../../src/core/families/teacher-student/model/sparseRows';
 import { buildStudentMask } from '../../../src/core/families/teacher-student/model/studentMask';
 import { generateTeacher } from '../../../src/core/families/teacher-student/model/teacher';
+import { toDense } from './support';
 import { trialStream } from '../../../src/core/random/trialStreams';
 
 /** e_t = initial · rate^t for t = 0..iterations. */
@@ -69,11 +71,11 @@ test('weight errors: aligned error counts off-mask teacher weights; permutation 
   const shuffledRows = [2, 0, 3, 1];
   const shuffled = new Float64Array(48);
   shuffledRows.forEach((teacherRow, row) => shuffled.set(teacherDense.subarray(teacherRow * 12, teacherRow * 12 + 12), row * 12));
-  assert.equal(permutationRelativeError(dense, shuffled, teacher), 0);
+  assert.equal(new NeuronMatcher(teacher, dense).match(shuffled).relativeError, 0);
   assert.ok(alignedRelativeError(shuffled, alignTeacherToMask(teacher, dense)) > 0.5);
   // Scaling the student by 1.1 gives relative error 0.1 exactly.
   const scaled = shuffled.map((value) => 1.1 * value);
-  assert.ok(Math.abs(permutationRelativeError(dense, scaled, teacher) - 0.1) < 1e-12);
+  assert.ok(Math.abs(new NeuronMatcher(teacher, dense).match(scaled).relativeError - 0.1) < 1e-12);
 });
 
 test('generalization error: zero for the teacher itself, the Monte Carlo mean of (g - g*)^2 otherwise', () => {

@@ -3,8 +3,9 @@ import assert from 'node:assert/strict';
 import { generateTeacher } from '../../../src/core/families/teacher-student/model/teacher';
 import { buildStudentMask } from '../../../src/core/families/teacher-student/model/studentMask';
 import { GaussianInputSource } from '../../../src/core/families/teacher-student/model/gaussianInputs';
-import { gatherOnPattern, rowSupport, toDense, usedColumns } from '../../../src/core/families/teacher-student/model/sparseRows';
+import { gatherOnPattern, rowSupport, usedColumns } from '../../../src/core/families/teacher-student/model/sparseRows';
 import { range } from '../../../src/core/random/chooseDistinct';
+import { toDense } from './support';
 import { trialStream } from '../../../src/core/random/trialStreams';
 
 const teacherOptions = { inputDim: 30, hiddenUnits: 4, nonzerosPerNeuron: 6, weights: 'unit-gaussian' as const };

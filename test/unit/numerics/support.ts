@@ -5,7 +5,9 @@ import type { TrialSpec } from '../../../src/core/families/teacher-student/types
 import type { SparseKernel } from '../../../src/core/families/teacher-student/kernels/sparseKernel';
 import { GaussianInputSource } from '../../../src/core/families/teacher-student/model/gaussianInputs';
 import { range } from '../../../src/core/random/chooseDistinct';
-import type { SparsityPattern } from '../../../src/core/families/teacher-student/model/sparseRows';
+import { toDense, type SparsityPattern } from '../../../src/core/families/teacher-student/model/sparseRows';
+
+export { toDense };
 import { generateTeacher } from '../../../src/core/families/teacher-student/model/teacher';
 import { buildStudentMask } from '../../../src/core/families/teacher-student/model/studentMask';
 import { trialStream } from '../../../src/core/random/trialStreams';
@@ -104,3 +106,4 @@ export function kernelProblem(kernel: SparseKernel, options: { inputDim: number;
     samples,
   };
 }
+

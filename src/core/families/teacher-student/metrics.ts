@@ -34,6 +34,8 @@ export const TEACHER_STUDENT_METRICS: readonly MetricDefinition[] = [
     lowerIsBetter: true,
     band: true,
     selectable: false,
+    // One slow trial moves the mean enough to reorder r: lines and the summary use the median.
+    line: 'median',
     value: (record) => record.convergenceRate as number | null,
   },
   // Only trials of student.mask "magnitude" have these (metrics/maskRecovery.ts); their charts are their own.
@@ -52,7 +54,7 @@ export const TEACHER_STUDENT_SUMMARY: readonly SummaryColumn[] = [
   { kind: 'describe', metric: 'relativeError', key: 'relativeError', title: 'relative error' },
   { kind: 'describe', metric: 'generalizationError', key: 'generalizationError', title: 'generalization error' },
   { kind: 'describe', metric: 'relativeGeneralizationError', key: 'relativeGeneralizationError' },
-  { kind: 'mean', metric: 'convergenceRate', key: 'meanConvergenceRate', title: 'rate' },
+  { kind: 'quartiles', metric: 'convergenceRate', key: 'convergenceRate', title: 'rate' },
   // Trials of student.mask "magnitude" only.
   { kind: 'describe', metric: 'maskRecall', key: 'maskRecall', title: 'mask recall', whenPresent: true },
   { kind: 'describe', metric: 'maskPrecision', key: 'maskPrecision', whenPresent: true },

@@ -35,6 +35,8 @@ export function resolveTeacherStudent(file: ExperimentFile, name: string): Exper
     maxIterations: training.maxIterations,
     tolerance: training.tolerance,
     batch: training.batch,
+    // "auto" is left out, so that a file without the setting hashes as before it existed (resumes).
+    ...(training.splitBlocks === 'auto' ? {} : { splitBlocks: training.splitBlocks }),
     curvePoints: training.curvePoints,
     testSamples: evaluation.testSamples,
     successThreshold: evaluation.successThreshold,

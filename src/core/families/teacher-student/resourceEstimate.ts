@@ -1,8 +1,8 @@
 // What a teacher-student sweep will take, before it runs: a worker's peak memory for the
 // sweep's largest trial (the buffers runTrial.ts allocates, sized by the largest value of each
 // axis) and the sweep's training time. A trial still allocates O(inputDim) per trial — the
-// inputs are stored for every feature (features-major rows the kernel indexes by feature), and
-// the teacher's positions and the weight error are computed on dense K × d arrays — so a huge
+// inputs are stored for every feature (features-major rows the kernel indexes by feature), the
+// teacher's positions are drawn from all d and the tensor initialization builds dense K × d weights — so a huge
 // inputDim is refused here rather than stored sparsely: storing only the used features would
 // renumber what the kernels read, and every record must stay bit-identical to the golden ones.
 import type { MemoryItem, ResourceEstimate } from '../experimentFamily';
@@ -71,8 +71,12 @@ export function estimateTeacherStudent(experiment: Experiment): ResourceEstimate
     },
   ];
   const scratch: MemoryItem[] = [
-    // The initialization and the weight error work on dense K × d copies; the teacher's and the mask's positions are drawn from all d.
-    { what: `dense copies of the weights (hiddenUnits ${hiddenUnits} × inputDim ${inputDim})`, bytes: 3 * FLOAT64 * hiddenUnits * inputDim, fields: ['teacher.hiddenUnits', 'teacher.inputDim'] },
+    // The tensor initialization builds dense K × d weights; the teacher's and the mask's positions are drawn from all d.
+    {
+      what: `the initialization's dense weights (hiddenUnits ${hiddenUnits} × inputDim ${inputDim})`,
+      bytes: experiment.init === 'tensor' ? FLOAT64 * hiddenUnits * inputDim : 0,
+      fields: ['training.init', 'teacher.hiddenUnits', 'teacher.inputDim'],
+    },
     { what: `index arrays over the inputDim ${inputDim} features`, bytes: 4 * INT32 * inputDim, fields: ['teacher.inputDim'] },
     {
       what: `the tensor initialization's moment matrices (${unionSize} × ${unionSize})`,

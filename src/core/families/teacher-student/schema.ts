@@ -122,6 +122,13 @@ export const TrainingSchema = Type.Object(
           '"full": all N samples each iteration; "split": disjoint fresh blocks cycled per iteration (the theory\'s sample splitting; with too few samples per trained weight it is the full batch); a number: mini-batch size (SGD with momentum; at least samples means the full batch).',
       }),
     ),
+    splitBlocks: Type.Optional(
+      Type.Union([Type.Literal('auto'), PositiveInteger], {
+        default: 'auto',
+        description:
+          'Blocks B that batch "split" cuts the samples into (iteration t uses block t mod B; at most samples). "auto": B = clamp(floor(N / (4m)), 1, 8), m the largest mask row: at least four samples per trained weight of a neuron in each block. Each record of a "split" run holds the B it used.',
+      }),
+    ),
     curvePoints: Type.Optional(
       Type.Integer({ minimum: 2, default: 100, description: 'How many points of the error-vs-iteration curve each trial record keeps (downsampled).' }),
     ),

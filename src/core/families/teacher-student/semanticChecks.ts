@@ -141,20 +141,33 @@ function checkTraining(filled: FilledExperimentFile, file: ExperimentFile, small
 }
 
 /**
- * "split" cuts the samples into blocks only when there are enough per trained weight (the rule
- * lives in training/batchSchedule.ts); otherwise it silently is the full batch: say for which N.
+ * "split" with splitBlocks "auto" cuts the samples into blocks only when there are enough per
+ * trained weight (the rule lives in training/batchSchedule.ts); otherwise it silently is the full
+ * batch: say for which N. A given splitBlocks needs a sample per block, and "split" to matter.
  */
-function checkSplitBatches(filled: FilledExperimentFile, nonzeros: number[]): PathIssue[] {
-  if (filled.training.batch !== 'split' || nonzeros.length === 0) return [];
+function checkSplitBatches(filled: FilledExperimentFile, nonzeros: number[], smallestSamples: number): PathIssue[] {
+  const { batch, splitBlocks } = filled.training;
+  if (splitBlocks !== 'auto' && batch !== 'split') return [warning(['training', 'splitBlocks'], `ignored: splitBlocks applies to batch "split", and batch is ${JSON.stringify(batch)}`)];
+  if (splitBlocks !== 'auto' && splitBlocks > smallestSamples) {
+    return [error(['training', 'splitBlocks'], `${splitBlocks} blocks need a sample each, but the sweep has samples ${smallestSamples}; expected at most ${smallestSamples} (or "auto")`)];
+  }
+  if (batch !== 'split' || nonzeros.length === 0) return [];
   const extra = Math.max(...axisEntries(filled, 'extraPerNeuron').map((entry) => entry.value));
   const largestRow = filled.student.mask === 'accurate' ? Math.max(...nonzeros) + extra : filled.teacher.inputDim;
+  if (splitBlocks !== 'auto') {
+    // A block with fewer samples than a row has weights leaves that row's block risk flat in some direction.
+    const smallestBlock = Math.floor(smallestSamples / splitBlocks);
+    return smallestBlock >= largestRow
+      ? []
+      : [warning(['training', 'splitBlocks'], `blocks of ${smallestBlock} samples (samples ${smallestSamples} / ${splitBlocks}) are fewer than the ${largestRow} weights of a mask row: each block's risk is flat in some directions; "auto" keeps at least 4 samples per weight`)];
+  }
   const samples = [...new Set(axisEntries(filled, 'samples').map((entry) => entry.value))];
   const fullBatch = samples.filter((count) => planBatches('split', count, largestRow).kind === 'full');
   if (fullBatch.length === 0) return [];
   return [
     warning(
       ['training', 'batch'],
-      `"split" is the full batch for samples ${fullBatch.join(', ')}: too few samples per trained weight to cut rows of ${largestRow} weights into blocks`,
+      `"split" is the full batch for samples ${fullBatch.join(', ')}: too few samples per trained weight to cut rows of ${largestRow} weights into blocks (training.splitBlocks sets the count)`,
     ),
   ];
 }
@@ -184,7 +197,7 @@ export function semanticIssues(file: ExperimentFile): PathIssue[] {
     ...checkStudentMask(filled, validNonzeros),
     ...checkDuplicates(filled),
     ...checkTraining(filled, file, smallestSamples),
-    ...checkSplitBatches(filled, validNonzeros),
+    ...checkSplitBatches(filled, validNonzeros, smallestSamples),
     ...checkGridSize(filled, file),
     ...convexRegionIssues(file),
   ];

@@ -32,6 +32,7 @@ export function trialSpec(experiment: Experiment, cell: SweepCell, trial: number
     maxIterations: experiment.maxIterations,
     tolerance: experiment.tolerance,
     batch: experiment.batch,
+    ...(experiment.splitBlocks === undefined ? {} : { splitBlocks: experiment.splitBlocks }),
     curvePoints: experiment.curvePoints,
     testSamples: experiment.testSamples,
     successThreshold: experiment.successThreshold,

@@ -42,6 +42,8 @@ export interface SharedSettings {
   maxIterations: number;
   tolerance: number;
   batch: BatchMode;
+  /** Sample splitting's block count when batch is "split", as given; absent ("auto"): the rule of training/batchSchedule.ts. */
+  splitBlocks?: number;
   curvePoints: number;
   testSamples: number;
   successThreshold: number;
@@ -84,7 +86,7 @@ export interface TrialSpec extends SharedSettings, SweepCell {
   testSetSeed: number;
 }
 
-/** Relative weight error (student rows aligned to teacher rows) at a few iterations. */
+/** Relative weight error (up to neuron permutation, as relativeError) at a few iterations. */
 export type ErrorCurve = {
   iterations: number[];
   relativeError: number[];
@@ -102,6 +104,8 @@ export type TrialMetrics = {
   relativeGeneralizationError: number;
   success: boolean;
   iterations: number;
+  /** The block count B of sample splitting, for batch "split" only (1: N too small to split). */
+  splitBlocks?: number;
   /** Geometric contraction factor of the error in its linear phase; null when there is none. */
   convergenceRate: number | null;
   iterationsTo1e3: number | null;

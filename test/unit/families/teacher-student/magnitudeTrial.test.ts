@@ -96,21 +96,19 @@ test('rewinding starts the found mask from the dense student\'s W(0); continuing
   assert.ok(continued.initialRelativeError < 1e-6, `continued start ${continued.initialRelativeError}`);
 });
 
-test('the found mask\'s rows face their teacher rows: its error curve ends at the permutation-matched error', () => {
-  // The dense student learns W* with its neurons in some order: in some seeds not the teacher's
-  // (its own curve, row j against teacher row j, then ends far above its matched error).
+test('the found mask\'s error curve ends at its permutation-matched error, whatever order the dense student learned W* in', () => {
+  // The dense student learns W* with its neurons in some order, in some seeds not the teacher's;
+  // the found mask's rows are put in the teacher's order and its curve is matched at every
+  // iteration, so the curve's last point is the trial's relativeError.
   const endOf = (curve: { relativeError: number[] }) => curve.relativeError[curve.relativeError.length - 1];
-  let permuted = 0;
+  let checked = 0;
   for (const seed of [1, 2, 3, 4, 5, 6]) {
     const trial = runMagnitude({ seed, samples: 800 });
     if (!trial.success) continue;
-    const { magnitudePruning, ...denseSpec } = magnitudeSpec({ seed, samples: 800, studentMask: 'dense' });
-    assert.ok(magnitudePruning);
-    const dense = runTrial(denseSpec);
-    if (endOf(dense.curve) > 0.1 && dense.relativeError < 1e-6) permuted++;
+    checked++;
     assert.ok(Math.abs(endOf(trial.curve) - trial.relativeError) <= 1e-12, `seed ${seed}: curve ends at ${endOf(trial.curve)}, error ${trial.relativeError}`);
   }
-  assert.ok(permuted > 0, 'some dense student learned W* in another neuron order (else this test shows nothing)');
+  assert.ok(checked >= 3, `only ${checked} of 6 seeds found the ticket (else this test shows nothing)`);
 });
 
 test('both kernels find the same mask and reach the same error (they differ by rounding only)', () => {

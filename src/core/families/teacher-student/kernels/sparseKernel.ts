@@ -29,7 +29,7 @@ export interface DescentBuffers {
   previousWeights: Float64Array;
   gradient: Float64Array;
   scratch: StepScratch;
-  /** W* at each mask entry (0 where the teacher has none), for the error history. */
+  /** W* at each mask entry (0 where the teacher has none), for the error history; row j holds the teacher row matched to student row j. */
   teacherOnMask: Float64Array;
   /** errorHistory[t]: the aligned relative error after t iterations (written for t > fromIteration). */
   errorHistory: Float64Array;

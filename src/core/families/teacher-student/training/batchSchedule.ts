@@ -5,6 +5,7 @@
 //   uses block t mod B. B = clamp(floor(N / (4·m)), 1, 8) with m the largest mask row, so each
 //   block holds at least four samples per trained weight of a neuron (about half of them
 //   activate it) and the block risk stays locally strongly convex; B = 1 is the full batch.
+//   training.splitBlocks sets B instead (at most N).
 // - a number b: mini-batches of b samples (SGD with momentum) from reshuffled epochs: a fresh
 //   random permutation per epoch, consecutive slices of b; the N mod b samples left at the end
 //   of an epoch wait for the next one. b >= N is the full batch.
@@ -22,11 +23,19 @@ export type BatchPlan =
   | { kind: 'split'; capacity: number; blockCount: number }
   | { kind: 'mini'; capacity: number };
 
-/** How a batch mode applies to N samples; `capacity` is the largest block (scratch size). */
-export function planBatches(batch: BatchMode, samples: number, largestMaskRow: number): BatchPlan {
+/** The automatic block count of sample splitting (training.splitBlocks "auto"). */
+export function automaticSplitBlocks(samples: number, largestMaskRow: number): number {
+  return Math.min(SPLIT_MAX_BLOCKS, Math.max(1, Math.floor(samples / (SPLIT_SAMPLES_PER_WEIGHT * largestMaskRow))));
+}
+
+/** How a batch mode applies to N samples; `capacity` is the largest block (scratch size). `splitBlocks`: a given B for "split". */
+export function planBatches(batch: BatchMode, samples: number, largestMaskRow: number, splitBlocks?: number): BatchPlan {
   if (batch === 'full') return { kind: 'full', capacity: samples };
   if (batch === 'split') {
-    const blockCount = Math.min(SPLIT_MAX_BLOCKS, Math.max(1, Math.floor(samples / (SPLIT_SAMPLES_PER_WEIGHT * largestMaskRow))));
+    if (splitBlocks !== undefined && !(Number.isInteger(splitBlocks) && splitBlocks >= 1 && splitBlocks <= samples)) {
+      throw new RangeError(`splitBlocks: ${splitBlocks}, expected an integer in [1, samples ${samples}]`);
+    }
+    const blockCount = splitBlocks ?? automaticSplitBlocks(samples, largestMaskRow);
     if (blockCount === 1) return { kind: 'full', capacity: samples };
     return { kind: 'split', capacity: Math.ceil(samples / blockCount), blockCount };
   }

@@ -11,7 +11,7 @@
 // teachers and data. Deterministic: every training draws from the trial seed's streams.
 import type { SparseKernel } from '../kernels/sparseKernel';
 import { maskRecovery } from '../metrics/maskRecovery';
-import { matchRowsToTeacher } from '../metrics/weightError';
+import { NeuronMatcher } from '../metrics/neuronMatching';
 import { keepLargestPerRow, keptPerRound, moveRows } from '../model/magnitudeMask';
 import { gatherOnPattern, toDense, type SparseRows, type SparsityPattern } from '../model/sparseRows';
 import type { MagnitudeMetrics, TrainingSummary, TrialMetrics, TrialSpec } from '../types';
@@ -46,7 +46,7 @@ export function runMagnitudeTrial(spec: TrialSpec, kernel: SparseKernel, train: 
   // The dense student learns W* up to a permutation of its neurons: its rows are put in the
   // teacher's order, so that found-mask row j faces teacher row j (the network is unchanged:
   // its neurons are summed with equal weights) and the error curve compares like with like.
-  const { teacherRowOf } = matchRowsToTeacher(dense.mask, dense.finalWeights, dense.teacher);
+  const { teacherRowOf } = new NeuronMatcher(dense.teacher, dense.mask).match(dense.finalWeights);
   const initialDense = moveRows(toDense(dense.mask, dense.initialWeights), inputDim, teacherRowOf);
   let trainedDense = moveRows(toDense(dense.mask, dense.finalWeights), inputDim, teacherRowOf);
 

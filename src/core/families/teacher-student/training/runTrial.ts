@@ -9,7 +9,8 @@ import type { SparseKernel } from '../kernels/sparseKernel';
 import { convergenceRate, firstIterationAtOrBelow } from '../metrics/convergence';
 import { downsampleCurve } from '../metrics/errorCurve';
 import { estimateGeneralizationError } from '../metrics/generalization';
-import { alignTeacherToMask, permutationRelativeError } from '../metrics/weightError';
+import { NeuronMatcher } from '../metrics/neuronMatching';
+import { alignTeacherToMask } from '../metrics/weightError';
 import { GaussianInputSource } from '../model/gaussianInputs';
 import { drawnTestBlocks, keptTestBlocks, keptTestSet } from '../model/sharedTestSet';
 import { usedColumns, type SparseRows, type SparsityPattern } from '../model/sparseRows';
@@ -50,10 +51,11 @@ export function trainStudent(spec: TrialSpec, kernel: SparseKernel, start?: Stud
   );
   const mask = start?.mask ?? buildStudentMask(teacher, spec, trialStream(seed, 'mask'));
   const alignment = alignTeacherToMask(teacher, mask);
+  const matcher = new NeuronMatcher(teacher, mask);
   const entries = mask.rowStart[hiddenUnits];
   let largestMaskRow = 0;
   for (let row = 0; row < hiddenUnits; row++) largestMaskRow = Math.max(largestMaskRow, mask.rowStart[row + 1] - mask.rowStart[row]);
-  const plan = planBatches(spec.batch, samples, largestMaskRow);
+  const plan = planBatches(spec.batch, samples, largestMaskRow, spec.splitBlocks);
   const gatherCapacity = plan.kind === 'mini' ? plan.capacity : 0;
   const chunkCapacity = Math.min(CHUNK_CAPACITY, Math.max(samples, testSamples));
   const testSet = keptTestSet(spec.testSetSeed, testSamples, inputDim, kernel);
@@ -99,7 +101,7 @@ export function trainStudent(spec: TrialSpec, kernel: SparseKernel, start?: Stud
 
   const initial = start?.initialWeights ?? initialWeights(spec, { mask, alignment, inputs, labels });
   buffers.weights.set(initial);
-  const initialRelativeError = permutationRelativeError(mask, buffers.weights, teacher);
+  const initialRelativeError = matcher.match(buffers.weights).relativeError;
 
   const schedule = createBatchSchedule(
     plan,
@@ -122,6 +124,7 @@ export function trainStudent(spec: TrialSpec, kernel: SparseKernel, start?: Stud
       },
       schedule,
       alignment,
+      matcher,
     },
     spec,
   );
@@ -142,7 +145,7 @@ export function trainStudent(spec: TrialSpec, kernel: SparseKernel, start?: Stud
       chunkCapacity,
     },
   );
-  const relativeError = permutationRelativeError(mask, buffers.weights, teacher);
+  const relativeError = matcher.match(buffers.weights).relativeError;
 
   const metrics: TrialMetrics = {
     relativeError,
@@ -151,6 +154,7 @@ export function trainStudent(spec: TrialSpec, kernel: SparseKernel, start?: Stud
     relativeGeneralizationError: generalization.relativeGeneralizationError,
     success: relativeError < spec.successThreshold,
     iterations,
+    ...(spec.batch === 'split' ? { splitBlocks: plan.kind === 'split' ? plan.blockCount : 1 } : {}),
     convergenceRate: convergenceRate(errorHistory, iterations),
     iterationsTo1e3: firstIterationAtOrBelow(errorHistory, iterations, 1e-3),
     iterationsTo1e6: firstIterationAtOrBelow(errorHistory, iterations, 1e-6),

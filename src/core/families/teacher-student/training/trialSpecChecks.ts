@@ -47,6 +47,7 @@ const FIELD_CHECKS: Record<keyof TrialSpec, [Check, string]> = {
   maxIterations: [isInteger(1), 'an integer >= 1'],
   tolerance: [isFiniteAtLeast(0), 'a finite number >= 0'],
   batch: [(value) => value === 'full' || value === 'split' || isInteger(1)(value), '"full", "split" or a mini-batch size (integer >= 1)'],
+  splitBlocks: [(value) => value === undefined || isInteger(1)(value), 'absent or an integer >= 1'],
   curvePoints: [isInteger(2), 'an integer >= 2'],
   testSamples: [isInteger(1), 'an integer >= 1'],
   successThreshold: [isPositive, 'a finite number > 0'],
@@ -69,6 +70,9 @@ export function checkTrialSpec(spec: TrialSpec): void {
   }
   if (problems.length === 0 && (spec.studentMask === 'magnitude') !== (spec.magnitudePruning !== undefined)) {
     problems.push(`magnitudePruning must be given exactly when studentMask is "magnitude" (studentMask is ${JSON.stringify(spec.studentMask)})`);
+  }
+  if (problems.length === 0 && spec.splitBlocks !== undefined && spec.splitBlocks > spec.samples) {
+    problems.push(`splitBlocks ${spec.splitBlocks} exceeds samples ${spec.samples} (a block needs a sample)`);
   }
   if (problems.length > 0) throw new RangeError(`TrialSpec: ${problems.join('; ')}`);
 }

@@ -5,7 +5,8 @@
 //   2. Whitening by D^{-1/2} makes the directions μ_j = √c_j D^{-1/2} V^T w̄_j orthonormal, and
 //      M4(V D^{-1/2}, V D^{-1/2}, V D^{-1/2}, α) = Σ_j −(α·w̄_j)/√c_j μ_j^⊗3 orthogonally decomposable.
 //   3. Power method → μ_j; direction w̄_j ∝ V D^{1/2} μ_j, up to sign (M2 and M4 are even in w_j).
-//   4. Norms by least squares on M2, signs by least squares on M1 = (1/(2K)) Σ_j w_j (odd in w_j).
+//   4. Norms: proportions by least squares on M2 measured on held-out samples, scale from E[y]
+//      (tensorNorms.ts); signs by least squares on M1 = (1/(2K)) Σ_j w_j (odd in w_j).
 //   5. Components are matched to mask rows (Hungarian on retained energy) and projected.
 //
 // Sample split: M2 (which fixes V and the whitening) on the first half, M4 on the second half, so
@@ -26,6 +27,7 @@ import {
   secondMoment,
   type SampleWindow,
 } from './tensorMoments';
+import { neuronNorms } from './tensorNorms';
 import { decomposeSymmetricTensor } from './tensorPowerMethod';
 
 export interface TensorInitializationInput {
@@ -89,7 +91,8 @@ export function tensorInitialization(input: TensorInitializationInput): Float64A
   for (let component = rank; component < hiddenUnits; component++) {
     randomUnitVector(components.subarray(component * unionSize, (component + 1) * unionSize), random);
   }
-  const norms = neuronNormsFromSecondMoment(components, rank, hiddenUnits, unionSize, secondMomentEstimate, typicalNorm);
+  const heldOut = { ...secondHalf, labels: lowDegreeResiduals(secondHalf, { mean: firstHalfMean, linear: firstHalfFirstMoment }) };
+  const norms = neuronNorms({ directions: components, found: rank, count: hiddenUnits, heldOut, typicalNorm });
   const signs = signsFromFirstMoment(components, hiddenUnits, unionSize, firstMomentEstimate);
   for (let component = 0; component < hiddenUnits; component++) {
     const scale = signs[component] * norms[component];
@@ -174,42 +177,6 @@ function unwhiten(whitenedVectors: Float64Array, basis: Float64Array, scales: Fl
 }
 
 /**
- * Norms by least squares on M2 = Σ_j c_j a_j a_j^T over the found unit directions a_j, with
- * c_j = |w_j|/(K√(2π)): the normal equations are Σ_l (a_j·a_l)² c_l = a_j^T M2 a_j. M2 has many
- * more equations than M1's single vector, which keeps correlated neurons from trading norm.
- * Fallbacks: singular equations (parallel directions) → each direction alone (c_j = a_j^T M2 a_j);
- * a norm below a tenth of the typical one (noise, no signal) or a direction that was not found by
- * the tensor step (the first `found` are) → the typical norm.
- */
-function neuronNormsFromSecondMoment(
-  directions: Float64Array,
-  found: number,
-  count: number,
-  unionSize: number,
-  secondMomentEstimate: Float64Array,
-  typicalNorm: number,
-): Float64Array {
-  const squaredGram = new Float64Array(found * found);
-  const rayleighQuotients = new Float64Array(found);
-  const image = new Float64Array(unionSize);
-  for (let first = 0; first < found; first++) {
-    const direction = directions.subarray(first * unionSize, (first + 1) * unionSize);
-    multiplySymmetric(secondMomentEstimate, direction, image);
-    rayleighQuotients[first] = dot(direction, image);
-    for (let second = 0; second < found; second++) {
-      squaredGram[first * found + second] = dot(direction, directions.subarray(second * unionSize, (second + 1) * unionSize)) ** 2;
-    }
-  }
-  const coefficients = solveLinearSystem(squaredGram, rayleighQuotients, found) ?? rayleighQuotients;
-  const norms = new Float64Array(count).fill(typicalNorm);
-  for (let component = 0; component < found; component++) {
-    const norm = count * Math.sqrt(2 * Math.PI) * coefficients[component];
-    if (norm >= 0.1 * typicalNorm && Number.isFinite(norm)) norms[component] = norm;
-  }
-  return norms;
-}
-
-/**
  * Signs from M1 = (1/(2K)) Σ_j s_j |w_j| a_j, the only moment that is odd in w: z = argmin
  * |2K·M1 − Σ_j z_j a_j|, s_j = sign(z_j) (+ for 0). Singular equations fall back to the signs of
  * the projections a_j·M1.
@@ -226,16 +193,6 @@ function signsFromFirstMoment(directions: Float64Array, count: number, unionSize
   }
   const solution = solveLinearSystem(gram, projections, count) ?? projections;
   return solution.map((value) => (value < 0 ? -1 : 1));
-}
-
-/** image = matrix·vector for a square row-major matrix. */
-function multiplySymmetric(matrix: Float64Array, vector: Float64Array, image: Float64Array): void {
-  const size = vector.length;
-  for (let row = 0; row < size; row++) {
-    let sum = 0;
-    for (let column = 0; column < size; column++) sum += matrix[row * size + column] * vector[column];
-    image[row] = sum;
-  }
 }
 
 function dot(first: Float64Array, second: Float64Array): number {
