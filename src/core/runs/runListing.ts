@@ -24,18 +24,32 @@ export interface RunListing {
  */
 export function listRuns(root: string, experiment?: string, onProblem: (message: string) => void = () => {}): RunListing[] {
   const experimentFolders = experiment === undefined ? subfolders(root).map((name) => join(root, name)) : [experimentRunsFolder(root, experiment)];
+  return newestFirst(experimentFolders.flatMap((experimentFolder) => runsIn(experimentFolder, onProblem)));
+}
+
+/**
+ * The newest run folder in `experimentFolder` (one experiment's folder of runs), by start time;
+ * undefined when it holds none.
+ */
+export function newestRunIn(experimentFolder: string, onProblem: (message: string) => void = () => {}): RunListing | undefined {
+  return newestFirst(runsIn(experimentFolder, onProblem))[0];
+}
+
+function runsIn(experimentFolder: string, onProblem: (message: string) => void): RunListing[] {
   const runs: RunListing[] = [];
-  for (const experimentFolder of experimentFolders) {
-    for (const folder of subfolders(experimentFolder)) {
-      const runDir = join(experimentFolder, folder);
-      if (!isRunFolder(runDir)) continue;
-      try {
-        runs.push({ runId: runIdOf(runDir), runDir, manifest: readManifest(runDir), completedTrials: countCompleteLines(runDir) });
-      } catch (error) {
-        onProblem(errorMessage(error));
-      }
+  for (const folder of subfolders(experimentFolder)) {
+    const runDir = join(experimentFolder, folder);
+    if (!isRunFolder(runDir)) continue;
+    try {
+      runs.push({ runId: runIdOf(runDir), runDir, manifest: readManifest(runDir), completedTrials: countCompleteLines(runDir) });
+    } catch (error) {
+      onProblem(errorMessage(error));
     }
   }
+  return runs;
+}
+
+function newestFirst(runs: RunListing[]): RunListing[] {
   // Ties (same startedAt to the millisecond) fall back to the folder name, also a timestamp.
   return runs.sort((left, right) => right.manifest.startedAt.localeCompare(left.manifest.startedAt) || right.runId.localeCompare(left.runId));
 }
@@ -46,7 +60,9 @@ function subfolders(dir: string): string[] {
       .filter((entry) => entry.isDirectory())
       .map((entry) => entry.name);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    // Missing, or a file: it holds no runs.
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return [];
     throw error;
   }
 }
