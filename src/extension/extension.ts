@@ -9,6 +9,7 @@ import { ExperimentDiagnostics } from './diagnostics';
 import { reportUnexpectedError } from './errorBoundary';
 import { EXPERIMENT_GLOB, settingsFor } from './experimentFiles';
 import { createLog } from './log';
+import { ExperimentQuickFixes } from './quickFixes';
 import { ResultsPanels } from './panel/resultsPanels';
 import { trackRunContextKeys } from './runContextKeys';
 import { RunRegistry } from './runner/runRegistry';
@@ -40,6 +41,7 @@ export function activate(context: vscode.ExtensionContext): LthLabApi {
     panels,
     codeLens,
     vscode.languages.registerCodeLensProvider({ pattern: EXPERIMENT_GLOB }, codeLens),
+    vscode.languages.registerCodeActionsProvider({ pattern: EXPERIMENT_GLOB }, new ExperimentQuickFixes(services.diagnostics), ExperimentQuickFixes.metadata),
     new RunStatusBar(registry),
     trackRunContextKeys(registry),
     ...registerCommands(services),

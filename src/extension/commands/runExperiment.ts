@@ -40,7 +40,7 @@ export async function runExperiment(services: ExtensionServices, argument: unkno
   if (document.isDirty && !(await document.save())) throw new Error(`${basename(file.fsPath)} has unsaved changes that could not be saved`);
   const checked = await diagnostics.check(document);
   if (!checked.ok) {
-    refuseInvalid(log, file, checked.problems);
+    refuseInvalid(services, file, checked.problems);
     return undefined;
   }
   const settings = settingsFor(file);
@@ -82,15 +82,12 @@ function isAlreadyRunning({ registry }: ExtensionServices, file: vscode.Uri): bo
   return true;
 }
 
-/** Shows the first problem (the Problems view has them all). */
-function refuseInvalid(log: Log, file: vscode.Uri, problems: readonly ExperimentProblem[]): void {
+/** Shows the first problem (the Problems view has them all) until the file checks clean. */
+function refuseInvalid({ log, diagnostics }: ExtensionServices, file: vscode.Uri, problems: readonly ExperimentProblem[]): void {
   const first = problems.find((problem) => problem.severity === 'error') ?? problems[0];
   const where = first.path === '' ? `line ${first.line}` : `${first.path} (line ${first.line})`;
-  const more = problems.length > 1 ? ` (and ${problems.length - 1} more)` : '';
-  const showProblems = 'Show problems';
-  void vscode.window
-    .showErrorMessage(`Cannot run ${basename(file.fsPath)}: ${where}: ${first.message}${more}`, showProblems)
-    .then((picked) => picked === showProblems && vscode.commands.executeCommand('workbench.actions.view.problems'));
+  const more = problems.length > 1 ? ` (and ${problems.length - 1} more in the Problems view)` : '';
+  diagnostics.refusals.show(file, vscode.l10n.t('Cannot run {0}: {1}: {2}{3}', basename(file.fsPath), where, first.message, more));
   log.info(`refused to run ${file.fsPath}: ${problems.length} problems, first: ${where}: ${first.message}`);
 }
 

@@ -12,6 +12,8 @@ export interface LthLabTestHooks {
   resultsPanel(file: vscode.Uri): Promise<{ ready: Promise<void>; postedMessages: readonly PostedMessage[] } | undefined>;
   /** Number of live runs. */
   liveRuns(): number;
+  /** Experiment files (uri strings) whose "Cannot run" notice is still shown. */
+  refusalsShown(): string[];
 }
 
 export interface LthLabApi {
@@ -26,5 +28,6 @@ export function createTestHooks(services: ExtensionServices, activationMs: numbe
       return panel && { ready: panel.ready, postedMessages: panel.postedMessages };
     },
     liveRuns: () => services.registry.all().length,
+    refusalsShown: () => services.diagnostics.refusals.shown(),
   };
 }
