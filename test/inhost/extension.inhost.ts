@@ -2,7 +2,7 @@
 // their own experiment files into the first workspace folder (a throw-away copy in the e2e
 // tier) and remove them, and their run folders, afterwards.
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { appendFileSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { CommandId } from '../../src/extension/commandIds';
@@ -88,8 +88,9 @@ async function hooks(): Promise<LthLabTestHooks> {
   return api.testHooks;
 }
 
+/** The lenses' titles, resolved as the editor resolves the visible ones (the results lens counts its trials then). */
 async function lensTitles(uri: vscode.Uri): Promise<string[]> {
-  const lenses = (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri)) ?? [];
+  const lenses = (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri, 10)) ?? [];
   return lenses.map((lens) => lens.command?.title ?? '');
 }
 
@@ -232,7 +233,34 @@ test('a tiny experiment runs to completion: trials on disk, a snapshot and the f
     return found.some((title) => title.startsWith('Show results (last: ')) ? found : undefined;
   });
   assert.ok(titles.some((title) => title.endsWith(`, ${TINY_TRIALS} trials)`)), JSON.stringify(titles));
+  assert.ok(!titles.some((title) => title.startsWith('■ Cancel')), `the run has finished, so no Cancel lens: ${JSON.stringify(titles)}`);
+  assert.ok(titles.includes(RUN_LENS_TITLE));
 }, 120_000);
+
+test('lenses are cheap: a save reads no run from disk, and a trial written by another process is counted (file watcher)', async () => {
+  const testHooks = await hooks();
+  const uri = await writeExperiment('tiny.lth.json', TINY);
+  const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+  await waitFor('the results lens', async () => ((await lensTitles(uri)).some((title) => title.endsWith(`, ${TINY_TRIALS} trials)`)) ? true : undefined));
+  const readsBefore = testHooks.runIndexReads();
+  await editor.edit((edit) => edit.insert(new vscode.Position(0, 0), ' '));
+  await editor.document.save();
+  const afterSave = await lensTitles(uri);
+  assert.ok(afterSave.some((title) => title.endsWith(`, ${TINY_TRIALS} trials)`)), JSON.stringify(afterSave));
+  assert.equal(testHooks.runIndexReads(), readsBefore, 'saving and re-providing the lenses read nothing from disk');
+
+  // Another process (lth run in a terminal, say) appends a trial: the watcher updates the count.
+  const runDir = join(runsOf(TINY.name), readdirSync(runsOf(TINY.name))[0]);
+  const log = join(runDir, 'trials.jsonl');
+  const original = readFileSync(log, 'utf8');
+  try {
+    appendFileSync(log, `${original.split('\n')[0]}\n`);
+    await waitFor('the count of the appended trial', async () => ((await lensTitles(uri)).some((title) => title.endsWith(`, ${TINY_TRIALS + 1} trials)`)) ? true : undefined));
+  } finally {
+    writeFileSync(log, original);
+  }
+  await waitFor('the count back after the restore', async () => ((await lensTitles(uri)).some((title) => title.endsWith(`, ${TINY_TRIALS} trials)`)) ? true : undefined));
+});
 
 test('a lottery-ticket file runs the same way: a record per network on disk, a snapshot with them in the panel', async () => {
   const testHooks = await hooks();
@@ -280,6 +308,8 @@ test('cancelling a longer run stops it, keeps the finished trials on disk and fr
   const finished = await running;
   assert.ok(finished);
   assert.equal(finished.status, 'cancelled', finished.message);
+  const afterCancel = await lensTitles(uri);
+  assert.ok(!afterCancel.some((title) => title.startsWith('■ Cancel')), `the Cancel lens vanished with the run: ${JSON.stringify(afterCancel)}`);
   const panel = await testHooks.resultsPanel(uri);
   assert.ok(panel, 'running did not open the results panel');
   await waitFor('the cancelled run-status in the panel', () =>

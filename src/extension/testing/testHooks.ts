@@ -3,6 +3,7 @@
 import type * as vscode from 'vscode';
 import { resultsTargetFor } from '../experimentFiles';
 import type { PostedMessage } from '../panel/webviewPanelHost';
+import type { RunIndex } from '../runIndex';
 import type { ExtensionServices } from '../services';
 
 export interface LthLabTestHooks {
@@ -14,13 +15,15 @@ export interface LthLabTestHooks {
   liveRuns(): number;
   /** Experiment files (uri strings) whose "Cannot run" notice is still shown. */
   refusalsShown(): string[];
+  /** Run folders and trial logs the CodeLens index has read from disk so far. */
+  runIndexReads(): number;
 }
 
 export interface LthLabApi {
   testHooks?: LthLabTestHooks;
 }
 
-export function createTestHooks(services: ExtensionServices, activationMs: number): LthLabTestHooks {
+export function createTestHooks(services: ExtensionServices, activationMs: number, runIndex: RunIndex): LthLabTestHooks {
   return {
     activationMs,
     async resultsPanel(file) {
@@ -29,5 +32,6 @@ export function createTestHooks(services: ExtensionServices, activationMs: numbe
     },
     liveRuns: () => services.registry.all().length,
     refusalsShown: () => services.diagnostics.refusals.shown(),
+    runIndexReads: () => runIndex.reads,
   };
 }
