@@ -8,6 +8,7 @@ import { registerCommands } from './commands/registerCommands';
 import { ExperimentDiagnostics } from './diagnostics';
 import { reportUnexpectedError } from './errorBoundary';
 import { EXPERIMENT_GLOB, settingsFor } from './experimentFiles';
+import { ExperimentsView } from './experimentsView';
 import { createLog } from './log';
 import { ExperimentQuickFixes } from './quickFixes';
 import { ResultsPanels } from './panel/resultsPanels';
@@ -16,6 +17,7 @@ import { RunRegistry } from './runner/runRegistry';
 import type { ExtensionServices } from './services';
 import { DEFAULT_LIVE_UPDATE_INTERVAL_MS, readSettings, SETTINGS_SECTION } from './settings';
 import { RunStatusBar } from './statusBar';
+import { EXPERIMENTS_VIEW_ID } from './viewIds';
 import { inHostTesting, type LthLabApi } from './testing';
 
 let services: ExtensionServices | undefined;
@@ -35,6 +37,7 @@ export function activate(context: vscode.ExtensionContext): LthLabApi {
   });
   services = { context, log, registry, diagnostics: new ExperimentDiagnostics(log), panels };
   const codeLens = new ExperimentCodeLensProvider(registry, log);
+  const experimentsView = new ExperimentsView();
   context.subscriptions.push(
     log,
     services.diagnostics,
@@ -42,6 +45,8 @@ export function activate(context: vscode.ExtensionContext): LthLabApi {
     codeLens,
     vscode.languages.registerCodeLensProvider({ pattern: EXPERIMENT_GLOB }, codeLens),
     vscode.languages.registerCodeActionsProvider({ pattern: EXPERIMENT_GLOB }, new ExperimentQuickFixes(services.diagnostics), ExperimentQuickFixes.metadata),
+    experimentsView,
+    vscode.window.registerTreeDataProvider(EXPERIMENTS_VIEW_ID, experimentsView),
     new RunStatusBar(registry),
     trackRunContextKeys(registry),
     ...registerCommands(services),
