@@ -53,7 +53,7 @@ export function activate(context: vscode.ExtensionContext): LthLabApi {
   );
   const activationMs = performance.now() - started;
   log.info(`LTH Lab activated in ${activationMs.toFixed(1)} ms`);
-  return testing?.start(services, activationMs, codeLens.index) ?? {};
+  return testing?.start(services, activationMs, { runIndex: codeLens.index, experimentsView }) ?? {};
 }
 
 /** Stops every run (the children must not outlive the host) and waits for them to exit. */

@@ -8,6 +8,7 @@ import * as vscode from 'vscode';
 import { CommandId } from '../../src/extension/commandIds';
 import { DIAGNOSTIC_SOURCE } from '../../src/extension/diagnostics';
 import { RUN_LENS_TITLE } from '../../src/extension/lensTitles';
+import { EXPERIMENTS_VIEW_ID } from '../../src/extension/viewIds';
 import type { FinishedRun } from '../../src/extension/runner/liveRun';
 import type { LthLabApi, LthLabTestHooks } from '../../src/extension/testing/testHooks';
 import { afterAll, test, waitFor } from './harness';
@@ -331,3 +332,23 @@ test('running the cancelled experiment again resumes its folder and computes onl
   assert.equal(readdirSync(runsOf(LONG.name)).length, 1, 'the run went into the cancelled folder, not a new one');
   assert.equal(trialsOnDisk(LONG.name), LONG_TRIALS, 'each trial is on disk exactly once');
 }, 180_000);
+
+test('getting started: the experiments view lists the workspace\'s files, and the walkthrough opens', async () => {
+  const testHooks = await hooks();
+  const uri = await writeExperiment('tiny.lth.json', TINY);
+  const listed = await waitFor('the experiment file in the LTH Experiments view', async () => {
+    const files = await testHooks.experimentsViewFiles();
+    return files.includes(uri.toString()) ? files : undefined;
+  });
+  assert.ok(!listed.some((file) => file.includes('/.lth/')), 'run folders are not listed');
+  const registered = new Set(await vscode.commands.getCommands(true));
+  assert.ok(registered.has(`${EXPERIMENTS_VIEW_ID}.focus`), 'the view is contributed');
+  await vscode.commands.executeCommand(`${EXPERIMENTS_VIEW_ID}.focus`);
+  // Last of the suite on purpose: the e2e tier's final screenshot shows the walkthrough.
+  await vscode.commands.executeCommand('workbench.action.openWalkthrough', `${EXTENSION_ID}#lthLab.gettingStarted`, false);
+  const label = await waitFor('the walkthrough tab', () => {
+    const tab = vscode.window.tabGroups.activeTabGroup.activeTab;
+    return tab && tab.input === undefined ? tab.label : undefined;
+  });
+  assert.match(label, /Welcome|Get started|Walkthrough/i);
+});

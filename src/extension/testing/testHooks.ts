@@ -3,6 +3,7 @@
 import type * as vscode from 'vscode';
 import { resultsTargetFor } from '../experimentFiles';
 import type { PostedMessage } from '../panel/webviewPanelHost';
+import type { ExperimentsView } from '../experimentsView';
 import type { RunIndex } from '../runIndex';
 import type { ExtensionServices } from '../services';
 
@@ -17,13 +18,21 @@ export interface LthLabTestHooks {
   refusalsShown(): string[];
   /** Run folders and trial logs the CodeLens index has read from disk so far. */
   runIndexReads(): number;
+  /** What the LTH Experiments view lists (uri strings). */
+  experimentsViewFiles(): Promise<string[]>;
+}
+
+/** Parts of the extension outside the services that the hooks look into. */
+export interface TestedParts {
+  runIndex: RunIndex;
+  experimentsView: ExperimentsView;
 }
 
 export interface LthLabApi {
   testHooks?: LthLabTestHooks;
 }
 
-export function createTestHooks(services: ExtensionServices, activationMs: number, runIndex: RunIndex): LthLabTestHooks {
+export function createTestHooks(services: ExtensionServices, activationMs: number, { runIndex, experimentsView }: TestedParts): LthLabTestHooks {
   return {
     activationMs,
     async resultsPanel(file) {
@@ -33,5 +42,6 @@ export function createTestHooks(services: ExtensionServices, activationMs: numbe
     liveRuns: () => services.registry.all().length,
     refusalsShown: () => services.diagnostics.refusals.shown(),
     runIndexReads: () => runIndex.reads,
+    experimentsViewFiles: async () => (await experimentsView.getChildren()).map((file) => file.toString()),
   };
 }
