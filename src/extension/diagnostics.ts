@@ -50,9 +50,11 @@ export class ExperimentDiagnostics implements vscode.Disposable {
   async check(document: vscode.TextDocument): Promise<ExperimentParseResult> {
     // Imported on first use: the validator (TypeBox, jsonc-parser) is not needed to activate.
     const { parseExperimentText } = await import('../core/config/parseExperimentText');
-    const result = parseExperimentText(document.getText(), document.uri.fsPath);
-    // The JSON editor underlines syntax errors and duplicate keys itself, as they are typed.
-    const shown = !result.ok && result.stage === 'syntax' ? [] : result.problems;
+    const text = document.getText();
+    const result = parseExperimentText(text, document.uri.fsPath);
+    // The JSON editor underlines syntax errors and duplicate keys itself, as they are typed (but
+    // says nothing of an empty file).
+    const shown = !result.ok && result.stage === 'syntax' && text.trim() !== '' ? [] : result.problems;
     this.problemsByFile.set(document.uri.toString(), shown);
     this.collection.set(document.uri, shown.map(toDiagnostic));
     if (result.ok) this.refusals.dismiss(document.uri);

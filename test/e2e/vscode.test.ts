@@ -2,6 +2,8 @@
 // Chromium like a user. Each step leaves a screenshot in test-artifacts/e2e/; the steps share
 // one window and build on each other (the reload of step 6 must restore a panel of step 5).
 import assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { chartMismatches } from './harness/chartExpectations';
 import { describePanels, panelSnapshots, type PanelSnapshot } from './harness/panelCharts';
@@ -165,6 +167,14 @@ describe('LTH Lab in a real VS Code (code-server + Chromium)', () => {
         describeLast: (texts) => `notifications ${JSON.stringify(texts)}`,
       });
       assert.deepEqual(runsOnDisk(current.workspaceDir, 'malformed'), [], 'Expected no run folder for the refused file');
+      await saveScreenshot(current, 'step5-refused');
+      // Fixed (here on disk, as a script would; the open editor reloads it): the notice closes by itself.
+      writeFileSync(join(current.workspaceDir, 'malformed.lth.json'), '{ "kind": "teacher-student", "name": "malformed", "trials": 1 }\n');
+      await pollUntil(() => notificationTexts(page), (texts) => !texts.some((text) => text.includes('Cannot run malformed.lth.json')), {
+        expected: 'the "Cannot run malformed.lth.json" notice to close once the file is fixed',
+        timeoutMs: 15_000,
+        describeLast: (texts) => `notifications ${JSON.stringify(texts)}`,
+      });
 
       await openFileFromExplorer(page, 'after-error.lth.json');
       await runCommandFromPalette(page, RUN_LENS);
