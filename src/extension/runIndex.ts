@@ -2,6 +2,7 @@
 // per experiment (from the manifests only) and the trial count of a run (the lines of its log),
 // each read once and forgotten only when a file watcher on the runs folder sees that manifest or
 // that log change. A save, a lens refresh or a live trial reads nothing from disk.
+import { existsSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
 import * as vscode from 'vscode';
 import type { RunHeader } from '../core/runs/runListing';
@@ -24,6 +25,8 @@ export class RunIndex implements vscode.Disposable {
 
   /** The newest run of `experiment` under `runsRoot`, or undefined when it has none. */
   async newestRun(runsRoot: string, experiment: string): Promise<RunHeader | undefined> {
+    // No runs folder yet: nothing to cache or watch (a watcher on a missing folder may never fire).
+    if (!existsSync(runsRoot)) return undefined;
     this.watch(runsRoot);
     const folder = experimentRunsFolder(runsRoot, experiment);
     if (!this.newest.has(folder)) {
