@@ -4,6 +4,9 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
+/** The README the VSIX shows (what it does, how to use it), not the repository's developer README. */
+export const USER_README = 'docs/extension/README.md';
+
 /** Writes `<repoDir>/dist/lth-lab.vsix` (or `outFile`) and returns its path. */
 export function packageVsix({ repoDir, outFile = join(repoDir, 'dist', 'lth-lab.vsix') }) {
   if (!existsSync(join(repoDir, 'dist', 'extension.js'))) {
@@ -12,7 +15,7 @@ export function packageVsix({ repoDir, outFile = join(repoDir, 'dist', 'lth-lab.
   mkdirSync(dirname(outFile), { recursive: true });
   const vsce = join(repoDir, 'node_modules', '@vscode', 'vsce', 'vsce');
   // stdin closed: vsce asks yes/no questions on a TTY; here a question must fail, not hang.
-  const result = spawnSync(process.execPath, [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '--out', outFile], {
+  const result = spawnSync(process.execPath, [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '--readme-path', USER_README, '--out', outFile], {
     cwd: repoDir,
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'pipe'],

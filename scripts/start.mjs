@@ -10,14 +10,26 @@ import { fileURLToPath } from 'node:url';
 import { codeServerCacheDir, ensureCodeServer } from './install-code-server.mjs';
 import { freePort, installExtension, killProcessGroupNow, startCodeServer, writeUserSettings } from './code-server.mjs';
 import { packageVsix } from './package-vsix.mjs';
+import { DEFAULT_PORT, parseStartOptions, START_USAGE } from './start-options.mjs';
 
 const repoDir = join(dirname(fileURLToPath(import.meta.url)), '..');
 const examplesDir = existsSync(join(repoDir, 'examples')) ? join(repoDir, 'examples') : repoDir;
-const DEFAULT_PORT = 8080;
-
 function fail(message) {
   console.error(`npm start: ${message}`);
   process.exit(1);
+}
+
+// Checked before the build, so a mistyped port costs no time.
+let options;
+try {
+  options = parseStartOptions(process.argv.slice(2), process.env);
+} catch (error) {
+  console.error(`npm start: ${error.message}\n\n${START_USAGE}`);
+  process.exit(2);
+}
+if (options.help) {
+  console.log(START_USAGE);
+  process.exit(0);
 }
 
 function onPath(command) {
@@ -52,6 +64,7 @@ console.log(`Packaged ${vsixPath}`);
 runMainExample();
 
 if (onPath('code')) {
+  if (options.port !== undefined) console.log(`Port ${options.port} is for code-server; desktop VS Code (\`code\` on the PATH) needs none.`);
   const opened = spawnSync('code', [`--extensionDevelopmentPath=${repoDir}`, examplesDir], { stdio: 'inherit' });
   if (opened.status !== 0) fail(`\`code\` exited with ${opened.status}`);
   console.log(`Opened ${examplesDir} in VS Code with LTH Lab loaded: open ${MAIN_EXAMPLE} and click "Show results", or "Run LTH experiment" on any *.lth.json.`);
@@ -80,11 +93,7 @@ async function serveWithCodeServer() {
     fail(error.message);
   }
 
-  const requestedPort = process.env.PORT ? Number(process.env.PORT) : undefined;
-  if (requestedPort !== undefined && !(Number.isInteger(requestedPort) && requestedPort > 0 && requestedPort < 65536)) {
-    fail(`PORT must be a TCP port number (1-65535), got "${process.env.PORT}"`);
-  }
-  const port = requestedPort ?? (await freePort(DEFAULT_PORT));
+  const port = options.port ?? (await freePort(DEFAULT_PORT));
   let server;
   try {
     server = await startCodeServer({ entry: install.entry, port, folder: examplesDir, extensionsDir, userDataDir, logFile: join(profileDir, 'code-server.log') });

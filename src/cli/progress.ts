@@ -1,5 +1,6 @@
 // Progress of `lth run` on stderr: a redrawn bar on a terminal, plain periodic lines otherwise
 // (logs and CI), both with counts, rate and ETA.
+import { secondsLeft } from '../core/execution/timeLeft';
 import type { OutputStream } from './cliIo';
 
 export interface ProgressState {
@@ -20,20 +21,21 @@ export function formatDuration(seconds: number): string {
   return hours > 0 ? `${hours}:${String(minutes).padStart(2, '0')}:${rest}` : `${minutes}:${rest}`;
 }
 
-/** Trials per second in this session and the time left at that rate (unknown before the first trial). */
+/** Trials per second in this session and the time left (NaN while the pace is still being measured). */
 export function progressRate(state: ProgressState): { trialsPerSecond: number; etaSeconds: number } {
   const doneHere = state.completedTrials - state.resumedTrials;
   if (doneHere <= 0 || state.elapsedSeconds <= 0) return { trialsPerSecond: NaN, etaSeconds: NaN };
-  const trialsPerSecond = doneHere / state.elapsedSeconds;
-  return { trialsPerSecond, etaSeconds: (state.totalTrials - state.completedTrials) / trialsPerSecond };
+  const left = secondsLeft({ finishedThisSession: doneHere, elapsedSeconds: state.elapsedSeconds, remainingTrials: state.totalTrials - state.completedTrials });
+  return { trialsPerSecond: doneHere / state.elapsedSeconds, etaSeconds: left ?? NaN };
 }
 
-/** "12/48 trials (25%), 3.20 trials/s, ETA 0:11" */
+/** "12/48 trials (25%), 3.20 trials/s, ETA 0:11"; "ETA estimating" until the pace is known. */
 export function progressText(state: ProgressState): string {
   const { trialsPerSecond, etaSeconds } = progressRate(state);
   const percent = state.totalTrials === 0 ? 100 : Math.floor((100 * state.completedTrials) / state.totalTrials);
   const rate = Number.isFinite(trialsPerSecond) ? `${trialsPerSecond.toPrecision(3)} trials/s` : '- trials/s';
-  return `${state.completedTrials}/${state.totalTrials} trials (${percent}%), ${rate}, ETA ${formatDuration(etaSeconds)}`;
+  const eta = Number.isFinite(etaSeconds) ? formatDuration(etaSeconds) : 'estimating';
+  return `${state.completedTrials}/${state.totalTrials} trials (${percent}%), ${rate}, ETA ${eta}`;
 }
 
 /** "[########------------] " + progressText, the bar `width` characters wide. */

@@ -1,49 +1,70 @@
 // The lenses at the top of every *.lth.json: run (or cancel, with progress, while it runs) and,
-// when the experiment has runs, a way to its results that says how recent they are.
+// when the experiment has runs, a way to its results that says how recent they are. Providing
+// is cheap (the live run from the registry, the newest run from the run index); the results
+// lens's trial count is resolved only when the lens is shown (resolveCodeLens).
 import * as vscode from 'vscode';
-import type { RunListing } from '../core/runs/runListing';
 import { errorMessage } from '../shared/errorMessage';
 import { CommandId } from './commandIds';
 import { experimentKey, resultsTargetFor } from './experimentFiles';
 import { cancelLensTitle, RUN_LENS_TITLE, resultsLensTitle } from './lensTitles';
 import type { Log } from './log';
 import { BatchThrottle } from './panel/batchThrottle';
-import { resultsTargetKey } from './panel/resultsTarget';
 import type { RunRegistry } from './runner/runRegistry';
+import { RunIndex } from './runIndex';
 
 /** Lens refreshes while a run reports trials: at most this often. */
 const REFRESH_INTERVAL_MS = 1000;
+
+/** The results lens before it is resolved: what it needs to count its trials. */
+class ResultsLens extends vscode.CodeLens {
+  constructor(
+    range: vscode.Range,
+    readonly file: vscode.Uri,
+    readonly runDir: string,
+    readonly startedAt: string,
+    /** The live run's count when the newest run is the one running: it moves on faster than the disk is read. */
+    readonly liveTrials: number | undefined,
+  ) {
+    super(range);
+  }
+}
 
 export class ExperimentCodeLensProvider implements vscode.CodeLensProvider, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChangeCodeLenses = this.changed.event;
   private readonly refresh = new BatchThrottle<void>(REFRESH_INTERVAL_MS, () => this.changed.fire());
-  /** Newest run per experiment (runs root + name); listing reads the run folders, so it is cached. */
-  private readonly lastRuns = new Map<string, RunListing | null>();
+  readonly index: RunIndex;
   private readonly subscriptions: { dispose(): void }[];
 
   constructor(
     private readonly registry: RunRegistry,
     private readonly log: Log,
   ) {
+    this.index = new RunIndex(log);
     this.subscriptions = [
       registry.onDidChange((change) => {
-        // Only a run's start and end change which runs exist; trial events change counts.
-        if (change.kind !== 'event' || change.event.type === 'run-started') this.lastRuns.clear();
-        this.refresh.push();
+        if (change.kind === 'event' && change.event.type !== 'run-started') {
+          this.refresh.push(); // a trial: the counts move, throttled
+          return;
+        }
+        // A run started (a new folder, maybe) or ended (the Cancel lens must go): at once.
+        this.index.forgetExperiment(change.run.runsRoot, change.run.experimentName);
+        this.refresh.discard();
+        this.changed.fire();
       }),
-      vscode.workspace.onDidSaveTextDocument(() => this.invalidate()),
-      vscode.workspace.onDidGrantWorkspaceTrust(() => this.invalidate()),
-      vscode.workspace.onDidChangeConfiguration((event) => event.affectsConfiguration('lthLab') && this.invalidate()),
+      this.index.onDidChange(() => this.refresh.push()),
+      // A save may rename the experiment: new lenses, from what the index already knows.
+      vscode.workspace.onDidSaveTextDocument(() => this.changed.fire()),
+      vscode.workspace.onDidGrantWorkspaceTrust(() => this.changed.fire()),
+      vscode.workspace.onDidChangeConfiguration((event) => {
+        if (!event.affectsConfiguration('lthLab')) return;
+        this.index.clear();
+        this.changed.fire();
+      }),
+      this.index,
       this.changed,
       this.refresh,
     ];
-  }
-
-  /** Forgets the cached runs and asks VS Code for fresh lenses. */
-  invalidate(): void {
-    this.lastRuns.clear();
-    this.changed.fire();
   }
 
   async provideCodeLenses(document: vscode.TextDocument): Promise<vscode.CodeLens[]> {
@@ -56,13 +77,13 @@ export class ExperimentCodeLensProvider implements vscode.CodeLensProvider, vsco
     } else if (vscode.workspace.isTrusted) {
       lenses.push(new vscode.CodeLens(top, { title: RUN_LENS_TITLE, command: CommandId.RunExperiment, arguments: [document.uri] }));
     }
+    if (document.uri.scheme !== 'file') return lenses;
     try {
-      const last = await this.lastRun(document.uri);
-      if (last) {
-        // The newest run may be the live one: its count on disk moves on, the registry knows it.
-        const trials = live && live.progress.runId === last.runId ? live.progress.completedTrials : last.completedTrials;
-        const title = resultsLensTitle(new Date(last.manifest.startedAt), trials);
-        lenses.push(new vscode.CodeLens(top, { title, command: CommandId.ShowResults, arguments: [document.uri] }));
+      const target = await resultsTargetFor(document.uri);
+      const newest = await this.index.newestRun(target.runsRoot, target.experimentName);
+      if (newest) {
+        const liveTrials = live && live.progress.runId === newest.runId ? live.progress.completedTrials : undefined;
+        lenses.push(new ResultsLens(top, document.uri, newest.runDir, newest.manifest.startedAt, liveTrials));
       }
     } catch (error) {
       // Logged, not shown: lenses refresh often, and a run or the results command reports it properly.
@@ -71,19 +92,19 @@ export class ExperimentCodeLensProvider implements vscode.CodeLensProvider, vsco
     return lenses;
   }
 
-  dispose(): void {
-    for (const subscription of this.subscriptions) subscription.dispose();
+  async resolveCodeLens(lens: vscode.CodeLens): Promise<vscode.CodeLens> {
+    if (!(lens instanceof ResultsLens)) return lens;
+    let trials = lens.liveTrials;
+    try {
+      trials ??= await this.index.completedTrials(lens.runDir);
+    } catch (error) {
+      this.log.warn(`cannot count the trials of ${lens.runDir}: ${errorMessage(error)}`);
+    }
+    lens.command = { title: resultsLensTitle(new Date(lens.startedAt), trials), command: CommandId.ShowResults, arguments: [lens.file] };
+    return lens;
   }
 
-  private async lastRun(file: vscode.Uri): Promise<RunListing | undefined> {
-    if (file.scheme !== 'file') return undefined;
-    const target = await resultsTargetFor(file);
-    const key = resultsTargetKey(target);
-    if (!this.lastRuns.has(key)) {
-      const { listRuns } = await import('../core/runs/runListing');
-      const runs = listRuns(target.runsRoot, target.experimentName, (problem) => this.log.warn(problem));
-      this.lastRuns.set(key, runs[0] ?? null);
-    }
-    return this.lastRuns.get(key) ?? undefined;
+  dispose(): void {
+    for (const subscription of this.subscriptions) subscription.dispose();
   }
 }

@@ -35,8 +35,8 @@ export async function resolveExperimentFile(argument: unknown, purpose: string):
 export async function pickExperimentFile(purpose: string): Promise<vscode.Uri | undefined> {
   const files = await vscode.workspace.findFiles(EXPERIMENT_GLOB, '**/node_modules/**');
   if (files.length === 0) {
-    const create = 'New experiment from preset';
-    const picked = await vscode.window.showInformationMessage(`No ${EXPERIMENT_SUFFIX} file in this workspace to ${purpose}.`, create);
+    const create = vscode.l10n.t('New experiment from preset');
+    const picked = await vscode.window.showInformationMessage(vscode.l10n.t('No {0} file in this workspace to {1}.', EXPERIMENT_SUFFIX, purpose), create);
     if (picked === create) await vscode.commands.executeCommand(CommandId.NewExperimentFromPreset);
     return undefined;
   }
@@ -44,7 +44,7 @@ export async function pickExperimentFile(purpose: string): Promise<vscode.Uri | 
   const items = files
     .map((uri) => ({ label: vscode.workspace.asRelativePath(uri), uri }))
     .sort((left, right) => left.label.localeCompare(right.label));
-  const picked = await vscode.window.showQuickPick(items, { placeHolder: `Experiment file to ${purpose}` });
+  const picked = await vscode.window.showQuickPick(items, { placeHolder: vscode.l10n.t('Experiment file to {0}', purpose) });
   return picked?.uri;
 }
 

@@ -8,13 +8,16 @@ import { registerCommands } from './commands/registerCommands';
 import { ExperimentDiagnostics } from './diagnostics';
 import { reportUnexpectedError } from './errorBoundary';
 import { EXPERIMENT_GLOB, settingsFor } from './experimentFiles';
+import { ExperimentsView } from './experimentsView';
 import { createLog } from './log';
+import { ExperimentQuickFixes } from './quickFixes';
 import { ResultsPanels } from './panel/resultsPanels';
 import { trackRunContextKeys } from './runContextKeys';
 import { RunRegistry } from './runner/runRegistry';
 import type { ExtensionServices } from './services';
 import { DEFAULT_LIVE_UPDATE_INTERVAL_MS, readSettings, SETTINGS_SECTION } from './settings';
 import { RunStatusBar } from './statusBar';
+import { EXPERIMENTS_VIEW_ID } from './viewIds';
 import { inHostTesting, type LthLabApi } from './testing';
 
 let services: ExtensionServices | undefined;
@@ -34,19 +37,23 @@ export function activate(context: vscode.ExtensionContext): LthLabApi {
   });
   services = { context, log, registry, diagnostics: new ExperimentDiagnostics(log), panels };
   const codeLens = new ExperimentCodeLensProvider(registry, log);
+  const experimentsView = new ExperimentsView();
   context.subscriptions.push(
     log,
     services.diagnostics,
     panels,
     codeLens,
     vscode.languages.registerCodeLensProvider({ pattern: EXPERIMENT_GLOB }, codeLens),
+    vscode.languages.registerCodeActionsProvider({ pattern: EXPERIMENT_GLOB }, new ExperimentQuickFixes(services.diagnostics), ExperimentQuickFixes.metadata),
+    experimentsView,
+    vscode.window.registerTreeDataProvider(EXPERIMENTS_VIEW_ID, experimentsView),
     new RunStatusBar(registry),
     trackRunContextKeys(registry),
     ...registerCommands(services),
   );
   const activationMs = performance.now() - started;
   log.info(`LTH Lab activated in ${activationMs.toFixed(1)} ms`);
-  return testing?.start(services, activationMs) ?? {};
+  return testing?.start(services, activationMs, { runIndex: codeLens.index, experimentsView }) ?? {};
 }
 
 /** Stops every run (the children must not outlive the host) and waits for them to exit. */

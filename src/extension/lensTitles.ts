@@ -3,10 +3,13 @@
 
 export const RUN_LENS_TITLE = '▶ Run LTH experiment';
 
-/** "Show results (last: 2025-11-25 14:03, 45 trials)": the date is local time, minute precision. */
-export function resultsLensTitle(lastRunStartedAt: Date, trialsOfLastRun: number): string {
-  const trials = `${trialsOfLastRun} ${trialsOfLastRun === 1 ? 'trial' : 'trials'}`;
-  return `Show results (last: ${formatLocalMinute(lastRunStartedAt)}, ${trials})`;
+/**
+ * "Show results (last: 2025-11-25 14:03, 45 trials)": the date is local time, minute precision;
+ * without a count ("Show results (last: 2025-11-25 14:03)") when its log could not be read.
+ */
+export function resultsLensTitle(lastRunStartedAt: Date, trialsOfLastRun: number | undefined): string {
+  const trials = trialsOfLastRun === undefined ? '' : `, ${trialsOfLastRun} ${trialsOfLastRun === 1 ? 'trial' : 'trials'}`;
+  return `Show results (last: ${formatLocalMinute(lastRunStartedAt)}${trials})`;
 }
 
 /** "■ Cancel (12/45)": completed trials (including resumed ones) over the sweep's total. */

@@ -7,5 +7,5 @@ export async function revealRunFolder(runDir: string): Promise<void> {
   const local = vscode.env.uiKind === vscode.UIKind.Desktop && vscode.env.remoteName === undefined;
   if (local) await vscode.commands.executeCommand('revealFileInOS', uri);
   else if (vscode.workspace.getWorkspaceFolder(uri)) await vscode.commands.executeCommand('revealInExplorer', uri);
-  else await vscode.window.showInformationMessage(`The run folder is ${runDir}`);
+  else await vscode.window.showInformationMessage(vscode.l10n.t('The run folder is {0}', runDir));
 }

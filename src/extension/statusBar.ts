@@ -41,7 +41,7 @@ export class RunStatusBar implements vscode.Disposable {
     this.item.text = `$(sync~spin) LTH ${what} ${completed}/${total}`;
     this.item.tooltip = tooltip(runs);
     const first = vscode.Uri.parse(runs[0].experimentKey);
-    this.item.command = { title: 'Show results', command: CommandId.ShowResults, arguments: [first] };
+    this.item.command = { title: vscode.l10n.t('Show results'), command: CommandId.ShowResults, arguments: [first] };
     this.item.show();
   }
 }

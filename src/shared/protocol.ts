@@ -59,7 +59,8 @@ export const HOST_TO_PANEL_MESSAGES = [
   Type.Object({ type: Type.Literal('theme-changed') }),
   // The "Export chart / data" command: the panel answers with ONE save-file holding all its
   // charts (png: the charts drawn onto one image; csv: one table with a `chart` column).
-  Type.Object({ type: Type.Literal('export-request'), kind: ExportKind }),
+  // publication (png): white, print-sized text, 3x resolution; perTrial (csv): a row per trial instead.
+  Type.Object({ type: Type.Literal('export-request'), kind: ExportKind, publication: Type.Optional(Type.Boolean()), perTrial: Type.Optional(Type.Boolean()) }),
 ] satisfies TObject[];
 
 type WithSnapshotRuns<T> = T extends { runs: unknown } ? Omit<T, 'runs'> & { runs: RunSnapshot[] } : T;

@@ -2,6 +2,8 @@
 // Chromium like a user. Each step leaves a screenshot in test-artifacts/e2e/; the steps share
 // one window and build on each other (the reload of step 6 must restore a panel of step 5).
 import assert from 'node:assert/strict';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { chartMismatches } from './harness/chartExpectations';
 import { describePanels, panelSnapshots, type PanelSnapshot } from './harness/panelCharts';
@@ -11,6 +13,7 @@ import { describeRuns, runsOnDisk, trialKeys, type RunOnDisk } from './harness/r
 import { INSTALL_TIMEOUT_MS, installCodeServerOnce, openSession, type E2ESession } from './harness/session';
 import { saveScreenshot, step } from './harness/step';
 import {
+  activeTabTitle,
   clickCodeLens,
   notificationTexts,
   openFileFromExplorer,
@@ -165,6 +168,14 @@ describe('LTH Lab in a real VS Code (code-server + Chromium)', () => {
         describeLast: (texts) => `notifications ${JSON.stringify(texts)}`,
       });
       assert.deepEqual(runsOnDisk(current.workspaceDir, 'malformed'), [], 'Expected no run folder for the refused file');
+      await saveScreenshot(current, 'step5-refused');
+      // Fixed (here on disk, as a script would; the open editor reloads it): the notice closes by itself.
+      writeFileSync(join(current.workspaceDir, 'malformed.lth.json'), '{ "kind": "teacher-student", "name": "malformed", "trials": 1 }\n');
+      await pollUntil(() => notificationTexts(page), (texts) => !texts.some((text) => text.includes('Cannot run malformed.lth.json')), {
+        expected: 'the "Cannot run malformed.lth.json" notice to close once the file is fixed',
+        timeoutMs: 15_000,
+        describeLast: (texts) => `notifications ${JSON.stringify(texts)}`,
+      });
 
       await openFileFromExplorer(page, 'after-error.lth.json');
       await runCommandFromPalette(page, RUN_LENS);
@@ -179,4 +190,61 @@ describe('LTH Lab in a real VS Code (code-server + Chromium)', () => {
       await reloadWindow(current.page);
       await panelShowing(current, run.records, `the after-error run, restored after the reload`, 60_000);
     }));
+
+  it('7. "Export Chart / Data": a save dialog, a confirmation that opens the file, and the next dialog in the same folder', { timeout: 120_000 }, () =>
+    step(session, 'step7-export', 'export the trials of after-error as CSV, open it, then export the charts', async (current) => {
+      const { page } = current;
+      const [run] = runsOnDisk(current.workspaceDir, 'after-error');
+      assert.ok(run, 'Step 7 needs the after-error run of step 5');
+      const exportsDir = join(current.workspaceDir, 'exports');
+      mkdirSync(exportsDir, { recursive: true });
+      await openFileFromExplorer(page, 'after-error.lth.json');
+
+      await exportFromPalette(page, 'Trials as CSV');
+      const firstPath = await saveDialogPath(page);
+      assert.ok(firstPath.endsWith('/after-error-trials.csv'), `the dialog suggests the file name: ${firstPath}`);
+      assert.ok(firstPath.startsWith(current.workspaceDir), `the dialog starts beside the experiment file: ${firstPath}`);
+      await answerSaveDialog(page, join(exportsDir, 'after-error-trials.csv'));
+      const saved = join(exportsDir, 'after-error-trials.csv');
+      await pollUntil(async () => existsSync(saved), (found) => found, { expected: `${saved} written`, timeoutMs: 15_000 });
+      const lines = readFileSync(saved, 'utf8').trimEnd().split('\r\n');
+      assert.match(lines[0], /^run,cell,trial,seed,/);
+      assert.equal(lines.length - 1, run.records.length, 'one row per trial');
+
+      const confirmation = page.locator('.notifications-toasts .notification-toast').filter({ hasText: 'Saved exports/after-error-trials.csv' });
+      await confirmation.getByRole('button', { name: 'Open' }).click();
+      await pollUntil(() => activeTabTitle(page), (title) => title === 'after-error-trials.csv', { expected: 'the exported CSV open in an editor', timeoutMs: 15_000 });
+      await saveScreenshot(current, 'step7-opened-csv');
+
+      await openFileFromExplorer(page, 'after-error.lth.json');
+      await exportFromPalette(page, 'Charts as PNG for publication');
+      const secondPath = await saveDialogPath(page);
+      assert.equal(secondPath, join(exportsDir, 'after-error-charts-publication.png'), 'the dialog remembers the folder of the last export');
+      await page.keyboard.press('Escape');
+    }));
 });
+
+/** "Export Chart / Data" from the palette, then the named choice. */
+async function exportFromPalette(page: E2ESession['page'], choice: string): Promise<void> {
+  await runCommandFromPalette(page, 'Export Chart / Data');
+  const entry = page.locator('.quick-input-widget .quick-input-list .monaco-list-row').filter({ hasText: choice }).first();
+  await entry.waitFor({ state: 'visible', timeout: 15_000 });
+  await entry.click();
+}
+
+/** The path code-server's save dialog (a quick input) proposes. */
+async function saveDialogPath(page: E2ESession['page']): Promise<string> {
+  const input = page.locator('.quick-input-widget .quick-input-box input');
+  return pollUntil(() => input.inputValue().catch(() => ''), (value) => value.endsWith('.csv') || value.endsWith('.png'), {
+    expected: 'the save dialog with a suggested file',
+    timeoutMs: 15_000,
+    describeLast: (value) => `dialog input ${JSON.stringify(value)}`,
+  });
+}
+
+async function answerSaveDialog(page: E2ESession['page'], path: string): Promise<void> {
+  const input = page.locator('.quick-input-widget .quick-input-box input');
+  await input.fill(path);
+  await page.waitForTimeout(300);
+  await page.keyboard.press('Enter');
+}

@@ -217,7 +217,7 @@ test('export: each chart as a PNG and as CSV rows; the export-request gets all c
   const drawn = chart(charts, 'metric:pruningRatio');
   const plottedPoints = drawn.datasets.filter((dataset) => drawn.legend.includes(dataset.label)).reduce((total, dataset) => total + dataset.points.length, 0);
   assert.equal(rows.length, 1 + plottedPoints, 'a header and one row per plotted point');
-  assert.equal(rows[0], 'series,samples,Pruning ratio 1 − r/d,trials,mean,median,std,min,max');
+  assert.equal(rows[0], 'series,samples,Pruning ratio 1 − r/d,trials,generalizationError_mean,generalizationError_median,generalizationError_std,generalizationError_min,generalizationError_max');
 
   assert.equal(allCsv.kind, 'csv');
   assert.match(allCsv.content.split('\r\n')[0], /^chart,/);

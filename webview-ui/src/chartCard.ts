@@ -22,8 +22,10 @@ export interface CardSettings {
 export interface CardActions {
   /** The user flipped a scale toggle of this card. */
   changeScales(scales: { logX: boolean; logY: boolean }): void;
-  /** Export: `content` is base64 for png, text for csv; `name` has no extension. */
-  save(kind: 'png' | 'csv', name: string, content: string): void;
+  /** Export: `content` is text for csv; `name` has no extension. */
+  save(kind: 'csv', name: string, content: string): void;
+  /** Export this chart as a PNG (captioned with the experiment and run by the panel). */
+  exportPng(): void;
 }
 
 let cardCount = 0;
@@ -41,10 +43,13 @@ export class ChartCard {
   private readonly colorScale: HTMLElement;
   private view: LineChartView | HeatmapChartView | ImageChartView;
   private currentData: ChartData;
+  /** How the chart is drawn in the panel: what an export restores afterwards. */
+  private shown: { settings: CardSettings; theme: ChartTheme };
 
   constructor(readonly id: string, data: ChartData, settings: CardSettings, theme: ChartTheme, private readonly actions: CardActions) {
     const domId = `chart-${++cardCount}`;
     this.currentData = data;
+    this.shown = { settings, theme };
     this.title = element('h2', { id: `${domId}-title` });
     this.logX = element('input', { type: 'checkbox' });
     this.logY = element('input', { type: 'checkbox' });
@@ -53,7 +58,7 @@ export class ChartCard {
     this.logY.addEventListener('change', onScale);
     const pngButton = element('button', { type: 'button', text: 'PNG' });
     const csvButton = element('button', { type: 'button', text: 'CSV' });
-    pngButton.addEventListener('click', () => this.exportPng());
+    pngButton.addEventListener('click', () => this.actions.exportPng());
     csvButton.addEventListener('click', () => this.actions.save('csv', this.id, chartCsv(this.data)));
     this.caption = element('p', { className: 'chart-caption' });
     this.summary = element('p', { id: `${domId}-summary`, className: 'visually-hidden' });
@@ -98,12 +103,44 @@ export class ChartCard {
 
   update(data: ChartData, settings: CardSettings, theme: ChartTheme): void {
     this.currentData = data;
+    this.shown = { settings, theme };
+    this.draw(data, settings, theme);
+    this.renderText(settings, theme);
+    if (this.details.open) this.renderTable();
+  }
+
+  /**
+   * A copy of the chart drawn in `theme` at `pixelRatio` canvas pixels per CSS pixel (a print
+   * export: white, larger text, three times the resolution). The chart stays so drawn until
+   * restoreAfterExport(), so that the caller can switch Chart.js's global defaults around a batch.
+   */
+  renderForExport(theme: ChartTheme, pixelRatio: number): HTMLCanvasElement {
+    const chart = this.view.chart;
+    if (theme !== this.shown.theme || pixelRatio !== chart.currentDevicePixelRatio) {
+      this.draw(this.data, this.shown.settings, theme);
+      chart.options.devicePixelRatio = pixelRatio;
+      chart.resize();
+    }
+    const copy = document.createElement('canvas');
+    copy.width = this.canvas.width;
+    copy.height = this.canvas.height;
+    copy.getContext('2d')?.drawImage(this.canvas, 0, 0);
+    return copy;
+  }
+
+  /** Draws the chart as the panel shows it again, after renderForExport. */
+  restoreAfterExport(): void {
+    const chart = this.view.chart;
+    this.draw(this.data, this.shown.settings, this.shown.theme);
+    chart.options.devicePixelRatio = undefined;
+    chart.resize();
+  }
+
+  private draw(data: ChartData, settings: CardSettings, theme: ChartTheme): void {
     if (data.kind === 'heatmap' && this.view instanceof HeatmapChartView) this.view.update(data, { logN: settings.logY }, theme);
     else if (data.kind === 'line' && this.view instanceof LineChartView) this.view.update(data, settings, theme);
     else if (data.kind === 'image' && this.view instanceof ImageChartView) this.view.update(data, theme);
     else throw new Error(`chart ${this.id}: its kind changed from one update to the next`);
-    this.renderText(settings, theme);
-    if (this.details.open) this.renderTable();
   }
 
   private renderText(settings: CardSettings, theme: ChartTheme): void {
@@ -150,11 +187,6 @@ export class ChartCard {
       element('tbody', {}, rows.map((row) => element('tr', {}, row.map((cell) => element('td', { text: format(cell) }))))),
     ]);
     this.tableBox.replaceChildren(table);
-  }
-
-  private exportPng(): void {
-    const dataUrl = this.view.chart.toBase64Image('image/png', 1);
-    this.actions.save('png', this.id, dataUrl.slice(dataUrl.indexOf(',') + 1));
   }
 
   destroy(): void {

@@ -3,6 +3,7 @@
 // a chart that stays in the plan is updated in place, never re-created.
 import type { ChartData, LineChartData } from '../../src/core/analysis/chartData';
 import { chartsCsv } from '../../src/core/analysis/seriesCsv';
+import { trialsCsv } from '../../src/core/analysis/trialsCsv';
 import { overlayLineCharts } from '../../src/core/analysis/seriesPlan';
 import { runFolderName, runsGrid, type RunsGrid } from '../../src/core/analysis/seriesRuns';
 import type { ExperimentFamily, MetricDefinition } from '../../src/core/families/experimentFamily';
@@ -12,7 +13,7 @@ import { checkHostToPanelMessage } from '../../src/shared/protocolGuards';
 import { measuredRecords } from '../../src/shared/trialRecord';
 import { applyThemeDefaults } from './chartSetup';
 import { ChartCard, type CardSettings } from './chartCard';
-import { composeChartsPng } from './exportAll';
+import { exportChartsPng, type ExportCaption } from './exportAll';
 import { Controls } from './controls';
 import { element } from './dom';
 import type { PanelHost } from './host';
@@ -69,7 +70,7 @@ export class PanelApp {
       return;
     }
     if (checked.value.type === 'export-request') {
-      this.exportAll(checked.value.kind);
+      this.exportAll(checked.value);
       return;
     }
     try {
@@ -84,22 +85,48 @@ export class PanelApp {
     }
   }
 
-  /** Answers the extension's export-request with one save-file holding every chart. */
-  private exportAll(kind: 'png' | 'csv'): void {
+  /** Answers the extension's export-request with one save-file: every chart (png, csv) or every trial (csv). */
+  private exportAll(request: { kind: 'png' | 'csv'; publication?: boolean; perTrial?: boolean }): void {
     if (this.renderPending) this.render(); // export what the latest data shows
     const cards = [...this.chartsRoot.querySelectorAll<HTMLElement>('.chart-card')]
       .map((node) => [...this.cards.values()].find((card) => card.element === node))
       .filter((card): card is ChartCard => card !== undefined);
+    const stem = fileStem(this.store.experiment ?? 'charts');
     try {
-      const name = `${fileStem(this.store.experiment ?? 'charts')}-charts.${kind}`;
-      const content =
-        kind === 'csv'
-          ? chartsCsv(cards.map((card) => card.data))
-          : composeChartsPng(cards.map((card) => ({ title: card.data.title, canvas: card.canvas })), this.theme);
-      this.host.saveFile(name, kind, content);
+      if (request.kind === 'png') {
+        const name = `${stem}-charts${request.publication ? '-publication' : ''}.png`;
+        this.host.saveFile(name, 'png', exportChartsPng(cards, this.exportCaption(), this.theme, request.publication ?? false));
+      } else if (request.perTrial) {
+        this.host.saveFile(`${stem}-trials.csv`, 'csv', this.trialsTable());
+      } else {
+        this.host.saveFile(`${stem}-charts.csv`, 'csv', chartsCsv(cards.map((card) => card.data)));
+      }
     } catch (error) {
       this.log('error', `Export failed: ${errorMessage(error)}`);
     }
+  }
+
+  /** One card's PNG button. */
+  private exportCardPng(cardId: string): void {
+    const card = this.cards.get(cardId);
+    if (!card) return;
+    try {
+      this.host.saveFile(`${fileStem(this.store.experiment ?? 'chart')}-${fileStem(cardId)}.png`, 'png', exportChartsPng([card], this.exportCaption(), this.theme, false));
+    } catch (error) {
+      this.log('error', `Export failed: ${errorMessage(error)}`);
+    }
+  }
+
+  /** What an exported image is of: the experiment and the runs shown. */
+  private exportCaption(): ExportCaption {
+    return { experiment: this.store.experiment ?? '', runs: this.selectedRuns().map((run) => runFolderName(run.runId)) };
+  }
+
+  /** Every trial of the runs shown, one row each. */
+  private trialsTable(): string {
+    const runs = this.selectedRuns();
+    if (runs.length === 0) throw new Error('there are no trials to export yet');
+    return trialsCsv(familyOf(runs[0].manifest.kind), runs.map((run) => ({ run: runFolderName(run.runId), records: run.records })));
   }
 
   private log(level: 'info' | 'warn' | 'error', message: string): void {
@@ -258,6 +285,7 @@ export class PanelApp {
         view = new ChartCard(card.cardId, card.data, settings, this.theme, {
           changeScales: (scales) => this.changeSettings({ scales: { ...this.settings.scales, [specId]: scales } }),
           save: (kind, name, content) => this.host.saveFile(`${fileStem(this.store.experiment ?? 'chart')}-${fileStem(name)}.${kind}`, kind, content),
+          exportPng: () => this.exportCardPng(card.cardId),
         });
         this.cards.set(card.cardId, view);
       }

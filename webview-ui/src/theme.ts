@@ -22,7 +22,7 @@ export interface ChartTheme {
  * from the background: Okabe-Ito (colour-blind safe) first, then Tableau's. VS Code's own
  * chart colours are only six, and two of its oranges are near-identical on light themes.
  */
-const SERIES_PALETTES = {
+export const SERIES_PALETTES = {
   light: ['#0072b2', '#e69f00', '#009e73', '#d55e00', '#cc79a7', '#56b4e9', '#9467bd', '#8c564b', '#7f7f7f', '#bcbd22', '#17becf', '#882255'],
   // Okabe-Ito's yellow reads on a dark background only; the extra colours are Tableau's lighter ones.
   dark: ['#56b4e9', '#e69f00', '#009e73', '#f0e442', '#cc79a7', '#d55e00', '#0072b2', '#8cd17d', '#a58cff', '#ff9da7', '#9c755f', '#bab0ac'],

@@ -12,11 +12,15 @@ import { escapeHtml } from '../../shared/escapeHtml';
 import type { HostToPanelMessage, RunSnapshot } from '../../shared/protocol';
 import { REPORT_DATA_ELEMENT_ID } from '../../shared/reportData';
 import { parseCommandLine, UsageError } from '../arguments';
+import { runFolderArguments } from '../runFolderArguments';
 import { EXIT, processIo, type CliIo } from '../cliIo';
 import { runIdOf } from '../../core/runs/runId';
 import { writeFileAtomic } from '../../core/runs/atomicWrite';
 
 export const REPORT_USAGE = `Usage: lth report RUN_DIR... [--out FILE.html] [--merge]
+
+RUN_DIR is a run folder (.lth/runs/<experiment>/<timestamp>) or an experiment's folder of runs
+(.lth/runs/<experiment>), which stands for its newest run.
 
 Writes one self-contained HTML file with the charts of the results panel (generalization
 error vs N and vs pruning ratio, success heatmap with the phase boundary, error curves,
@@ -41,10 +45,12 @@ export async function reportCommand(argv: string[], io: CliIo = processIo): Prom
   if (positionals.length === 0) throw new UsageError('expected at least one RUN_DIR');
   if (values.out !== undefined && !values.out.endsWith('.html')) throw new UsageError(`--out ${JSON.stringify(values.out)}: expected a file name ending in .html`);
 
+  let runDirs: string[];
   let snapshot: HostToPanelMessage;
   let bundle: { script: string; style: string };
   try {
-    snapshot = reportSnapshot(positionals, values.merge ?? false, (warning) => io.stderr.write(`lth report: warning: ${warning}\n`));
+    runDirs = runFolderArguments(positionals, 'lth report', io);
+    snapshot = reportSnapshot(runDirs, values.merge ?? false, (warning) => io.stderr.write(`lth report: warning: ${warning}\n`));
     bundle = readPanelBundle();
   } catch (error) {
     io.stderr.write(`lth report: ${errorMessage(error)}\n`);
@@ -56,7 +62,7 @@ export async function reportCommand(argv: string[], io: CliIo = processIo): Prom
     io.stderr.write(`lth report: cannot show these runs: ${embedded.problem}; no report was written\n`);
     return EXIT.failed;
   }
-  const outFile = resolve(values.out ?? join(positionals[0], 'report.html'));
+  const outFile = resolve(values.out ?? join(runDirs[0], 'report.html'));
   try {
     // Atomic: a write that fails (a read-only run folder, a full disk) leaves any earlier report whole.
     writeFileAtomic(outFile, reportHtml(snapshot, bundle));

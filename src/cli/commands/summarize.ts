@@ -10,10 +10,14 @@ import { isFailedTrial, measuredRecords, recordsDone, type TrialRecord } from '.
 import { errorMessage } from '../../shared/errorMessage';
 import { formatNumber } from '../../shared/formatNumber';
 import { parseCommandLine, UsageError } from '../arguments';
+import { runFolderArguments } from '../runFolderArguments';
 import { EXIT, processIo, type CliIo } from '../cliIo';
 import { formatTable, type ColumnGroup } from '../table';
 
 export const SUMMARIZE_USAGE = `Usage: lth summarize RUN_DIR... [--json]
+
+RUN_DIR is a run folder (.lth/runs/<experiment>/<timestamp>) or an experiment's folder of runs
+(.lth/runs/<experiment>), which stands for its newest run.
 
 Per sweep cell: trials done and the metrics of the experiment's kind.
   teacher-student: success rate, mean/median/std/min/max of the relative weight error and of
@@ -36,7 +40,7 @@ export async function summarizeCommand(argv: string[], io: CliIo = processIo): P
   if (positionals.length === 0) throw new UsageError('expected at least one RUN_DIR');
   let merged: MergedRuns;
   try {
-    merged = mergeRunFolders(positionals);
+    merged = mergeRunFolders(runFolderArguments(positionals, 'lth summarize', io));
   } catch (error) {
     io.stderr.write(`lth summarize: ${errorMessage(error)}\n`);
     return EXIT.failed;

@@ -21,9 +21,11 @@ function lineChartTable(chart: LineChartData): ChartTable {
         : [series.label, ...groupColumns, point.x, point.count, point.mean, point.median, point.std, point.min, point.max];
     }),
   );
+  // Statistics are named after their metric, so that tables of several metrics keep them apart.
+  const statistic = (name: string) => `${chart.metric}_${name}`;
   const header = chart.curves
     ? ['series', ...groupAxes, 'iteration', chart.metric]
-    : ['series', ...groupAxes, chart.xLabel, 'trials', 'mean', 'median', 'std', 'min', 'max'];
+    : ['series', ...groupAxes, chart.xLabel, 'trials', ...['mean', 'median', 'std', 'min', 'max'].map(statistic)];
   return { header, rows };
 }
 
@@ -52,7 +54,7 @@ function csvField(value: TableCell): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-function toCsv({ header, rows }: ChartTable): string {
+export function toCsv({ header, rows }: ChartTable): string {
   return [header, ...rows].map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n';
 }
 

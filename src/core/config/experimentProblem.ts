@@ -4,6 +4,13 @@ import type { JsonPath } from './jsonPath';
 
 export type ProblemSeverity = 'error' | 'warning';
 
+/** A likely correction: the JSON value that replaces the problem's text (its key, for key problems). */
+export interface ProblemFix {
+  /** What the editor's quick fix says, e.g. `Change to "stepSize"`. */
+  title: string;
+  replacement: string | number;
+}
+
 /** A problem found before positions are known: where (a JSON path) and what. */
 export interface PathIssue {
   path: JsonPath;
@@ -11,6 +18,7 @@ export interface PathIssue {
   anchor?: 'value' | 'key';
   message: string;
   severity: ProblemSeverity;
+  fix?: ProblemFix;
 }
 
 /** A problem in an experiment file. Lines and columns are 1-based; the end is exclusive. */
@@ -24,6 +32,8 @@ export interface ExperimentProblem {
   /** What is wrong and what was expected, with the offending value. */
   message: string;
   severity: ProblemSeverity;
+  /** Present when the text at the problem's range has one likely correction. */
+  fix?: ProblemFix;
 }
 
 export function hasErrors(problems: readonly { severity: ProblemSeverity }[]): boolean {

@@ -25,7 +25,7 @@ export async function loadExperimentFile(filePath: string): Promise<ExperimentPa
   }
   const utf16 = utf16Encoding(bytes);
   if (utf16 !== undefined) {
-    return { ok: false, problems: [{ path: '', line: 1, column: 1, endLine: 1, endColumn: 1, message: utf16Message(utf16), severity: 'error' }] };
+    return { ok: false, stage: 'syntax', problems: [{ path: '', line: 1, column: 1, endLine: 1, endColumn: 1, message: utf16Message(utf16), severity: 'error' }] };
   }
   return parseExperimentText(bytes.toString('utf8'), filePath);
 }

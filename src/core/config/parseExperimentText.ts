@@ -18,15 +18,18 @@ export type ExperimentFileContent = { kind: string; $schema?: string; name?: str
 export type ExperimentParseResult =
   /** Valid: `problems` holds warnings only. */
   | { ok: true; experiment: ResolvedExperiment; file: ExperimentFileContent; problems: ExperimentProblem[] }
-  /** Invalid: `problems` holds at least one error. */
-  | { ok: false; problems: ExperimentProblem[] };
+  /** Invalid: `problems` holds at least one error, all found by the first `stage` that had any. */
+  | { ok: false; stage: ValidationStage; problems: ExperimentProblem[] };
+
+/** The checks in the order they run: JSON syntax (duplicate keys included), the kind, its schema, the semantics. */
+export type ValidationStage = 'syntax' | 'kind' | 'schema' | 'semantics';
 
 function byPosition(a: ExperimentProblem, b: ExperimentProblem): number {
   return a.line - b.line || a.column - b.column;
 }
 
-function failed(problems: ExperimentProblem[]): ExperimentParseResult {
-  return { ok: false, problems: problems.sort(byPosition) };
+function failed(stage: ValidationStage, problems: ExperimentProblem[]): ExperimentParseResult {
+  return { ok: false, stage, problems: problems.sort(byPosition) };
 }
 
 /** Parses, validates and resolves the text of an experiment file; `fileName` gives the default name. */
@@ -35,23 +38,23 @@ export function parseExperimentText(text: string, fileName: string): ExperimentP
   const source = text.charCodeAt(0) === 0xfeff ? ` ${text.slice(1)}` : text;
   const lines = new LineIndex(source);
   const parsed = parseJsonc(source, lines);
-  if (parsed.root === undefined) return failed(parsed.problems);
+  if (parsed.root === undefined) return failed('syntax', parsed.problems);
   const root = parsed.root;
   const duplicates = duplicatePropertyProblems(root, lines);
-  if (duplicates.length > 0) return failed(duplicates);
+  if (duplicates.length > 0) return failed('syntax', duplicates);
 
   const document: unknown = getNodeValue(root);
   const kindProblems = kindIssues(document).map((issue) => locateIssue(root, lines, issue));
-  if (hasErrors(kindProblems)) return failed(kindProblems);
+  if (hasErrors(kindProblems)) return failed('kind', kindProblems);
   const family = familyOf((document as { kind: string }).kind);
   const schemaProblems = schemaIssues(family.schema, document).map((issue) => locateIssue(root, lines, issue));
-  if (hasErrors(schemaProblems)) return failed(schemaProblems);
+  if (hasErrors(schemaProblems)) return failed('schema', schemaProblems);
 
   const file = document as ExperimentFileContent;
   // The name is checked here, for every kind: it becomes the folder of the runs.
   const problems = [...experimentNameIssues(file), ...family.semanticIssues(file)]
     .map((issue) => locateIssue(root, lines, issue))
     .sort(byPosition);
-  if (hasErrors(problems)) return failed(problems);
+  if (hasErrors(problems)) return failed('semantics', problems);
   return { ok: true, experiment: resolveExperiment(file, fileName), file, problems };
 }

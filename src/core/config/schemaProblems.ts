@@ -8,6 +8,7 @@ import { familyKinds } from '../families/registry';
 import { closestMatch } from './didYouMean';
 import { describeExpected, explainMismatch, type SchemaNode } from './describeSchema';
 import type { PathIssue } from './experimentProblem';
+import { mismatchFix, renameFix } from './problemFixes';
 import { formatJsonPath, pointerToJsonPath, type JsonPath } from './jsonPath';
 
 /** Every property the schema knows, with its path (to say where a misplaced property belongs). */
@@ -23,14 +24,16 @@ function allPropertyPaths(schema: TSchema): JsonPath[] {
   return paths;
 }
 
-function unknownPropertyMessage(root: TSchema, parent: SchemaNode, path: JsonPath): string {
+/** The issue of an unknown property, with a rename when a sibling is the likely intended name. */
+function unknownPropertyIssue(root: TSchema, parent: SchemaNode, path: JsonPath): PathIssue {
   const key = String(path[path.length - 1]);
   const siblings = Object.keys(parent.properties ?? {});
   const sibling = closestMatch(key, siblings);
-  if (sibling !== undefined) return `unknown property ${JSON.stringify(key)} (did you mean ${JSON.stringify(sibling)}?)`;
+  const issue = (message: string): PathIssue => ({ path, anchor: 'key', message, severity: 'error' });
+  if (sibling !== undefined) return { ...issue(`unknown property ${JSON.stringify(key)} (did you mean ${JSON.stringify(sibling)}?)`), fix: renameFix(sibling) };
   const elsewhere = allPropertyPaths(root).filter((candidate) => closestMatch(key, [String(candidate[candidate.length - 1])]) !== undefined);
-  if (elsewhere.length > 0) return `unknown property ${JSON.stringify(key)} here (did you mean ${JSON.stringify(formatJsonPath(elsewhere[0]))}?)`;
-  return `unknown property ${JSON.stringify(key)}; expected one of ${siblings.map((name) => JSON.stringify(name)).join(', ')}`;
+  if (elsewhere.length > 0) return issue(`unknown property ${JSON.stringify(key)} here (did you mean ${JSON.stringify(formatJsonPath(elsewhere[0]))}?)`);
+  return issue(`unknown property ${JSON.stringify(key)}; expected one of ${siblings.map((name) => JSON.stringify(name)).join(', ')}`);
 }
 
 function collect(root: TSchema, errors: Iterable<ValueError>, document: unknown, seen: Set<string>, issues: PathIssue[]): void {
@@ -46,9 +49,10 @@ function collect(root: TSchema, errors: Iterable<ValueError>, document: unknown,
     seen.add(error.path);
     const path = pointerToJsonPath(error.path, document);
     if (error.type === ValueErrorType.ObjectAdditionalProperties) {
-      issues.push({ path, anchor: 'key', message: unknownPropertyMessage(root, schema, path), severity: 'error' });
+      issues.push(unknownPropertyIssue(root, schema, path));
     } else {
-      issues.push({ path, message: explainMismatch(schema, error.value), severity: 'error' });
+      const fix = mismatchFix(schema, error.value);
+      issues.push({ path, message: explainMismatch(schema, error.value), severity: 'error', ...(fix ? { fix } : {}) });
     }
   }
 }

@@ -60,5 +60,8 @@ function targetRange(root: Node, path: JsonPath, anchor: PathIssue['anchor']): {
 
 export function locateIssue(root: Node, lines: LineIndex, issue: PathIssue): ExperimentProblem {
   const range = targetRange(root, issue.path, issue.anchor);
-  return lines.problemAt(range.offset, range.length, formatJsonPath(issue.path), issue.message, issue.severity);
+  const problem = lines.problemAt(range.offset, range.length, formatJsonPath(issue.path), issue.message, issue.severity);
+  // A fix replaces the text of the very node it is about, never an ancestor's a missing path falls back to.
+  const exact = findNodeAtLocation(root, issue.path as (string | number)[]) !== undefined;
+  return issue.fix !== undefined && exact ? { ...problem, fix: issue.fix } : problem;
 }

@@ -1,4 +1,5 @@
-// The run folders under a root, for the extension (CodeLens "last run", run pickers).
+// The run folders under a root: for the extension (CodeLens "last run", run pickers), resuming
+// runs and the CLI (an experiment folder standing for its newest run).
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readManifest } from './manifestFile';
@@ -7,35 +8,61 @@ import type { RunManifest } from '../../shared/runManifest';
 import { errorMessage } from '../../shared/errorMessage';
 import { runIdOf } from './runId';
 
-export interface RunListing {
+/** A run folder and its manifest (its records unread). */
+export interface RunHeader {
   /** "<experiment>/<folder>": unique under the root, stable across reloads. */
   runId: string;
   runDir: string;
   manifest: RunManifest;
+}
+
+export interface RunListing extends RunHeader {
   /** Complete lines in trials.jsonl. */
   completedTrials: number;
 }
 
 /**
  * Run folders under `root` (of one experiment, or all), newest first. A missing root lists
- * nothing. Folders with an unreadable manifest are skipped and reported to `onProblem`,
- * so one damaged folder does not hide the others. An experiment name that is not a folder
- * name throws (see experimentRunsFolder): nothing outside the root is ever read.
+ * nothing. Folders with an unreadable manifest or trial log are skipped and reported to
+ * `onProblem`, so one damaged folder does not hide the others. An experiment name that is not a
+ * folder name throws (see experimentRunsFolder): nothing outside the root is ever read.
  */
 export function listRuns(root: string, experiment?: string, onProblem: (message: string) => void = () => {}): RunListing[] {
   const experimentFolders = experiment === undefined ? subfolders(root).map((name) => join(root, name)) : [experimentRunsFolder(root, experiment)];
-  const runs: RunListing[] = [];
-  for (const experimentFolder of experimentFolders) {
-    for (const folder of subfolders(experimentFolder)) {
-      const runDir = join(experimentFolder, folder);
-      if (!isRunFolder(runDir)) continue;
-      try {
-        runs.push({ runId: runIdOf(runDir), runDir, manifest: readManifest(runDir), completedTrials: countCompleteLines(runDir) });
-      } catch (error) {
-        onProblem(errorMessage(error));
-      }
+  const headers = newestFirst(experimentFolders.flatMap((experimentFolder) => runHeadersIn(experimentFolder, onProblem)));
+  return headers.flatMap((header) => {
+    try {
+      return [{ ...header, completedTrials: completedTrialLines(header.runDir) }];
+    } catch (error) {
+      onProblem(errorMessage(error));
+      return [];
+    }
+  });
+}
+
+/**
+ * The newest run in `experimentFolder` (one experiment's folder of runs), by start time, read
+ * from the manifests alone; undefined when it holds none.
+ */
+export function newestRunIn(experimentFolder: string, onProblem: (message: string) => void = () => {}): RunHeader | undefined {
+  return newestFirst(runHeadersIn(experimentFolder, onProblem))[0];
+}
+
+function runHeadersIn(experimentFolder: string, onProblem: (message: string) => void): RunHeader[] {
+  const runs: RunHeader[] = [];
+  for (const folder of subfolders(experimentFolder)) {
+    const runDir = join(experimentFolder, folder);
+    if (!isRunFolder(runDir)) continue;
+    try {
+      runs.push({ runId: runIdOf(runDir), runDir, manifest: readManifest(runDir) });
+    } catch (error) {
+      onProblem(errorMessage(error));
     }
   }
+  return runs;
+}
+
+function newestFirst<Run extends RunHeader>(runs: Run[]): Run[] {
   // Ties (same startedAt to the millisecond) fall back to the folder name, also a timestamp.
   return runs.sort((left, right) => right.manifest.startedAt.localeCompare(left.manifest.startedAt) || right.runId.localeCompare(left.runId));
 }
@@ -46,12 +73,15 @@ function subfolders(dir: string): string[] {
       .filter((entry) => entry.isDirectory())
       .map((entry) => entry.name);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    // Missing, or a file: it holds no runs.
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return [];
     throw error;
   }
 }
 
-function countCompleteLines(runDir: string): number {
+/** Complete, non-blank lines of a run's trials.jsonl (0 when it has none yet). */
+export function completedTrialLines(runDir: string): number {
   let bytes: Buffer;
   try {
     bytes = readFileSync(join(runDir, TRIALS_FILE));

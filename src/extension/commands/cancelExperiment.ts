@@ -13,13 +13,13 @@ export async function cancelExperiment({ registry }: ExtensionServices, argument
 
 async function pickRun(runs: LiveRun[], argument: unknown): Promise<LiveRun | undefined> {
   if (runs.length === 0) {
-    void vscode.window.showInformationMessage('No LTH experiment is running.');
+    void vscode.window.showInformationMessage(vscode.l10n.t('No LTH experiment is running.'));
     return undefined;
   }
   const byKey = (uri: vscode.Uri | undefined) => uri && runs.find((run) => run.experimentKey === experimentKey(uri));
   if (argument instanceof vscode.Uri) {
     const run = byKey(argument);
-    if (!run) void vscode.window.showInformationMessage(`${vscode.workspace.asRelativePath(argument)} is not running.`);
+    if (!run) void vscode.window.showInformationMessage(vscode.l10n.t('{0} is not running.', vscode.workspace.asRelativePath(argument)));
     return run;
   }
   const active = byKey(vscode.window.activeTextEditor?.document.uri);
@@ -30,5 +30,5 @@ async function pickRun(runs: LiveRun[], argument: unknown): Promise<LiveRun | un
     description: `${run.progress.completedTrials}/${run.progress.totalTrials} trials`,
     run,
   }));
-  return (await vscode.window.showQuickPick(items, { placeHolder: 'Experiment to cancel' }))?.run;
+  return (await vscode.window.showQuickPick(items, { placeHolder: vscode.l10n.t('Experiment to cancel') }))?.run;
 }

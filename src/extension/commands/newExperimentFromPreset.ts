@@ -48,7 +48,7 @@ async function pickPreset(examples: vscode.Uri, presetName: unknown): Promise<Pr
     if (!named) throw new Error(`no preset named ${JSON.stringify(presetName)}; expected one of ${items.map((item) => item.label).join(', ')}`);
     return named;
   }
-  return vscode.window.showQuickPick(items, { placeHolder: 'Preset to copy into the workspace', matchOnDetail: true });
+  return vscode.window.showQuickPick(items, { placeHolder: vscode.l10n.t('Preset to copy into the workspace'), matchOnDetail: true });
 }
 
 /** Where the copy goes: the folder it was invoked on, else a workspace folder, else a save dialog. */
@@ -57,11 +57,23 @@ async function chooseTarget(fileName: string, argument: unknown): Promise<{ uri:
   if (!folder) return saveAs(undefined, fileName);
   const uri = vscode.Uri.joinPath(folder, fileName);
   if (!(await exists(uri))) return { uri, replace: false };
-  const replace = 'Replace';
-  const other = 'Save as…';
-  const picked = await vscode.window.showWarningMessage(`${vscode.workspace.asRelativePath(uri)} already exists. Replace it?`, { modal: true }, replace, other);
-  if (picked === replace) return { uri, replace: true };
+  // "Save as…" first: the button Enter presses must not overwrite the user's edits.
+  const other = vscode.l10n.t('Save as…');
+  const openExisting = vscode.l10n.t('Open the existing file');
+  const replace = vscode.l10n.t('Replace');
+  const picked = await vscode.window.showWarningMessage(
+    vscode.l10n.t('{0} already exists.', vscode.workspace.asRelativePath(uri)),
+    { modal: true, detail: vscode.l10n.t('Replacing it loses its changes.') },
+    other,
+    openExisting,
+    replace,
+  );
   if (picked === other) return saveAs(folder, fileName);
+  if (picked === openExisting) {
+    await vscode.window.showTextDocument(uri);
+    return undefined;
+  }
+  if (picked === replace) return { uri, replace: true };
   return undefined;
 }
 
@@ -72,7 +84,7 @@ async function targetFolder(argument: unknown): Promise<vscode.Uri | undefined> 
   }
   const folders = vscode.workspace.workspaceFolders ?? [];
   if (folders.length <= 1) return folders[0]?.uri;
-  return (await vscode.window.showWorkspaceFolderPick({ placeHolder: 'Workspace folder for the new experiment' }))?.uri;
+  return (await vscode.window.showWorkspaceFolderPick({ placeHolder: vscode.l10n.t('Workspace folder for the new experiment') }))?.uri;
 }
 
 /** The save dialog confirms replacing an existing file itself. */
@@ -80,7 +92,7 @@ async function saveAs(folder: vscode.Uri | undefined, fileName: string): Promise
   const uri = await vscode.window.showSaveDialog({
     defaultUri: folder ? vscode.Uri.joinPath(folder, fileName) : undefined,
     filters: { 'LTH experiment': ['json'] },
-    saveLabel: 'Create experiment',
+    saveLabel: vscode.l10n.t('Create experiment'),
   });
   return uri && { uri, replace: true };
 }

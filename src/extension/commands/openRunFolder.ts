@@ -13,7 +13,7 @@ export async function openRunFolder({ log }: ExtensionServices, argument: unknow
   const { listRuns } = await import('../../core/runs/runListing');
   const runs = listRuns(target.runsRoot, target.experimentName, (problem) => log.warn(problem));
   if (runs.length === 0) {
-    void vscode.window.showInformationMessage(`${target.experimentName} has no runs yet under ${target.runsRoot}.`);
+    void vscode.window.showInformationMessage(vscode.l10n.t('{0} has no runs yet under {1}.', target.experimentName, target.runsRoot));
     return;
   }
   const items = runs.map((run) => ({
@@ -22,6 +22,6 @@ export async function openRunFolder({ log }: ExtensionServices, argument: unknow
     detail: `started ${formatLocalMinute(new Date(run.manifest.startedAt))}, ${run.completedTrials}/${run.manifest.totalTrials} trials`,
     runDir: run.runDir,
   }));
-  const picked = items.length === 1 ? items[0] : await vscode.window.showQuickPick(items, { placeHolder: `Run of ${target.experimentName} to open` });
+  const picked = items.length === 1 ? items[0] : await vscode.window.showQuickPick(items, { placeHolder: vscode.l10n.t('Run of {0} to open', target.experimentName) });
   if (picked) await revealRunFolder(picked.runDir);
 }

@@ -17,15 +17,15 @@ import { TrainerProcess } from '../runner/trainerProcess';
 import type { Log } from '../log';
 import type { ExtensionServices } from '../services';
 
-const SHOW_RESULTS = 'Show results';
 
 /** Resolves when the run has ended (undefined when it did not start). */
 export async function runExperiment(services: ExtensionServices, argument: unknown): Promise<FinishedRun | undefined> {
   const { log, registry, diagnostics, panels } = services;
   if (!vscode.workspace.isTrusted) {
-    const manage = 'Manage Workspace Trust';
-    const message =
-      'LTH Lab runs experiments only in trusted workspaces: a run starts processes and writes files where this workspace\'s settings say. Viewing results works without trust.';
+    const manage = vscode.l10n.t('Manage Workspace Trust');
+    const message = vscode.l10n.t(
+      'LTH Lab runs experiments only in trusted workspaces: a run starts processes and writes files where this workspace\'s settings say. Viewing results works without trust.',
+    );
     // Messages are not awaited: the command must not hang until the user closes a notification.
     void vscode.window.showWarningMessage(message, manage).then((picked) => picked === manage && vscode.commands.executeCommand('workbench.trust.manage'));
     return undefined;
@@ -40,7 +40,7 @@ export async function runExperiment(services: ExtensionServices, argument: unkno
   if (document.isDirty && !(await document.save())) throw new Error(`${basename(file.fsPath)} has unsaved changes that could not be saved`);
   const checked = await diagnostics.check(document);
   if (!checked.ok) {
-    refuseInvalid(log, file, checked.problems);
+    refuseInvalid(services, file, checked.problems);
     return undefined;
   }
   const settings = settingsFor(file);
@@ -73,24 +73,22 @@ export async function runExperiment(services: ExtensionServices, argument: unkno
 function isAlreadyRunning({ registry }: ExtensionServices, file: vscode.Uri): boolean {
   const running = registry.get(experimentKey(file));
   if (!running) return false;
-  const cancel = 'Cancel it';
-  const message = `${running.experimentName} is already running (${running.progress.completedTrials}/${running.progress.totalTrials} trials).`;
-  void vscode.window.showInformationMessage(message, SHOW_RESULTS, cancel).then((picked) => {
-    if (picked === SHOW_RESULTS) void vscode.commands.executeCommand(CommandId.ShowResults, file);
+  const cancel = vscode.l10n.t('Cancel it');
+  const showResults = vscode.l10n.t('Show results');
+  const message = vscode.l10n.t('{0} is already running ({1}/{2} trials).', running.experimentName, running.progress.completedTrials, running.progress.totalTrials);
+  void vscode.window.showInformationMessage(message, showResults, cancel).then((picked) => {
+    if (picked === showResults) void vscode.commands.executeCommand(CommandId.ShowResults, file);
     if (picked === cancel) running.cancel();
   });
   return true;
 }
 
-/** Shows the first problem (the Problems view has them all). */
-function refuseInvalid(log: Log, file: vscode.Uri, problems: readonly ExperimentProblem[]): void {
+/** Shows the first problem (the Problems view has them all) until the file checks clean. */
+function refuseInvalid({ log, diagnostics }: ExtensionServices, file: vscode.Uri, problems: readonly ExperimentProblem[]): void {
   const first = problems.find((problem) => problem.severity === 'error') ?? problems[0];
   const where = first.path === '' ? `line ${first.line}` : `${first.path} (line ${first.line})`;
-  const more = problems.length > 1 ? ` (and ${problems.length - 1} more)` : '';
-  const showProblems = 'Show problems';
-  void vscode.window
-    .showErrorMessage(`Cannot run ${basename(file.fsPath)}: ${where}: ${first.message}${more}`, showProblems)
-    .then((picked) => picked === showProblems && vscode.commands.executeCommand('workbench.actions.view.problems'));
+  const more = problems.length > 1 ? ` (and ${problems.length - 1} more in the Problems view)` : '';
+  diagnostics.refusals.show(file, vscode.l10n.t('Cannot run {0}: {1}: {2}{3}', basename(file.fsPath), where, first.message, more));
   log.info(`refused to run ${file.fsPath}: ${problems.length} problems, first: ${where}: ${first.message}`);
 }
 
@@ -129,11 +127,12 @@ async function resumableRun(log: Log, runsRoot: string, experiment: ResolvedExpe
 
 async function announce(log: Log, experimentName: string, finished: FinishedRun, file: vscode.Uri): Promise<void> {
   const text = `LTH ${experimentName}: ${finished.message}`;
+  const showResults = vscode.l10n.t('Show results');
   const picked =
     finished.status === 'failed'
-      ? await showErrorWithLog(log, text, SHOW_RESULTS)
-      : await vscode.window.showInformationMessage(text, SHOW_RESULTS);
-  if (picked === SHOW_RESULTS) await vscode.commands.executeCommand(CommandId.ShowResults, file);
+      ? await showErrorWithLog(log, text, showResults)
+      : await vscode.window.showInformationMessage(text, showResults);
+  if (picked === showResults) await vscode.commands.executeCommand(CommandId.ShowResults, file);
 }
 
 function logEvent(log: Log, prefix: string, event: RunEvent): void {

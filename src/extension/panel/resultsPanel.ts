@@ -1,6 +1,7 @@
 // The results panel of one experiment: a snapshot of its runs from disk on every page load,
 // then, while a run of it is live, its new trials in throttled batches and its status.
 import * as vscode from 'vscode';
+import type { HostToPanelMessage } from '../../shared/protocol';
 import type { TrialRecord } from '../../shared/trialRecord';
 import type { RunStatus } from '../../shared/runManifest';
 import { trialKey } from '../../shared/trialRecord';
@@ -11,7 +12,7 @@ import type { RunChange, RunRegistry } from '../runner/runRegistry';
 import type { Log } from '../log';
 import { BatchThrottle } from './batchThrottle';
 import { resultsTargetKey, type ResultsTarget } from './resultsTarget';
-import { savePanelFile } from './savePanelFile';
+import { savePanelFile, type ExportFolders } from './savePanelFile';
 import { WebviewPanelHost, type PanelRequest } from './webviewPanelHost';
 
 interface PendingTrial {
@@ -30,6 +31,9 @@ export interface ResultsPanelOptions {
   selectionStore: vscode.Memento;
   recordMessages: boolean;
 }
+
+/** What "Export chart / data" asks the page for (see the export-request message). */
+export type ExportRequest = Omit<Extract<HostToPanelMessage, { type: 'export-request' }>, 'type'>;
 
 export function resultsPanelTitle(target: ResultsTarget): string {
   return `LTH: ${target.experimentName}`;
@@ -86,7 +90,7 @@ export class ResultsPanel extends WebviewPanelHost {
         await this.sendSnapshot();
         return;
       case 'save-file': {
-        const saved = await savePanelFile(request, this.defaultSaveFolder());
+        const saved = await savePanelFile(request, this.exportFolders);
         if (saved) this.log.info(`saved ${saved.fsPath}`);
         return;
       }
@@ -103,10 +107,10 @@ export class ResultsPanel extends WebviewPanelHost {
   }
 
   /** Asks the page for all its charts as one PNG or one CSV; it answers with a save-file. */
-  async requestExport(kind: 'png' | 'csv'): Promise<void> {
+  async requestExport(request: ExportRequest): Promise<void> {
     this.panel.reveal(undefined, false);
     await this.ready;
-    if (!(await this.post({ type: 'export-request', kind }))) throw new Error(`the results panel of ${this.target.experimentName} did not receive the export request`);
+    if (!(await this.post({ type: 'export-request', ...request }))) throw new Error(`the results panel of ${this.target.experimentName} did not receive the export request`);
   }
 
   private get selectionKey(): string {
@@ -188,8 +192,9 @@ export class ResultsPanel extends WebviewPanelHost {
     await this.post({ type: 'run-status', runId, status, completedTrials, totalTrials });
   }
 
-  private defaultSaveFolder(): vscode.Uri | undefined {
+  /** Where the save dialog opens: the folder of the last export, else the experiment file's. */
+  private get exportFolders(): ExportFolders {
     const file = this.target.experimentFile ? vscode.Uri.parse(this.target.experimentFile) : undefined;
-    return (file && vscode.workspace.getWorkspaceFolder(file)?.uri) ?? vscode.workspace.workspaceFolders?.[0]?.uri;
+    return { memory: this.selectionStore, fallback: file && vscode.Uri.joinPath(file, '..') };
   }
 }

@@ -20,12 +20,23 @@ export interface PostedMessage {
 
 export type PanelRequest = Exclude<PanelToHostMessage, { type: 'ready' }>;
 
+/** A page load: resolved once the page said ready and was sent everything (onReady). */
+interface PageLoad {
+  promise: Promise<void>;
+  resolve: () => void;
+}
+
+function pageLoad(): PageLoad {
+  let resolve!: () => void;
+  const promise = new Promise<void>((resolvePromise) => (resolve = resolvePromise));
+  return { promise, resolve };
+}
+
 export abstract class WebviewPanelHost implements vscode.Disposable {
-  readonly ready: Promise<void>;
   /** Every message posted, for the in-host tests; kept only when `recordMessages` is set. */
   readonly postedMessages: PostedMessage[] = [];
   protected readonly disposables: vscode.Disposable[] = [];
-  private resolveReady!: () => void;
+  private load = pageLoad();
   private disposed = false;
   private readonly disposeListeners = new Set<() => void>();
 
@@ -36,7 +47,6 @@ export abstract class WebviewPanelHost implements vscode.Disposable {
     hostState: unknown,
     private readonly recordMessages = false,
   ) {
-    this.ready = new Promise((resolve) => (this.resolveReady = resolve));
     const webviewRoot = vscode.Uri.joinPath(extensionUri, ...WEBVIEW_DIST);
     const webview = panel.webview;
     webview.options = { enableScripts: true, enableCommandUris: false, localResourceRoots: [webviewRoot] };
@@ -51,7 +61,17 @@ export abstract class WebviewPanelHost implements vscode.Disposable {
     this.disposables.push(
       webview.onDidReceiveMessage((message: unknown) => this.receive(message)),
       panel.onDidDispose(() => this.dispose()),
+      // Hidden, the page is dropped (no retainContextWhenHidden) and loads again when shown:
+      // what waits for `ready` from now on waits for that load.
+      panel.onDidChangeViewState(() => {
+        if (!panel.visible) this.load = pageLoad();
+      }),
     );
+  }
+
+  /** Resolves when the page, as loaded now or next, has said ready and been sent everything. */
+  get ready(): Promise<void> {
+    return this.load.promise;
   }
 
   get isDisposed(): boolean {
@@ -82,7 +102,8 @@ export abstract class WebviewPanelHost implements vscode.Disposable {
       return;
     }
     const message = checked.value;
-    const handling = message.type === 'ready' ? this.onReady().then(() => this.resolveReady()) : this.onRequest(message);
+    const load = this.load;
+    const handling = message.type === 'ready' ? this.onReady().then(() => load.resolve()) : this.onRequest(message);
     handling.catch((error) => reportUnexpectedError(this.log, `panel "${this.panel.title}" handling "${message.type}"`, error));
   }
 

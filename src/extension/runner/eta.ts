@@ -1,6 +1,7 @@
 // Percentage and time-left estimate for the progress notification and the status bar.
 // Trials resumed from disk at start cost nothing, so the rate counts only trials finished
 // since this run started.
+import { secondsLeft } from '../../core/execution/timeLeft';
 
 export interface ProgressSample {
   /** When this run started (ms, same clock as nowMs). */
@@ -12,13 +13,13 @@ export interface ProgressSample {
   totalTrials: number;
 }
 
-/** Seconds left at the average pace of this run so far; undefined before its first trial. */
+/** Seconds left at the average pace of this run so far; undefined until its first few trials are in. */
 export function estimateSecondsLeft(sample: ProgressSample): number | undefined {
-  const finishedHere = sample.completedTrials - sample.completedAtStart;
-  const elapsedMs = sample.nowMs - sample.startedAtMs;
-  if (finishedHere <= 0 || elapsedMs <= 0) return undefined;
-  const remaining = Math.max(0, sample.totalTrials - sample.completedTrials);
-  return (remaining * elapsedMs) / finishedHere / 1000;
+  return secondsLeft({
+    finishedThisSession: sample.completedTrials - sample.completedAtStart,
+    elapsedSeconds: (sample.nowMs - sample.startedAtMs) / 1000,
+    remainingTrials: Math.max(0, sample.totalTrials - sample.completedTrials),
+  });
 }
 
 /** Whole percent done, 0..100 (an empty sweep counts as done). */
@@ -38,10 +39,10 @@ export function formatDuration(seconds: number): string {
   return restMinutes === 0 ? `${hours} h` : `${hours} h ${restMinutes} min`;
 }
 
-/** "12/45 trials, about 3 min left" (without the estimate before the first trial of this run). */
+/** "12/45 trials, about 3 min left" ("estimating time left…" until the pace is known). */
 export function progressMessage(sample: ProgressSample): string {
   const counts = `${sample.completedTrials}/${sample.totalTrials} trials`;
-  const secondsLeft = estimateSecondsLeft(sample);
-  if (secondsLeft === undefined || sample.completedTrials >= sample.totalTrials) return counts;
-  return `${counts}, about ${formatDuration(secondsLeft)} left`;
+  if (sample.completedTrials >= sample.totalTrials) return counts;
+  const left = estimateSecondsLeft(sample);
+  return left === undefined ? `${counts}, estimating time left…` : `${counts}, about ${formatDuration(left)} left`;
 }

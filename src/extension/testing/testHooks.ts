@@ -3,6 +3,8 @@
 import type * as vscode from 'vscode';
 import { resultsTargetFor } from '../experimentFiles';
 import type { PostedMessage } from '../panel/webviewPanelHost';
+import type { ExperimentsView } from '../experimentsView';
+import type { RunIndex } from '../runIndex';
 import type { ExtensionServices } from '../services';
 
 export interface LthLabTestHooks {
@@ -12,13 +14,25 @@ export interface LthLabTestHooks {
   resultsPanel(file: vscode.Uri): Promise<{ ready: Promise<void>; postedMessages: readonly PostedMessage[] } | undefined>;
   /** Number of live runs. */
   liveRuns(): number;
+  /** Experiment files (uri strings) whose "Cannot run" notice is still shown. */
+  refusalsShown(): string[];
+  /** Run folders and trial logs the CodeLens index has read from disk so far. */
+  runIndexReads(): number;
+  /** What the LTH Experiments view lists (uri strings). */
+  experimentsViewFiles(): Promise<string[]>;
+}
+
+/** Parts of the extension outside the services that the hooks look into. */
+export interface TestedParts {
+  runIndex: RunIndex;
+  experimentsView: ExperimentsView;
 }
 
 export interface LthLabApi {
   testHooks?: LthLabTestHooks;
 }
 
-export function createTestHooks(services: ExtensionServices, activationMs: number): LthLabTestHooks {
+export function createTestHooks(services: ExtensionServices, activationMs: number, { runIndex, experimentsView }: TestedParts): LthLabTestHooks {
   return {
     activationMs,
     async resultsPanel(file) {
@@ -26,5 +40,8 @@ export function createTestHooks(services: ExtensionServices, activationMs: numbe
       return panel && { ready: panel.ready, postedMessages: panel.postedMessages };
     },
     liveRuns: () => services.registry.all().length,
+    refusalsShown: () => services.diagnostics.refusals.shown(),
+    runIndexReads: () => runIndex.reads,
+    experimentsViewFiles: async () => (await experimentsView.getChildren()).map((file) => file.toString()),
   };
 }

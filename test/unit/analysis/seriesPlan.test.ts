@@ -104,7 +104,7 @@ test('chartCsv: one row per plotted point, grouping axes as columns, fields quot
   const chart = buildChart(spec, records, 'generalizationError', values) as LineChartData;
   const lines = chartCsv(chart).trimEnd().split('\r\n');
   assert.equal(lines.length, 1 + 3 * 2 * 2);
-  assert.equal(lines[0], 'series,nonzerosPerNeuron,noiseStd,Training samples N,trials,mean,median,std,min,max');
+  assert.equal(lines[0], 'series,nonzerosPerNeuron,noiseStd,Training samples N,trials,generalizationError_mean,generalizationError_median,generalizationError_std,generalizationError_min,generalizationError_max');
   assert.match(lines[1], /^"ratio 0\.98 \(r = 2\), noise 0",2,0,50,1,/, 'a label with a comma is quoted');
 
   const heatmap = buildChart({ kind: 'heatmap', id: 'h', filter: { noiseStd: 0 } }, records, 'generalizationError', values);
@@ -121,14 +121,14 @@ test('chartsCsv: several charts in one table with a chart column and the union o
   const lines = chartsCsv(charts).trimEnd().split('\r\n');
   const header = lines[0].split(',');
   assert.equal(header[0], 'chart');
-  assert.ok(header.includes('successRate') && header.includes('mean') && header.includes('iteration'), header.join(','));
+  assert.ok(header.includes('successRate') && header.includes('generalizationError_mean') && header.includes('iteration'), header.join(','));
   const expectedRows = charts.reduce((total, chart) => total + chartCsv(chart).trimEnd().split('\r\n').length - 1, 0);
   assert.equal(lines.length, 1 + expectedRows);
   const heatmapRow = lines.find((line) => line.startsWith('"Success rate over (r, N)'));
   assert.ok(heatmapRow, 'the heatmap rows are named by their chart title');
   const cells = heatmapRow.split(/,(?=(?:[^"]*"[^"]*")*[^"]*$)/);
   assert.equal(cells.length, header.length);
-  assert.equal(cells[header.indexOf('mean')], '', 'a column the heatmap does not have stays empty');
+  assert.equal(cells[header.indexOf('generalizationError_mean')], '', 'a column the heatmap does not have stays empty');
 });
 
 test('runsGrid: an axis constant within each run but different between runs names the runs instead of splitting lines', () => {

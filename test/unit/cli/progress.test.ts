@@ -22,7 +22,9 @@ test('progressText and progressBar show counts, percent, rate and ETA', () => {
   const state = { completedTrials: 12, totalTrials: 48, resumedTrials: 0, elapsedSeconds: 4 };
   assert.equal(progressText(state), '12/48 trials (25%), 3.00 trials/s, ETA 0:12');
   assert.equal(progressBar(state, 8), '[##------] 12/48 trials (25%), 3.00 trials/s, ETA 0:12');
-  assert.equal(progressText({ ...state, completedTrials: 0 }), '0/48 trials (0%), - trials/s, ETA ?');
+  assert.equal(progressText({ ...state, completedTrials: 0 }), '0/48 trials (0%), - trials/s, ETA estimating');
+  // One trial in 4 s is a rate, not yet a pace to promise an end by.
+  assert.equal(progressText({ ...state, completedTrials: 1 }), '1/48 trials (2%), 0.250 trials/s, ETA estimating');
 });
 
 function recordingStream(isTTY: boolean) {

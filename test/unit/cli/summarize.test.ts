@@ -100,7 +100,7 @@ test('summarize: a sweep without both N and r says the boundary does not apply',
 test('summarize: bad folders are clear errors (exit 1), no folder a usage error (exit 2)', async () => {
   const missing = await summarize([join(temporaryDir(), 'nothing')]);
   assert.equal(missing.code, 1);
-  assert.match(missing.err, /is not a run folder: it has no manifest\.json/);
+  assert.match(missing.err, /is neither a run folder \(it has no manifest\.json\) nor an experiment's folder of run folders/);
   const root = temporaryDir();
   const first = makeRunFolder(join(root, 'a'), fakeManifest(), []);
   const other = makeRunFolder(join(root, 'b'), fakeManifest({ configHash: 'b'.repeat(64) }), []);

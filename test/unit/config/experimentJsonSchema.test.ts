@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import { editorJsonSchemaText } from '../../../src/core/config/editorJsonSchema';
 import { experimentJsonSchemaText } from '../../../src/core/config/experimentJsonSchema';
 
 const committedPath = join(__dirname, '..', '..', '..', 'schemas', 'lth.schema.json');
@@ -45,5 +46,38 @@ describe('schemas/lth.schema.json', () => {
       ],
     );
     assert.deepEqual(Object.keys(schema.definitions).sort(), ['lottery-ticket', 'teacher-student']);
+  });
+});
+
+describe('schemas/lth.editor.schema.json (what VS Code\'s JSON editor gets)', () => {
+  const editorPath = join(__dirname, '..', '..', '..', 'schemas', 'lth.editor.schema.json');
+  const editor = () => JSON.parse(readFileSync(editorPath, 'utf8')) as Record<string, unknown>;
+  const nodes = (value: unknown, insideIf = false): Record<string, unknown>[] => {
+    if (Array.isArray(value)) return value.flatMap((item) => nodes(item, insideIf));
+    if (value === null || typeof value !== 'object') return [];
+    const node = value as Record<string, unknown>;
+    return [...(insideIf ? [] : [node]), ...Object.entries(node).flatMap(([key, child]) => nodes(child, insideIf || key === 'if'))];
+  };
+
+  it('is the published schema without its constraints (regenerate: node --import tsx scripts/generate-schema.ts)', () => {
+    assert.equal(readFileSync(editorPath, 'utf8'), editorJsonSchemaText(experimentJsonSchemaText()));
+  });
+
+  it('constrains nothing, so that every mistake is reported once, by LTH Lab', () => {
+    const constraints = ['type', 'required', 'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'enum', 'const', 'minItems', 'uniqueItems', 'minLength', 'oneOf'];
+    for (const node of nodes(editor())) {
+      for (const keyword of constraints) assert.ok(!(keyword in node), `"${keyword}" outside a condition: ${JSON.stringify(node).slice(0, 120)}`);
+      assert.notEqual(node.additionalProperties, false);
+    }
+  });
+
+  it('keeps the documentation: descriptions, defaults, and the allowed options as completions', () => {
+    const teacherStudent = (editor().definitions as Record<string, { properties: Record<string, { description?: string; properties?: Record<string, { default?: unknown; anyOf?: { examples?: unknown[] }[]; examples?: unknown[] }> }> }>)['teacher-student'];
+    const training = teacherStudent.properties.training;
+    assert.ok(training.description);
+    assert.equal(training.properties?.maxIterations.default, 1000);
+    const init = training.properties?.init;
+    const options = [...(init?.examples ?? []), ...(init?.anyOf ?? []).flatMap((leaf) => leaf.examples ?? [])];
+    assert.deepEqual(options.sort(), ['near', 'random', 'tensor']);
   });
 });

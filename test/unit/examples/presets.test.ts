@@ -35,11 +35,15 @@ describe('examples/*.lth.json', () => {
       assert.ok(result.ok);
       assert.equal(result.experiment.name, fileName.replace(/\.lth\.json$/, ''));
       assert.ok((result.experiment.description ?? '').length > 20, 'a description saying what the preset shows');
-      assert.equal(result.file.$schema, '../schemas/lth.schema.json');
+      // The editor's schema: documentation and completion, while LTH Lab reports each mistake once.
+      assert.equal(result.file.$schema, '../schemas/lth.editor.schema.json');
       assert.ok(existsSync(join(examplesFolder, result.file.$schema)), 'the schema path resolves from examples/');
       const text = readFileSync(path, 'utf8');
       assert.match(text, /^\/\/ \S/, 'a leading comment saying what the preset should show and why');
       assert.match(text, /\d+(\.\d+)? s\b/, 'the leading comment gives the measured run time');
+      assert.match(text, /What to look for:/, 'the leading comment tells the user what to look for');
+      // Written for the user: no internal documents, issues or notes about our machines.
+      assert.doesNotMatch(text, /paper\.md|§|issue \d|notes\/|EPYC|dev machine|open_lth/i);
     });
   }
 });

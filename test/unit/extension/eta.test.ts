@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { TRIALS_BEFORE_ESTIMATE } from '../../../src/core/execution/timeLeft';
 import { estimateSecondsLeft, formatDuration, percentDone, progressMessage } from '../../../src/extension/runner/eta';
 
 test('time left extrapolates the pace of this run: 10 trials in 20 s, 30 left -> 60 s', () => {
@@ -15,6 +16,14 @@ test('trials resumed from disk do not count toward the pace', () => {
 
 test('no estimate before the first trial of this run', () => {
   assert.equal(estimateSecondsLeft({ startedAtMs: 0, nowMs: 5000, completedAtStart: 7, completedTrials: 7, totalTrials: 40 }), undefined);
+});
+
+test('no estimate from the first trials alone: they finish together, one per worker, after the start-up', () => {
+  // Two trials in 10 s would extrapolate 38 more to 190 s, though two workers ran them side by side.
+  const early = { startedAtMs: 0, nowMs: 10_000, completedAtStart: 0, completedTrials: TRIALS_BEFORE_ESTIMATE - 1, totalTrials: 40 };
+  assert.equal(estimateSecondsLeft(early), undefined);
+  assert.equal(progressMessage(early), `${TRIALS_BEFORE_ESTIMATE - 1}/40 trials, estimating time left…`);
+  assert.notEqual(estimateSecondsLeft({ ...early, completedTrials: TRIALS_BEFORE_ESTIMATE }), undefined);
 });
 
 test('percent is whole, clamped, and an empty sweep is done', () => {

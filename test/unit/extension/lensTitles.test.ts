@@ -11,6 +11,10 @@ test('one trial is singular', () => {
   assert.match(resultsLensTitle(new Date(2025, 0, 1), 1), /, 1 trial\)$/);
 });
 
+test('a run whose log could not be counted is named without a count', () => {
+  assert.equal(resultsLensTitle(new Date(2025, 10, 5, 9, 7), undefined), 'Show results (last: 2025-11-05 09:07)');
+});
+
 test('cancel lens shows completed over total', () => {
   assert.equal(cancelLensTitle(12, 45), '■ Cancel (12/45)');
 });

@@ -36,7 +36,9 @@ function checkNonzeros(filled: FilledExperimentFile, nonzeros: AxisEntry[]): Pat
         ),
       ];
     }
-    return entry.value <= inputDim ? [] : [error(entry.path, `${entry.value} exceeds inputDim ${inputDim}; expected an integer in [1, ${inputDim}] (non-zeros per neuron out of d inputs)`)];
+    if (entry.value <= inputDim) return [];
+    const issue = error(entry.path, `${entry.value} exceeds inputDim ${inputDim}; expected an integer in [1, ${inputDim}] (non-zeros per neuron out of d inputs)`);
+    return [{ ...issue, fix: { title: `Change ${entry.value} to ${inputDim} (= inputDim, a dense teacher)`, replacement: inputDim } }];
   });
 }
 

@@ -1,0 +1,89 @@
+// What the CodeLenses say about an experiment's runs, kept up to date incrementally: the newest run
+// per experiment (from the manifests only) and the trial count of a run (the lines of its log),
+// each read once and forgotten only when a file watcher on the runs folder sees that manifest or
+// that log change. A save, a lens refresh or a live trial reads nothing from disk.
+import { existsSync } from 'node:fs';
+import { basename, dirname } from 'node:path';
+import * as vscode from 'vscode';
+import type { RunHeader } from '../core/runs/runListing';
+import { experimentRunsFolder, MANIFEST_FILE, TRIALS_FILE } from '../core/runs/runFolder';
+import type { Log } from './log';
+
+export class RunIndex implements vscode.Disposable {
+  /** Per experiment folder (<runs root>/<experiment>), its newest run; null: none. */
+  private readonly newest = new Map<string, RunHeader | null>();
+  /** Per run folder, the complete lines of its trials.jsonl. */
+  private readonly trialCounts = new Map<string, number>();
+  private readonly watchers = new Map<string, vscode.FileSystemWatcher>();
+  private readonly changed = new vscode.EventEmitter<void>();
+  /** Fired when a watched manifest or trial log changed: what the lenses say may have too. */
+  readonly onDidChange = this.changed.event;
+  /** Disk reads so far (for the in-host tests: a save must not cause any). */
+  reads = 0;
+
+  constructor(private readonly log: Log) {}
+
+  /** The newest run of `experiment` under `runsRoot`, or undefined when it has none. */
+  async newestRun(runsRoot: string, experiment: string): Promise<RunHeader | undefined> {
+    // No runs folder yet: nothing to cache or watch (a watcher on a missing folder may never fire).
+    if (!existsSync(runsRoot)) return undefined;
+    this.watch(runsRoot);
+    const folder = experimentRunsFolder(runsRoot, experiment);
+    if (!this.newest.has(folder)) {
+      const { newestRunIn } = await import('../core/runs/runListing');
+      this.reads++;
+      this.newest.set(folder, newestRunIn(folder, (problem) => this.log.warn(problem)) ?? null);
+    }
+    return this.newest.get(folder) ?? undefined;
+  }
+
+  /** Complete trial lines of the run in `runDir`. */
+  async completedTrials(runDir: string): Promise<number> {
+    let count = this.trialCounts.get(runDir);
+    if (count === undefined) {
+      const { completedTrialLines } = await import('../core/runs/runListing');
+      this.reads++;
+      this.trialCounts.set(runDir, (count = completedTrialLines(runDir)));
+    }
+    return count;
+  }
+
+  /** Forgets what is known of one experiment's runs (a run of it started or ended here). */
+  forgetExperiment(runsRoot: string, experiment: string): void {
+    const folder = experimentRunsFolder(runsRoot, experiment);
+    const newest = this.newest.get(folder);
+    if (newest) this.trialCounts.delete(newest.runDir);
+    this.newest.delete(folder);
+  }
+
+  /** Forgets everything (the runs folder setting changed). */
+  clear(): void {
+    this.newest.clear();
+    this.trialCounts.clear();
+  }
+
+  private watch(runsRoot: string): void {
+    if (this.watchers.has(runsRoot)) return;
+    // <runs root>/<experiment>/<run>/{manifest.json,trials.jsonl}: the only files the lenses read.
+    const pattern = new vscode.RelativePattern(vscode.Uri.file(runsRoot), `*/*/{${MANIFEST_FILE},${TRIALS_FILE}}`);
+    const watcher = vscode.workspace.createFileSystemWatcher(pattern);
+    const onFile = (uri: vscode.Uri) => this.onFileChanged(uri.fsPath);
+    watcher.onDidCreate(onFile);
+    watcher.onDidChange(onFile);
+    watcher.onDidDelete(onFile);
+    this.watchers.set(runsRoot, watcher);
+  }
+
+  private onFileChanged(file: string): void {
+    const runDir = dirname(file);
+    this.trialCounts.delete(runDir);
+    // A manifest appears, changes or goes: which run is newest may have changed.
+    if (basename(file) === MANIFEST_FILE) this.newest.delete(dirname(runDir));
+    this.changed.fire();
+  }
+
+  dispose(): void {
+    for (const watcher of this.watchers.values()) watcher.dispose();
+    this.changed.dispose();
+  }
+}
