@@ -156,7 +156,8 @@ export interface ExperimentFamily<Experiment extends ResolvedExperiment = Resolv
    */
   chartTarget?: ChartTarget;
   chartPlan(values: AxisValues, options: { curveSamples?: number; target?: number }): ChartSpec[];
-  buildChart(spec: ChartSpec, records: readonly TrialRecord[], selectedMetric: string, values: AxisValues): ChartData;
+  /** `experiment`: the run's resolved experiment, when known (settings a chart may name, e.g. K). */
+  buildChart(spec: ChartSpec, records: readonly TrialRecord[], selectedMetric: string, values: AxisValues, experiment?: ResolvedExperiment): ChartData;
 }
 
 /** The family's sweep axes by name, in its order (the order of cell keys). */

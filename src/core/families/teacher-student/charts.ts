@@ -9,6 +9,8 @@ import { describeFilter, matchesFilter, partKey, sweptAxes } from '../../analysi
 import { buildMetricChart, metricChartAgainst, titleSuffix, type MetricChartSpec } from '../../analysis/seriesPlan';
 import type { AxisValues, ChartSpec, ExperimentFamily } from '../experimentFamily';
 import { phaseBoundary } from './phaseBoundary';
+import { boundaryTheory } from './theory/boundaryTheory';
+import { noiseTheory, rateTheory } from './theory/trendTheory';
 import type { SweepAxis, TrialRecord } from './types';
 
 export type TeacherStudentChart =
@@ -68,11 +70,15 @@ export function teacherStudentChart(
   records: readonly AnyTrialRecord[],
   selectedMetric: string,
   values: AxisValues,
+  hiddenUnits?: number,
 ): ChartData {
   const spec = chartSpec as TeacherStudentChart;
   switch (spec.kind) {
-    case 'metric':
-      return buildMetricChart(family, spec, records, selectedMetric);
+    case 'metric': {
+      const chart = buildMetricChart(family, spec, records, selectedMetric);
+      const theory = spec.fixedMetric === 'convergenceRate' ? rateTheory(family, records, spec) : noiseTheory(family, records, spec, chart.metric);
+      return theory ? { ...chart, theory } : chart;
+    }
     case 'curves':
       return {
         kind: 'line',
@@ -89,15 +95,17 @@ export function teacherStudentChart(
       };
     case 'heatmap': {
       const cells = successCells(records, spec.filter);
+      const boundaryCells = cells.map((cell) => ({ values: cell, trials: cell.trials, successes: cell.successes }));
       const fixed = describeFilter(family, spec.filter);
       return {
         kind: 'heatmap',
         id: spec.id,
-        title: `Success rate over (r, N) and the boundary N* = a·r + b${fixed ? ` (${fixed})` : ''}`,
+        title: `Success rate over (r, N), the boundary N* = a·r + b and the theory's N* = c·r${fixed ? ` (${fixed})` : ''}`,
         rValues: values.nonzerosPerNeuron,
         sampleValues: values.samples,
         cells,
-        boundary: phaseBoundary(cells.map((cell) => ({ values: cell, trials: cell.trials, successes: cell.successes }))),
+        boundary: phaseBoundary(boundaryCells),
+        theory: boundaryTheory(boundaryCells, hiddenUnits === undefined ? {} : { hiddenUnits }),
       };
     }
   }

@@ -30,7 +30,7 @@ export const teacherStudentFamily: ExperimentFamily<Experiment> = {
   chartPlan(values, options) {
     return teacherStudentChartPlan(this, values, options.curveSamples);
   },
-  buildChart(spec, records, selectedMetric, values) {
-    return teacherStudentChart(this, spec, records, selectedMetric, values);
+  buildChart(spec, records, selectedMetric, values, experiment) {
+    return teacherStudentChart(this, spec, records, selectedMetric, values, (experiment as Experiment | undefined)?.hiddenUnits);
   },
 };
