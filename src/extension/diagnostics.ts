@@ -44,11 +44,17 @@ export class ExperimentDiagnostics implements vscode.Disposable {
   }
 }
 
+const DIAGNOSTIC_SEVERITY: Record<ExperimentProblem['severity'], vscode.DiagnosticSeverity> = {
+  error: vscode.DiagnosticSeverity.Error,
+  warning: vscode.DiagnosticSeverity.Warning,
+  information: vscode.DiagnosticSeverity.Information,
+};
+
 function toDiagnostic(problem: ExperimentProblem): vscode.Diagnostic {
   // Problems are 1-based with an exclusive end; VS Code positions are 0-based.
   const range = new vscode.Range(problem.line - 1, problem.column - 1, problem.endLine - 1, problem.endColumn - 1);
   const message = problem.path === '' ? problem.message : `${problem.path}: ${problem.message}`;
-  const severity = problem.severity === 'error' ? vscode.DiagnosticSeverity.Error : vscode.DiagnosticSeverity.Warning;
+  const severity = DIAGNOSTIC_SEVERITY[problem.severity];
   const diagnostic = new vscode.Diagnostic(range, message, severity);
   diagnostic.source = DIAGNOSTIC_SOURCE;
   return diagnostic;

@@ -88,8 +88,8 @@ export async function runExperiment(options: RunOptions, onEvent: (event: RunEve
     throw new RunSetupError(`workers is ${options.workers}, expected an integer >= 1`);
   }
   const workerScript = findWorkerScript(options);
-  const { experiment, file, warnings } = await loadExperiment(options.configPath);
-  for (const warning of warnings) onEvent({ type: 'log', level: 'warn', message: warning });
+  const { experiment, file, notices } = await loadExperiment(options.configPath);
+  for (const { level, message } of notices) onEvent({ type: 'log', level, message });
   const family = familyOf(experiment.kind);
   const sweep = trialSweep(family, experiment, options.shard);
   checkResources(family, experiment, options, sweep.jobCount);
@@ -175,8 +175,8 @@ async function loadExperiment(configPath: string) {
     const problems = result.problems.map((problem) => formatProblem(configPath, problem));
     throw new RunSetupError(`${configPath} is not a valid experiment file:\n${problems.join('\n')}`);
   }
-  const warnings = result.problems.map((problem) => formatProblem(configPath, problem));
-  return { experiment: result.experiment, file: result.file, warnings };
+  const notices = result.problems.map((problem) => ({ level: problem.severity === 'information' ? ('info' as const) : ('warn' as const), message: formatProblem(configPath, problem) }));
+  return { experiment: result.experiment, file: result.file, notices };
 }
 
 /**

@@ -84,7 +84,7 @@ export interface ChartSpec {
 /** A family's own part of `lth summarize`: e.g. the teacher-student phase boundary. */
 export interface SweepSummaryExtra {
   key: string;
-  compute(cells: ReadonlyArray<{ values: SweepCell; trials: number; [field: string]: unknown }>, variedAxes: readonly string[]): unknown;
+  compute(cells: ReadonlyArray<{ values: SweepCell; trials: number; [field: string]: unknown }>, variedAxes: readonly string[], experiment?: ResolvedExperiment): unknown;
   /** Its lines under the table. */
   text(value: unknown, cells: ReadonlyArray<{ values: SweepCell }>): string;
 }

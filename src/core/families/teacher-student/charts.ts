@@ -11,7 +11,7 @@ import type { AxisValues, ChartSpec, ExperimentFamily } from '../experimentFamil
 import { phaseBoundary } from './phaseBoundary';
 import { boundaryTheory } from './theory/boundaryTheory';
 import { noiseTheory, rateTheory } from './theory/trendTheory';
-import type { SweepAxis, TrialRecord } from './types';
+import type { Experiment, SweepAxis, TrialRecord } from './types';
 
 export type TeacherStudentChart =
   | MetricChartSpec
@@ -70,13 +70,14 @@ export function teacherStudentChart(
   records: readonly AnyTrialRecord[],
   selectedMetric: string,
   values: AxisValues,
-  hiddenUnits?: number,
+  experiment?: Experiment,
 ): ChartData {
   const spec = chartSpec as TeacherStudentChart;
   switch (spec.kind) {
     case 'metric': {
       const chart = buildMetricChart(family, spec, records, selectedMetric);
-      const theory = spec.fixedMetric === 'convergenceRate' ? rateTheory(family, records, spec) : noiseTheory(family, records, spec, chart.metric);
+      const theory =
+        spec.fixedMetric === 'convergenceRate' ? (experiment ? rateTheory(family, records, spec, experiment) : null) : noiseTheory(family, records, spec, chart.metric);
       return theory ? { ...chart, theory } : chart;
     }
     case 'curves':
@@ -105,7 +106,7 @@ export function teacherStudentChart(
         sampleValues: values.samples,
         cells,
         boundary: phaseBoundary(boundaryCells),
-        theory: boundaryTheory(boundaryCells, hiddenUnits === undefined ? {} : { hiddenUnits }),
+        theory: boundaryTheory(boundaryCells, experiment ? { hiddenUnits: experiment.hiddenUnits } : {}),
       };
     }
   }

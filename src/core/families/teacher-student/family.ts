@@ -31,6 +31,6 @@ export const teacherStudentFamily: ExperimentFamily<Experiment> = {
     return teacherStudentChartPlan(this, values, options.curveSamples);
   },
   buildChart(spec, records, selectedMetric, values, experiment) {
-    return teacherStudentChart(this, spec, records, selectedMetric, values, (experiment as Experiment | undefined)?.hiddenUnits);
+    return teacherStudentChart(this, spec, records, selectedMetric, values, experiment as Experiment | undefined);
   },
 };

@@ -1,7 +1,7 @@
-// The theory's trends beside two line charts (paper.md claims 3 and the noise term):
-// - convergence rate vs r: heavy-ball descent contracts by 1 − Θ((1 − ε)/√K) per iteration with
-//   ε ∝ √(r/N) (the sample term of the local Hessian's bound), so 1 − rate = a − b·√(r/N), one
-//   line for every N of the chart, a and b fitted to the median rates;
+// The theory's trends beside two line charts (paper.md claim 3 and the noise term):
+// - convergence rate vs r: heavy ball on the slowest direction of the sample Hessian at W*
+//   (localHessian.ts), no constant fitted: its curvature falls as √(r/N) grows, so larger r
+//   contract more slowly;
 // - error vs noise: the distance to W* is linear in the noise std σ with a factor ∝ √(r/N), so
 //   the relative weight error is C·σ·√(r/N), and a generalization error (a squared distance)
 //   C·σ²·r/N; C fitted in log space to the median errors at σ > 0.
@@ -9,12 +9,13 @@
 import type { TrialRecord } from '../../../../shared/trialRecord';
 import { formatNumber } from '../../../../shared/formatNumber';
 import type { TheoryOverlay } from '../../../analysis/chartData';
-import { fitLine, type LinearFit } from '../../../analysis/linearFit';
 import { groupIntoLines } from '../../../analysis/series';
 import { axisValue, metricDefinition } from '../../../analysis/seriesAxes';
 import type { MetricChartSpec } from '../../../analysis/seriesPlan';
 import { describe } from '../../../analysis/statistics';
 import type { ExperimentFamily } from '../../experimentFamily';
+import type { Experiment, TrialRecord as TeacherStudentRecord } from '../types';
+import { predictedRate } from './localHessian';
 
 /** The power of σ (and of √(r/N)) in the predicted error of each metric the noise term sets. */
 export const NOISE_EXPONENTS: Readonly<Record<string, number>> = { relativeError: 1, generalizationError: 2, relativeGeneralizationError: 2 };
@@ -26,6 +27,8 @@ interface TheoryPoint {
   nonzerosPerNeuron: number;
   samples: number;
   median: number;
+  /** One of its records (they share every axis but x's). */
+  record: TeacherStudentRecord;
 }
 
 function theoryPoints(family: ExperimentFamily, records: readonly TrialRecord[], spec: MetricChartSpec, metric: string): TheoryPoint[] {
@@ -44,7 +47,8 @@ function theoryPoints(family: ExperimentFamily, records: readonly TrialRecord[],
       // Points that pool several (r, N) have no one prediction.
       const uniform = group.every((record) => record.nonzerosPerNeuron === first.nonzerosPerNeuron && record.samples === first.samples);
       if (count === 0 || !uniform) return [];
-      return [{ lineKey: line.key, x, nonzerosPerNeuron: first.nonzerosPerNeuron as number, samples: first.samples as number, median }];
+      const record = first as unknown as TeacherStudentRecord;
+      return [{ lineKey: line.key, x, nonzerosPerNeuron: record.nonzerosPerNeuron, samples: record.samples, median, record }];
     });
   });
 }
@@ -62,27 +66,19 @@ function overlay(points: readonly TheoryPoint[], predict: (point: TheoryPoint) =
   };
 }
 
-/** The fit 1 − rate = intercept + slope·√(r/N) over median convergence rates; null with fewer than two distinct √(r/N). */
-export function fitRateTrend(points: ReadonlyArray<{ nonzerosPerNeuron: number; samples: number; rate: number }>): LinearFit | null {
-  return fitLine(
-    points.map((point) => Math.sqrt(point.nonzerosPerNeuron / point.samples)),
-    points.map((point) => 1 - point.rate),
-  );
+/** Weights each student row trains: the teacher's r adjusted by the mask's extra and missing positions, or d for a dense mask. */
+export function trainedPerRow(experiment: Pick<Experiment, 'studentMask' | 'inputDim'>, record: Pick<TeacherStudentRecord, 'nonzerosPerNeuron' | 'extraPerNeuron' | 'missingPerNeuron'>): number {
+  return experiment.studentMask === 'dense' ? experiment.inputDim : record.nonzerosPerNeuron + record.extraPerNeuron - record.missingPerNeuron;
 }
 
-/** The convergence rate the fitted trend predicts at (r, N). */
-export function predictedRate(fit: LinearFit, nonzerosPerNeuron: number, samples: number): number {
-  return 1 - (fit.intercept + fit.slope * Math.sqrt(nonzerosPerNeuron / samples));
-}
-
-export function rateTheory(family: ExperimentFamily, records: readonly TrialRecord[], spec: MetricChartSpec): TheoryOverlay | null {
+export function rateTheory(family: ExperimentFamily, records: readonly TrialRecord[], spec: MetricChartSpec, experiment: Experiment): TheoryOverlay | null {
   const points = theoryPoints(family, records, spec, 'convergenceRate');
-  const fit = fitRateTrend(points.map((point) => ({ ...point, rate: point.median })));
-  if (!fit) return null;
+  if (points.length === 0) return null;
   const caption =
-    `Theory: 1 − rate = a − b·√(r/N) (rate 1 − Θ((1 − ε)/√K), ε ∝ √(r/N)); fitted to the median rates: ` +
-    `a = ${formatNumber(fit.intercept)}, b = ${formatNumber(-fit.slope)}, R² = ${fit.rSquared.toFixed(3)}.`;
-  return overlay(points, (point) => predictedRate(fit, point.nonzerosPerNeuron, point.samples), 'theory: 1 − a + b√(r/N)', caption);
+    `Theory (dashed): heavy ball on the slowest direction of the sample Hessian at W*, curvature (1/K²)(1/2 − 1/2π)(1 − √(p/N))² for p trained weights, ` +
+    `η = ${formatNumber(experiment.stepSize)}, K = ${experiment.hiddenUnits}; no constant fitted.`;
+  const predict = (point: TheoryPoint) => predictedRate(experiment, point.record.momentum, trainedPerRow(experiment, point.record), point.samples);
+  return overlay(points, predict, 'theory: heavy ball at W*', caption);
 }
 
 /** C of error = C·(σ·√(r/N))^p: the geometric mean of error / (σ·√(r/N))^p over points with σ > 0; null without one. */
