@@ -9,6 +9,7 @@ import type { ResolvedExperiment } from '../../shared/runManifest';
 import type { TrialRecord } from '../../shared/trialRecord';
 import type { ChartData } from '../analysis/chartData';
 import type { PathIssue } from '../config/experimentProblem';
+import type { PhasedSweep } from '../sweep/phasedSweep';
 
 export type Scale = 'log' | 'linear';
 
@@ -144,6 +145,8 @@ export interface ExperimentFamily<Experiment extends ResolvedExperiment = Resolv
    * and a trial cut off mid-way resumes after its last part on disk.
    */
   trialParts?(experiment: Experiment): number;
+  /** A sweep decided phase by phase from earlier results (e.g. an adaptive search), when the experiment asks for one; else the grid's jobs run. */
+  phasedSweep?(experiment: Experiment): PhasedSweep | undefined;
   /** Memory and time a run will take (absent: the run is not checked against the machine). */
   estimate?(experiment: Experiment): ResourceEstimate;
   /** What a worker receives to run one trial (structured-cloneable). */

@@ -1,6 +1,7 @@
 // The teacher-student experiment kind (paper.md): a sparse one-hidden-layer ReLU teacher and a
 // student trained on the teacher's mask. Its training runs in the worker (trialRunners.ts).
-import type { ExperimentFamily } from '../experimentFamily';
+import { axisNames, type ExperimentFamily } from '../experimentFamily';
+import { adaptiveSearch } from './adaptive/adaptiveSearch';
 import { TEACHER_STUDENT_AXES, TEACHER_STUDENT_DERIVED_AXES } from './axes';
 import { teacherStudentChart, teacherStudentChartPlan } from './charts';
 import { TEACHER_STUDENT_METRICS, TEACHER_STUDENT_SUMMARY } from './metrics';
@@ -26,6 +27,7 @@ export const teacherStudentFamily: ExperimentFamily<Experiment> = {
   resolve: (file, name) => resolveTeacherStudent(file as ExperimentFile, name),
   estimate: estimateTeacherStudent,
   trialSpec: (experiment, cell, trial) => trialSpec(experiment, cell as SweepCell, trial),
+  phasedSweep: (experiment) => adaptiveSearch(axisNames(teacherStudentFamily), experiment),
   recordExtras: (experiment, cell) => ({ pruningRatio: pruningRatioOf(experiment, cell as SweepCell) }),
   chartPlan(values, options) {
     return teacherStudentChartPlan(this, values, options.curveSamples);

@@ -116,6 +116,28 @@ export const EvaluationSchema = Type.Object(
   { additionalProperties: false, default: {}, description: 'How each trial is measured.' },
 );
 
+export const AdaptiveSamplesSchema = Type.Object(
+  {
+    adaptive: Type.Object(
+      {
+        min: Type.Integer({ minimum: 1, description: 'Smallest N searched.' }),
+        max: Type.Integer({ minimum: 2, description: 'Largest N searched.' }),
+        trials: Type.Integer({ minimum: 1, description: 'Trainings per r (per combination of the other axes) at most, the coarse pass included.' }),
+        width: Type.Optional(
+          Type.Number({ exclusiveMinimum: 0, default: 0.25, description: "Stop an r once its boundary's 95% bootstrap interval is narrower than this fraction of N*." }),
+        ),
+        coarse: Type.Optional(Type.Integer({ minimum: 2, default: 4, description: 'Sample counts of the first pass, log-spaced from min to max.' })),
+      },
+      { additionalProperties: false },
+    ),
+  },
+  {
+    additionalProperties: false,
+    description:
+      'An adaptive search for the phase boundary: a coarse pass over log-spaced N, then per r the N nearest the estimated 50% crossing (bisection in log N), `trials` (the top-level setting) trainings at a time, until the interval is narrow enough or the budget is spent.',
+  },
+);
+
 export const ExperimentSchema = Type.Object(
   {
     $schema: Type.Optional(Type.String({ description: 'Path or URL of this JSON Schema (editor support only).' })),
@@ -132,7 +154,7 @@ export const ExperimentSchema = Type.Object(
     ),
     teacher: Type.Optional(TeacherSchema),
     student: Type.Optional(StudentSchema),
-    samples: Type.Optional(sweepable(PositiveInteger, 'Training samples N.', 200)),
+    samples: Type.Optional(Type.Union([sweepable(PositiveInteger, 'Training samples N.'), AdaptiveSamplesSchema], { default: 200, description: 'Training samples N: one value, a list (a sweep axis), or {"adaptive": {...}} to search each r\'s phase boundary.' })),
     trials: Type.Optional(Type.Integer({ minimum: 1, default: 3, description: 'Independent trials per sweep cell.' })),
     training: Type.Optional(TrainingSchema),
     evaluation: Type.Optional(EvaluationSchema),

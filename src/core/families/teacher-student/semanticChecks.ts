@@ -8,6 +8,7 @@ import { axisEntries, roundedNonzeros, withDefaults, type AxisEntry, type Filled
 import type { ExperimentFile } from './schema';
 import type { PathIssue } from '../../config/experimentProblem';
 import { formatJsonPath } from '../../config/jsonPath';
+import { adaptiveIssues } from './adaptive/adaptiveChecks';
 import { theoryIssues } from './theory/theoryChecks';
 
 /** Grids with more trainings than this get a warning: they take hours even at thousands per second. */
@@ -156,6 +157,7 @@ export function semanticIssues(file: ExperimentFile): PathIssue[] {
     ...checkTraining(filled, file, smallestSamples),
     ...checkSplitBatches(filled, validNonzeros),
     ...checkGridSize(filled, file),
+    ...adaptiveIssues(filled),
     ...theoryIssues(filled, validEntries),
   ];
 }

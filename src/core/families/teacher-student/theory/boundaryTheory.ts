@@ -1,6 +1,6 @@
 // The theory's form of the phase boundary (paper.md claim 2): at fixed K the samples needed grow
 // linearly with the non-zeros per neuron, N* = c·r, through the origin. Beside the measured
-// crossings: c fitted to them, a seeded bootstrap over trials for c and for each r's crossing,
+// crossings: c fitted to them, a seeded (smoothed) bootstrap over trials for c and each r's crossing,
 // and a predicted success rate per (r, N) for the heatmap's tooltips. Pure (no Node APIs).
 import { RandomStream } from '../../../random/randomStream';
 import { phaseBoundary, type BoundaryCell, type BoundaryCrossing } from '../phaseBoundary';
@@ -60,10 +60,15 @@ export function predictedSuccess(theory: Pick<BoundaryTheory, 'constant' | 'stee
   return 1 / (1 + Math.pow((theory.constant * nonzerosPerNeuron) / samples, theory.steepness));
 }
 
-/** Each cell's trials drawn again with replacement: for 0/1 outcomes, Binomial(trials, observed rate). */
+/**
+ * Each cell's trials drawn again: Binomial(trials, rate) with the rate shrunk by half a success
+ * and half a failure, (successes + 1/2) / (trials + 1). The plain resampling of a cell at 0% or
+ * 100% never varies, which would call a crossing between two such cells exact however far
+ * apart they are; the shrunk rate lets it move within its bracket.
+ */
 function resampleCells(cells: readonly BoundaryCell[], random: RandomStream): BoundaryCell[] {
   return cells.map((cell) => {
-    const rate = cell.trials > 0 ? cell.successes / cell.trials : 0;
+    const rate = (cell.successes + 0.5) / (cell.trials + 1);
     let successes = 0;
     for (let trial = 0; trial < cell.trials; trial++) if (random.nextFloat() < rate) successes++;
     return { values: cell.values, trials: cell.trials, successes };
