@@ -2,8 +2,8 @@
 // Lines are the grid's cells without N (each r with every combination of the other axes).
 // Phase 0: the coarse pass, `trials` trainings at each of its log-spaced N, for every line.
 // Each later phase: per line still open, `trials` more trainings at the N nearest the estimated
-// 50% crossing, the geometric mid-point of the bracket [largest N below 50%, next N] (bisection
-// in log N); once the bracket holds no integer between its ends, at the end with fewer trials.
+// 50% crossing, the geometric mid-point of the bracket around it on the rate made monotone
+// (bisection in log N); once the bracket holds no integer between its ends, at the end with fewer trials.
 // A line closes when its crossing's 95% bootstrap interval is narrower than width·N*, when it
 // always or never succeeds within [min, max], or when its budget cannot pay another probe.
 // Trial indices count up per cell, so seeds (experiment seed, cell, trial) never repeat.
@@ -15,7 +15,7 @@ import { isCellOfGrid } from '../../../sweep/sweepMembership';
 import type { TrialJob } from '../../../sweep/trialJobs';
 import { trialSeed } from '../../../sweep/trialSeed';
 import type { SweepCell } from '../../experimentFamily';
-import { phaseBoundary, type BoundaryCell } from '../phaseBoundary';
+import { monotoneCrossing, type BoundaryCell } from '../phaseBoundary';
 import { crossingIntervals } from '../theory/boundaryTheory';
 import type { Experiment } from '../types';
 
@@ -99,17 +99,13 @@ function decisionStream(seed: number, axes: readonly string[], state: LineState)
 /** The N of the line's next probe, or null when the line is done. */
 export function nextSamples(state: Pick<LineState, 'probes'>, settings: { width: number }, random: RandomStream): number | null {
   const { probes } = state;
-  const cells: BoundaryCell[] = probes.map((probe) => ({ values: { nonzerosPerNeuron: 0, samples: probe.samples }, trials: probe.trials, successes: probe.successes }));
-  const [crossing] = phaseBoundary(cells).crossings;
+  const crossing = monotoneCrossing(probes);
   if (crossing.status !== 'crossed') return null; // N* ≤ min or N* > max: nothing to bisect
-  let lastBelow = -1;
-  probes.forEach((probe, index) => {
-    if (probe.successes / probe.trials < 0.5) lastBelow = index;
-  });
-  const [below, above] = [probes[lastBelow], probes[lastBelow + 1]];
+  const [below, above] = [probes[crossing.below], probes[crossing.above]];
   const estimate = crossing.criticalSamples as number;
-  // Narrow enough when both the bracket (the grid's resolution) and the bootstrap interval (the trials' noise) are.
+  // Narrow enough when both the bracket (the probes' resolution) and the bootstrap interval (the trials' noise) are.
   if ((above.samples - below.samples) / estimate <= settings.width) {
+    const cells: BoundaryCell[] = probes.map((probe) => ({ values: { nonzerosPerNeuron: 0, samples: probe.samples }, trials: probe.trials, successes: probe.successes }));
     const [interval] = crossingIntervals(cells, DECISION_REPLICATES, random).intervals;
     if (interval.high !== null && (interval.high - interval.low) / estimate <= settings.width) return null;
   }
