@@ -10,14 +10,14 @@
 import { RandomStream } from '../../../random/randomStream';
 import { murmurHash3Text } from '../../../sweep/murmurHash3';
 import type { EarlierJob, PhasedSweep } from '../../../sweep/phasedSweep';
-import { cellKey, sweepCells } from '../../../sweep/sweepCells';
+import { cellCount, cellKey, sweepCells } from '../../../sweep/sweepCells';
 import { isCellOfGrid } from '../../../sweep/sweepMembership';
 import type { TrialJob } from '../../../sweep/trialJobs';
 import { trialSeed } from '../../../sweep/trialSeed';
 import type { SweepCell } from '../../experimentFamily';
 import { monotoneCrossing, type BoundaryCell } from '../phaseBoundary';
 import { crossingIntervals } from '../theory/boundaryTheory';
-import type { Experiment } from '../types';
+import type { AdaptiveSamples, Experiment } from '../types';
 
 /** Bootstrap resamplings behind each stopping decision. */
 const DECISION_REPLICATES = 200;
@@ -35,11 +35,16 @@ interface LineState {
   spent: number;
 }
 
+/** The most trainings the search can run: per line, its budget in whole probes (the coarse pass at least). */
+export function adaptiveMaxTrainings(experiment: Experiment, settings: AdaptiveSamples): number {
+  const lines = cellCount(experiment) / experiment.axes.samples.length;
+  return lines * Math.max(Math.floor(settings.trials / experiment.trials), experiment.axes.samples.length) * experiment.trials;
+}
+
 export function adaptiveSearch(axes: readonly string[], experiment: Experiment): PhasedSweep | undefined {
   const settings = experiment.adaptiveSamples;
   if (!settings) return undefined;
   const perProbe = experiment.trials;
-  const probesPerLine = Math.floor(settings.trials / perProbe);
   // The lines: the grid at its first N, N then set per probe.
   const lines = [...sweepCells(axes, { ...experiment, axes: { ...experiment.axes, samples: [settings.min] } })];
   const coarse = experiment.axes.samples;
@@ -52,7 +57,7 @@ export function adaptiveSearch(axes: readonly string[], experiment: Experiment):
   const probeJobs = (line: SweepCell, samples: number, firstTrial: number) => Array.from({ length: perProbe }, (_, index) => job(line, samples, firstTrial + index));
 
   return {
-    maxJobs: lines.length * Math.max(probesPerLine, coarse.length) * perProbe,
+    maxJobs: adaptiveMaxTrainings(experiment, settings),
     nextPhase(earlier) {
       if (earlier.length === 0) return lines.flatMap((line) => coarse.flatMap((samples) => probeJobs(line, samples, 0)));
       return lineStates(axes, lines, earlier).flatMap((state) => {
