@@ -88,8 +88,8 @@ export async function runExperiment(options: RunOptions, onEvent: (event: RunEve
     throw new RunSetupError(`workers is ${options.workers}, expected an integer >= 1`);
   }
   const workerScript = findWorkerScript(options);
-  const { experiment, file, notices } = await loadExperiment(options.configPath);
-  for (const { level, message } of notices) onEvent({ type: 'log', level, message });
+  const { experiment, file, warnings } = await loadExperiment(options.configPath);
+  for (const warning of warnings) onEvent({ type: 'log', level: 'warn', message: warning });
   const family = familyOf(experiment.kind);
   if (options.shard && family.phasedSweep?.(experiment)) {
     throw new RunSetupError(`${options.configPath}: an adaptive sweep cannot be sharded (--shard): each phase is decided from every record of the earlier ones; run it whole`);
@@ -179,8 +179,9 @@ async function loadExperiment(configPath: string) {
     const problems = result.problems.map((problem) => formatProblem(configPath, problem));
     throw new RunSetupError(`${configPath} is not a valid experiment file:\n${problems.join('\n')}`);
   }
-  const notices = result.problems.map((problem) => ({ level: problem.severity === 'information' ? ('info' as const) : ('warn' as const), message: formatProblem(configPath, problem) }));
-  return { experiment: result.experiment, file: result.file, notices };
+  // The theory's notes (information) belong to the editor and `lth validate`, not to every run's log.
+  const warnings = result.problems.filter((problem) => problem.severity === 'warning').map((problem) => formatProblem(configPath, problem));
+  return { experiment: result.experiment, file: result.file, warnings };
 }
 
 /**
