@@ -1,6 +1,7 @@
 // The success-rate heatmap over (r, N) with the fitted boundary N* = a·r + b drawn on the
 // same numeric axes (so the line is straight where the theory says it is), and the
-// per-r crossings as markers. Cells span half-way to their grid neighbours.
+// per-r crossings as markers, and the theory's N* = c·r with its band. Cells span half-way to
+// their neighbours in their own r column (an adaptive search probes different N per r).
 import type { ChartDataset, Plugin, Scale, TooltipItem } from 'chart.js';
 import type { HeatmapChartData } from '../../src/core/analysis/chartData';
 import { predictedSuccess, type BoundaryTheory } from '../../src/core/families/teacher-student/theory/boundaryTheory';
@@ -94,10 +95,13 @@ export class HeatmapChartView {
     this.theme = theme;
     const logN = view.logN && data.sampleValues.every((value) => value > 0);
     const rExtents = cellExtents(data.rValues, false);
-    const sampleExtents = cellExtents(data.sampleValues, logN);
+    // Each r's column is cut at its own N values: an adaptive search probes different N per r, and a grid gives every r the same.
+    const sampleExtentsByR = new Map(
+      data.rValues.map((r) => [r, cellExtents(data.cells.filter((cell) => cell.nonzerosPerNeuron === r).map((cell) => cell.samples), logN)]),
+    );
     const cells: CellPoint[] = data.cells.flatMap((cell) => {
       const rExtent = rExtents.get(cell.nonzerosPerNeuron);
-      const sampleExtent = sampleExtents.get(cell.samples);
+      const sampleExtent = sampleExtentsByR.get(cell.nonzerosPerNeuron)?.get(cell.samples);
       if (!rExtent || !sampleExtent) return [];
       return [{ x: rExtent[0], right: rExtent[1], y: sampleExtent[1], bottom: sampleExtent[0], rate: cell.successRate,
         r: cell.nonzerosPerNeuron, samples: cell.samples, trials: cell.trials, successes: cell.successes,
@@ -105,7 +109,10 @@ export class HeatmapChartView {
     });
 
     const [rMin, rMax] = [rExtents.get(data.rValues[0])?.[0] ?? 0, rExtents.get(data.rValues[data.rValues.length - 1])?.[1] ?? 1];
-    const [nMin, nMax] = [sampleExtents.get(data.sampleValues[0])?.[0] ?? 0, sampleExtents.get(data.sampleValues[data.sampleValues.length - 1])?.[1] ?? 1];
+    const sampleExtents = cellExtents(data.sampleValues, logN);
+    const columnEnds = [...sampleExtentsByR.values()].flatMap((extents) => [...extents.values()]);
+    const nMin = Math.min(sampleExtents.get(data.sampleValues[0])?.[0] ?? 0, ...columnEnds.map(([low]) => low));
+    const nMax = Math.max(sampleExtents.get(data.sampleValues[data.sampleValues.length - 1])?.[1] ?? 1, ...columnEnds.map(([, high]) => high));
 
     const datasets = this.chart.data.datasets;
     datasets[0].data = cells as never;
