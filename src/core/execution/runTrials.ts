@@ -52,7 +52,7 @@ export interface TrialsRun {
   /** What the kind prepared for all its trials (see BUILT_IN_TRIAL_CONTEXTS). */
   context: unknown;
   workerScript: string;
-  /** The run's records already in the folder (trialsOnDisk); runTrials adds each record it writes. */
+  /** The run's records already in the folder (trialsOnDisk); for a phased sweep runTrials adds each record it writes. */
   onDisk: Map<string, TrialRecord[]>;
 }
 
@@ -132,8 +132,11 @@ export async function runTrials(
       const keep = (metrics: object, artifacts: Record<string, Uint8Array> | undefined, part: number | undefined, counts = 1) => {
         if (artifacts) writeArtifacts(runDir, job.cellKey, job.trial, part ?? 0, artifacts);
         const record = trialRecord(family, experiment, job, metrics, part);
-        const key = trialKey({ cell: job.cellKey, trial: job.trial });
-        onDisk.set(key, [...(onDisk.get(key) ?? []), record]); // what the next phase of a phased sweep decides from
+        // What a phased sweep's next phase decides from (a grid keeps nothing: its records may not fit in memory).
+        if (sweep.phased) {
+          const key = trialKey({ cell: job.cellKey, trial: job.trial });
+          onDisk.set(key, [...(onDisk.get(key) ?? []), record]);
+        }
         const report = log.append(record).then(() => {
           completedTrials += counts;
           onEvent({ type: 'trial-completed', record, completedTrials, totalTrials });

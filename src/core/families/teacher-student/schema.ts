@@ -75,7 +75,7 @@ export const TrainingSchema = Type.Object(
     stepSize: Type.Optional(
       Type.Union([Type.Literal('auto'), Type.Number({ exclusiveMinimum: 0 })], {
         default: 'auto',
-        description: 'Step size eta; "auto" = K (hiddenUnits). Stable for eta < 2K; larger values are allowed (to show divergence) with a warning.',
+        description: 'Step size eta; "auto" = K (hiddenUnits). Stable from any start for eta < 2K (a note past it); near W* heavy ball diverges from about 2(1 + beta)/lambda_max (a warning).',
       }),
     ),
     momentum: Type.Optional(
