@@ -9,6 +9,7 @@ import { describeFilter, matchesFilter, partKey, sweptAxes } from '../../analysi
 import { buildMetricChart, metricChartAgainst, titleSuffix, type MetricChartSpec } from '../../analysis/seriesPlan';
 import type { AxisValues, ChartSpec, ExperimentFamily } from '../experimentFamily';
 import { phaseBoundary } from './phaseBoundary';
+import { recordsAtSharedSamples } from './adaptive/sharedSamples';
 import { boundaryTheory } from './theory/boundaryTheory';
 import { noiseTheory, rateTheory } from './theory/trendTheory';
 import type { Experiment, SweepAxis, TrialRecord } from './types';
@@ -75,7 +76,9 @@ export function teacherStudentChart(
   const spec = chartSpec as TeacherStudentChart;
   switch (spec.kind) {
     case 'metric': {
-      const chart = buildMetricChart(family, spec, records, selectedMetric);
+      // An adaptive search's lines per N: only the N every r has (a partial or sharded grid keeps all of its own).
+      const sharedOnly = experiment?.adaptiveSamples !== undefined && spec.lineBy.includes('samples');
+      const chart = buildMetricChart(family, spec, sharedOnly ? recordsAtSharedSamples(records) : records, selectedMetric);
       const theory =
         spec.fixedMetric === 'convergenceRate' ? (experiment ? rateTheory(family, records, spec, experiment) : null) : noiseTheory(family, records, spec, chart.metric);
       return theory ? { ...chart, theory } : chart;

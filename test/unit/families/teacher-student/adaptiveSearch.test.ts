@@ -8,6 +8,7 @@ import { describe, it } from 'node:test';
 import { runExperiment } from '../../../../src/core/execution/runExperiment';
 import { axisNames } from '../../../../src/core/families/experimentFamily';
 import { adaptiveSearch } from '../../../../src/core/families/teacher-student/adaptive/adaptiveSearch';
+import { recordsAtSharedSamples } from '../../../../src/core/families/teacher-student/adaptive/sharedSamples';
 import { teacherStudentFamily } from '../../../../src/core/families/teacher-student/family';
 import { phaseBoundary } from '../../../../src/core/families/teacher-student/phaseBoundary';
 import { resolveTeacherStudent } from '../../../../src/core/families/teacher-student/resolve';
@@ -93,6 +94,17 @@ describe('adaptive search', () => {
     assert.match(search.outside(first[0].cellKey.replace('samples=10,', 'samples=1001,'), 0) as string, /no N in the adaptive range \[10, 1000\]/);
     assert.match(search.outside(first[0].cellKey.replace('nonzerosPerNeuron=5,', 'nonzerosPerNeuron=6,'), 0) as string, /not a cell of this run's sweep/);
     assert.equal(adaptiveSearch(AXES, resolveTeacherStudent({ kind: 'teacher-student' } as ExperimentFile, 'grid')), undefined);
+  });
+});
+
+describe('adaptive search, charted', () => {
+  it('keeps for per-N lines the N values every r has (the coarse pass), not each r’s own probes', () => {
+    const record = (nonzerosPerNeuron: number, samples: number) => ({ nonzerosPerNeuron, samples }) as unknown as TrialRecord;
+    const records = [record(5, 10), record(5, 100), record(5, 37), record(10, 10), record(10, 100), record(10, 70), record(10, 70)];
+    assert.deepEqual(
+      recordsAtSharedSamples(records).map((kept) => [kept.nonzerosPerNeuron, kept.samples]),
+      [[5, 10], [5, 100], [10, 10], [10, 100]],
+    );
   });
 });
 
