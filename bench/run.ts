@@ -7,7 +7,8 @@
 //   (e) the lottery-ticket family against PyTorch on CPU (bench/ticketBenchmark.ts).
 // Prints a table and writes the same numbers to bench/results/latest.json.
 // Options: --repeats N (default 3; medians are reported), --skip-large, --skip-tickets,
-// --only tickets (just (e); its results replace the `tickets` part of latest.json).
+// --only tickets (just (e); its results replace the `tickets` part of latest.json),
+// --only adaptive (the adaptive boundary search against the full grid, bench/adaptiveBenchmark.ts).
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, platform } from 'node:os';
 import { join } from 'node:path';
@@ -16,6 +17,7 @@ import { LARGE_SHAPE, MEASURED_ITERATIONS, runNumpyLarge, runOurLarge, type OurK
 import { openBlasCoreType, runNumpy, runNumpyInProcesses, type NumpyJob, type NumpyResult } from './numpyBaseline';
 import { renderResults, timing, type BenchResults, type LargeSideResult, type SweepSideResult } from './results';
 import { crossCheck, loadBenchSweep, numpyJobFor, runOurSweep, runWarmPool, sweepFlops, type OurSweepRun, type WarmPoolRun } from './sweepBenchmark';
+import { benchmarkAdaptive, renderAdaptiveResults } from './adaptiveBenchmark';
 import { benchmarkTickets } from './ticketBenchmark';
 import { renderTicketResults } from './ticketResults';
 
@@ -32,6 +34,7 @@ function parseOptions(argv: string[]) {
   let skipLarge = false;
   let skipTickets = false;
   let onlyTickets = false;
+  let onlyAdaptive = false;
   for (let index = 0; index < argv.length; index++) {
     if (argv[index] === '--repeats') {
       repeats = Number(argv[++index]);
@@ -39,11 +42,13 @@ function parseOptions(argv: string[]) {
     } else if (argv[index] === '--skip-large') skipLarge = true;
     else if (argv[index] === '--skip-tickets') skipTickets = true;
     else if (argv[index] === '--only') {
-      if (argv[++index] !== 'tickets') throw new Error(`--only ${argv[index]}: expected --only tickets`);
-      onlyTickets = true;
-    } else throw new Error(`unknown option ${argv[index]}; expected --repeats N, --skip-large, --skip-tickets or --only tickets`);
+      const part = argv[++index];
+      if (part !== 'tickets' && part !== 'adaptive') throw new Error(`--only ${part}: expected --only tickets or --only adaptive`);
+      if (part === 'tickets') onlyTickets = true;
+      else onlyAdaptive = true;
+    } else throw new Error(`unknown option ${argv[index]}; expected --repeats N, --skip-large, --skip-tickets or --only tickets|adaptive`);
   }
-  return { repeats, skipLarge, skipTickets, onlyTickets };
+  return { repeats, skipLarge, skipTickets, onlyTickets, onlyAdaptive };
 }
 
 const log = (message: string) => process.stderr.write(`${message}\n`);
@@ -202,8 +207,18 @@ async function onlyTickets(repeats: number) {
   );
 }
 
+/** `--only adaptive`: trainings of the adaptive boundary search against the full grid; its results replace the `adaptive` part of latest.json. */
+async function onlyAdaptive() {
+  const adaptive = await benchmarkAdaptive(WORKER_SCRIPT, log);
+  const previous = existsSync(RESULTS_FILE) ? (JSON.parse(readFileSync(RESULTS_FILE, 'utf8')) as Record<string, unknown>) : {};
+  mkdirSync(join(ROOT, 'bench', 'results'), { recursive: true });
+  writeFileSync(RESULTS_FILE, `${JSON.stringify({ ...previous, adaptive }, null, 2)}\n`);
+  process.stdout.write(`${renderAdaptiveResults(adaptive)}\n\nWritten to ${RESULTS_FILE} (adaptive)\n`);
+}
+
 async function main() {
-  const { repeats, skipLarge, skipTickets, onlyTickets: ticketsAlone } = parseOptions(process.argv.slice(2));
+  const { repeats, skipLarge, skipTickets, onlyTickets: ticketsAlone, onlyAdaptive: adaptiveAlone } = parseOptions(process.argv.slice(2));
+  if (adaptiveAlone) return onlyAdaptive();
   const loadAverageAtStart = loadavg();
   if (loadAverageAtStart[0] >= 1) log(`warning: load average ${loadAverageAtStart[0].toFixed(2)} ≥ 1: other work shares the CPU, timings will be pessimistic`);
   if (ticketsAlone) return onlyTickets(repeats);

@@ -85,6 +85,12 @@ export class ExperimentDiagnostics implements vscode.Disposable {
   }
 }
 
+const DIAGNOSTIC_SEVERITY: Record<ExperimentProblem['severity'], vscode.DiagnosticSeverity> = {
+  error: vscode.DiagnosticSeverity.Error,
+  warning: vscode.DiagnosticSeverity.Warning,
+  information: vscode.DiagnosticSeverity.Information,
+};
+
 /** Problems are 1-based with an exclusive end; VS Code positions are 0-based. */
 export function problemRange(problem: ExperimentProblem): vscode.Range {
   return new vscode.Range(problem.line - 1, problem.column - 1, problem.endLine - 1, problem.endColumn - 1);
@@ -95,8 +101,7 @@ function diagnosticMessage(problem: ExperimentProblem): string {
 }
 
 function toDiagnostic(problem: ExperimentProblem): vscode.Diagnostic {
-  const severity = problem.severity === 'error' ? vscode.DiagnosticSeverity.Error : vscode.DiagnosticSeverity.Warning;
-  const diagnostic = new vscode.Diagnostic(problemRange(problem), diagnosticMessage(problem), severity);
+  const diagnostic = new vscode.Diagnostic(problemRange(problem), diagnosticMessage(problem), DIAGNOSTIC_SEVERITY[problem.severity]);
   diagnostic.source = DIAGNOSTIC_SOURCE;
   return diagnostic;
 }

@@ -187,3 +187,19 @@ test('narrow panel: at 300 px the page does not scroll sideways', async () => {
   await page.screenshot({ path: artifactPath('panel-narrow-300.png'), fullPage: true });
   assert.ok(scrollWidth <= clientWidth, `scrollWidth ${scrollWidth} > clientWidth ${clientWidth}`);
 });
+
+test('hovering a heatmap cell shows its measured success beside the theory’s prediction', async () => {
+  const page = await open();
+  await send(page, snapshotMessage('panel-phase', [phaseRun]));
+  await waitForCharts(page, (all) => all.some((chart) => chart.id === 'heatmap:'), 'the heatmap');
+  const label = await page.evaluate(() => {
+    const chart = window.lthChartFor?.(document.querySelector<HTMLCanvasElement>('canvas[data-chart-id="heatmap:"]')!);
+    if (!chart) throw new Error('no chart');
+    const cell = chart.getDatasetMeta(0).data[0];
+    chart.tooltip!.setActiveElements([{ datasetIndex: 0, index: 0 }], { x: cell.x, y: cell.y });
+    chart.update();
+    return chart.tooltip!.body.flatMap((item) => item.lines);
+  });
+  assert.equal(label.length, 1);
+  assert.match(label[0], /^r = \d+, N = \d+: \d+% success \(\d+\/\d+ trials\); theory predicts \d+%$/);
+});

@@ -96,6 +96,8 @@ test('loading state, then a snapshot: every planned chart is drawn with data fro
   const cells = new Set(phaseRun.records.map((record) => record.cell)).size;
   assert.equal(heatmap.datasets[0].points.length, cells);
   assert.match(heatmap.datasets[1].label, /^fit N\* = [\d.]+·r [+−] [\d.]+ \(R² = 0\.\d{3}\)$/);
+  // Beside it the theory's N* = c·r for the run's K, with the band of c from the bootstrap.
+  assert.ok(heatmap.datasets.some((dataset) => /^theory N\* = c·r, c = [\d.]+ \[[\d.]+, [\d.]+\] \(K = \d+\)$/.test(dataset.label)), heatmap.datasets.map((dataset) => dataset.label).join(' | '));
   const caption = await page.locator('[data-chart-id="heatmap:"] .chart-caption').innerText();
   assert.match(caption, /N\* = .*R² = /);
   await page.locator('.chart-card[data-chart-id="heatmap:"] summary').click();

@@ -1,6 +1,7 @@
 // The words next to a chart: the caption (the fitted boundary's equation and R²) and the
 // accessible summary a screen reader gets in place of the picture.
 import type { ChartData, HeatmapChartData, ImageChartData, LineChartData } from '../../src/core/analysis/chartData';
+import type { BoundaryTheory } from '../../src/core/families/teacher-student/theory/boundaryTheory';
 import type { LineStatistic } from '../../src/core/analysis/series';
 import { formatNumber } from '../../src/shared/formatNumber';
 
@@ -9,20 +10,30 @@ export function boundaryEquation(slope: number, intercept: number): string {
   return `N* = ${formatNumber(slope)}·r ${intercept < 0 ? '−' : '+'} ${formatNumber(Math.abs(intercept))}`;
 }
 
+/** "theory N* = c·r, c = 12.3 [11.0, 13.9] (K = 5)": the constant with its 95% bootstrap interval. */
+export function theoryEquation(theory: BoundaryTheory): string {
+  const { low, high } = theory.constantInterval;
+  const interval = `[${formatNumber(low)}, ${high === null ? '∞' : formatNumber(high)}]`;
+  return `theory N* = c·r, c = ${formatNumber(theory.constant)} ${interval}${theory.hiddenUnits === undefined ? '' : ` (K = ${theory.hiddenUnits})`}`;
+}
+
 function heatmapCaption(data: HeatmapChartData): string {
   const { crossings, fit } = data.boundary;
   const crossed = crossings.filter((crossing) => crossing.status === 'crossed').length;
+  const theory = data.theory
+    ? ` The theory's ${theoryEquation(data.theory)}: 95% band from ${data.theory.replicates} bootstrap resamplings of the trials (seed ${data.theory.seed}).`
+    : '';
   if (!fit) {
-    return `Boundary: the success rate crosses 50% within the grid for ${crossed} r value${crossed === 1 ? '' : 's'}; a line needs two.`;
+    return `Boundary: the success rate crosses 50% within the grid for ${crossed} r value${crossed === 1 ? '' : 's'}; a line needs two.${theory}`;
   }
-  return `Boundary ${boundaryEquation(fit.slope, fit.intercept)}, R² = ${fit.rSquared.toFixed(3)} (fitted on ${crossed} of ${crossings.length} r values where the success rate crosses 50%).`;
+  return `Boundary ${boundaryEquation(fit.slope, fit.intercept)}, R² = ${fit.rSquared.toFixed(3)} (fitted on ${crossed} of ${crossings.length} r values where the success rate crosses 50%).${theory}`;
 }
 
 export function chartCaption(data: ChartData): string {
   if (data.kind === 'heatmap') return heatmapCaption(data);
   if (data.kind === 'image') return `Each picture: ${data.valueLabel} per pixel, from none (background) to its picture's most (full colour).`;
   if (data.curves) return 'Each curve is the trial with the median final error of its group.';
-  return '';
+  return data.theory?.caption ?? '';
 }
 
 function lineSummary(data: LineChartData, line: LineStatistic): string {

@@ -1,13 +1,15 @@
 // The success-rate heatmap over (r, N) with the fitted boundary N* = a·r + b drawn on the
 // same numeric axes (so the line is straight where the theory says it is), and the
-// per-r crossings as markers. Cells span half-way to their grid neighbours.
+// per-r crossings as markers, and the theory's N* = c·r with its band. Cells span half-way to
+// their neighbours in their own r column (an adaptive search probes different N per r).
 import type { ChartDataset, Plugin, Scale, TooltipItem } from 'chart.js';
 import type { HeatmapChartData } from '../../src/core/analysis/chartData';
+import { predictedSuccess, type BoundaryTheory } from '../../src/core/families/teacher-student/theory/boundaryTheory';
 import { formatNumber } from '../../src/shared/formatNumber';
 import { gridTickOptions } from './axisTicks';
 import { Chart, themedAxis } from './chartSetup';
-import { boundaryEquation } from './chartText';
-import { mixColors, type ChartTheme } from './theme';
+import { boundaryEquation, theoryEquation } from './chartText';
+import { mixColors, withAlpha, type ChartTheme } from './theme';
 
 export interface HeatmapView {
   logN: boolean;
@@ -24,6 +26,8 @@ interface CellPoint {
   samples: number;
   trials: number;
   successes: number;
+  /** The theory's success rate here, when the chart has a theory. */
+  predicted?: number;
 }
 
 const BOUNDARY_SAMPLES = 32;
@@ -78,7 +82,7 @@ export class HeatmapChartView {
         maintainAspectRatio: false,
         parsing: false,
         plugins: {
-          legend: { position: 'bottom', labels: { usePointStyle: true, filter: (item) => item.datasetIndex !== 0 } },
+          legend: { position: 'bottom', labels: { usePointStyle: true, filter: (item) => item.datasetIndex !== 0 && item.text !== '' } },
           tooltip: { callbacks: { label: (item) => tooltipLabel(item) } },
         },
       },
@@ -91,17 +95,24 @@ export class HeatmapChartView {
     this.theme = theme;
     const logN = view.logN && data.sampleValues.every((value) => value > 0);
     const rExtents = cellExtents(data.rValues, false);
-    const sampleExtents = cellExtents(data.sampleValues, logN);
+    // Each r's column is cut at its own N values: an adaptive search probes different N per r, and a grid gives every r the same.
+    const sampleExtentsByR = new Map(
+      data.rValues.map((r) => [r, cellExtents(data.cells.filter((cell) => cell.nonzerosPerNeuron === r).map((cell) => cell.samples), logN)]),
+    );
     const cells: CellPoint[] = data.cells.flatMap((cell) => {
       const rExtent = rExtents.get(cell.nonzerosPerNeuron);
-      const sampleExtent = sampleExtents.get(cell.samples);
+      const sampleExtent = sampleExtentsByR.get(cell.nonzerosPerNeuron)?.get(cell.samples);
       if (!rExtent || !sampleExtent) return [];
       return [{ x: rExtent[0], right: rExtent[1], y: sampleExtent[1], bottom: sampleExtent[0], rate: cell.successRate,
-        r: cell.nonzerosPerNeuron, samples: cell.samples, trials: cell.trials, successes: cell.successes }];
+        r: cell.nonzerosPerNeuron, samples: cell.samples, trials: cell.trials, successes: cell.successes,
+        ...(data.theory ? { predicted: predictedSuccess(data.theory, cell.nonzerosPerNeuron, cell.samples) } : {}) }];
     });
 
     const [rMin, rMax] = [rExtents.get(data.rValues[0])?.[0] ?? 0, rExtents.get(data.rValues[data.rValues.length - 1])?.[1] ?? 1];
-    const [nMin, nMax] = [sampleExtents.get(data.sampleValues[0])?.[0] ?? 0, sampleExtents.get(data.sampleValues[data.sampleValues.length - 1])?.[1] ?? 1];
+    const sampleExtents = cellExtents(data.sampleValues, logN);
+    const columnEnds = [...sampleExtentsByR.values()].flatMap((extents) => [...extents.values()]);
+    const nMin = Math.min(sampleExtents.get(data.sampleValues[0])?.[0] ?? 0, ...columnEnds.map(([low]) => low));
+    const nMax = Math.max(sampleExtents.get(data.sampleValues[data.sampleValues.length - 1])?.[1] ?? 1, ...columnEnds.map(([, high]) => high));
 
     const datasets = this.chart.data.datasets;
     datasets[0].data = cells as never;
@@ -128,6 +139,7 @@ export class HeatmapChartView {
         pointRadius: 0,
       } as never);
     }
+    if (data.theory) datasets.push(...(theoryDatasets(data.theory, [rMin, rMax], [nMin, nMax], theme) as never[]));
     const crossed = crossings.filter((crossing) => crossing.criticalSamples !== null);
     datasets.push({
       type: 'scatter',
@@ -188,10 +200,45 @@ export class HeatmapChartView {
   }
 }
 
+/**
+ * The theory's line N* = c·r and its 95% bootstrap band [c_low·r, c_high·r] (open above when the
+ * bootstrap could not bound it), drawn over the grid's r range and clipped to its N range.
+ */
+function theoryDatasets(theory: BoundaryTheory, [rMin, rMax]: [number, number], [nMin, nMax]: [number, number], theme: ChartTheme): object[] {
+  const along = (constant: number) => {
+    const points = [];
+    for (let step = 0; step <= BOUNDARY_SAMPLES; step++) {
+      const r = rMin + ((rMax - rMin) * step) / BOUNDARY_SAMPLES;
+      points.push({ x: r, y: Math.min(nMax, Math.max(nMin, constant * r)) });
+    }
+    return points;
+  };
+  const { low, high } = theory.constantInterval;
+  const bandColor = withAlpha(theme.palette[1 % theme.palette.length], 0.25);
+  const edge = { type: 'line', order: 0, borderWidth: 0, borderColor: 'transparent', pointRadius: 0, pointHoverRadius: 0, backgroundColor: bandColor };
+  return [
+    { ...edge, label: '95% band of c', data: along(high ?? nMax / Math.max(rMin, 1e-9)), fill: '+1' },
+    { ...edge, label: '', data: along(low), fill: false },
+    {
+      type: 'line',
+      label: theoryEquation(theory),
+      data: along(theory.constant),
+      order: 0,
+      borderColor: theme.palette[1 % theme.palette.length],
+      backgroundColor: bandColor,
+      borderWidth: 2,
+      borderDash: [2, 3],
+      pointStyle: 'line',
+      pointRadius: 0,
+    },
+  ];
+}
+
 function tooltipLabel(item: TooltipItem<'matrix'>): string {
   if (item.datasetIndex === 0) {
     const cell = item.raw as CellPoint;
-    return `r = ${cell.r}, N = ${cell.samples}: ${Math.round(cell.rate * 100)}% success (${cell.successes}/${cell.trials} trials)`;
+    const measured = `r = ${cell.r}, N = ${cell.samples}: ${Math.round(cell.rate * 100)}% success (${cell.successes}/${cell.trials} trials)`;
+    return cell.predicted === undefined ? measured : `${measured}; theory predicts ${Math.round(cell.predicted * 100)}%`;
   }
   const point = item.raw as { x: number; y: number };
   return `r = ${formatNumber(point.x)}: N* ≈ ${formatNumber(point.y)}`;

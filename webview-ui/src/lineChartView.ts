@@ -16,7 +16,7 @@ export interface LineView {
   logY: boolean;
 }
 
-type Role = 'line' | 'upper' | 'lower';
+type Role = 'line' | 'upper' | 'lower' | 'theory';
 interface PlotPoint extends ScatterDataPoint {
   count: number;
   low: number;
@@ -78,7 +78,7 @@ export class LineChartView {
             onClick: (_event, item) => this.toggleLine(item),
           },
           tooltip: {
-            filter: (item) => isLine(item.dataset),
+            filter: (item) => isLine(item.dataset) || roles.get(item.dataset)?.role === 'theory',
             callbacks: {
               title: (items) => (items.length > 0 ? `${this.xLabel} = ${formatNumber(items[0].parsed.x ?? Number.NaN)}` : ''),
               label: (item) => tooltipLabel(item as TooltipItem<'line'>, this.curves),
@@ -146,6 +146,7 @@ export class LineChartView {
       Object.assign(lower, bandEdge(points, 'low', fillColor), { fill: false });
       datasets.push(upper, lower);
     }
+    datasets.push(...this.theoryLines(data, datasets, reuse, logX, logY));
     this.chart.data.datasets = datasets;
 
     const options = this.chart.options;
@@ -164,6 +165,28 @@ export class LineChartView {
       },
     } as typeof options.scales;
     this.chart.update(themeChanged ? undefined : 'none');
+  }
+
+  /** The theory's prediction for each measured line, dashed in that line's colour (no legend entry: the caption says what it is). */
+  private theoryLines(data: LineChartData, lines: readonly LineDataset[], reuse: (key: string, role: Role) => LineDataset, logX: boolean, logY: boolean): LineDataset[] {
+    const colorOf = new Map(lines.filter(isLine).map((dataset) => [roles.get(dataset)?.key, dataset.borderColor]));
+    return (data.theory?.lines ?? []).flatMap((line) => {
+      const color = colorOf.get(line.key);
+      if (color === undefined) return [];
+      const dataset = reuse(line.key, 'theory');
+      Object.assign(dataset, {
+        label: line.label,
+        data: line.points.filter((point) => (!logX || point.x > 0) && (!logY || point.y > 0)).map((point) => ({ ...point, count: 0, low: point.y, high: point.y })),
+        borderColor: color,
+        backgroundColor: color,
+        borderWidth: 1.5,
+        borderDash: [2, 3],
+        pointRadius: 0,
+        pointHoverRadius: 3,
+        fill: false,
+      });
+      return [dataset];
+    });
   }
 
   /** A legend click hides or shows a whole line, band included. */

@@ -240,7 +240,7 @@ export class PanelApp {
     const overlay = this.settings.layout === 'overlay' || runs.length === 1;
     return plan.flatMap((spec) => {
       // Failed trials have no measurements to draw (the status line counts them).
-      const perRun = runs.map((run) => ({ run, chart: family.buildChart(spec, measuredRecords(run.records), metric.name, values) }));
+      const perRun = runs.map((run) => ({ run, chart: family.buildChart(spec, measuredRecords(run.records), metric.name, values, run.manifest.resolved) }));
       if (overlay && perRun.every(({ chart }) => chart.kind === 'line')) {
         const charts = perRun.map(({ run, chart }) => ({ runId: run.runId, runLabel: labels.get(run.runId) as string, chart: chart as LineChartData }));
         return [{ cardId: spec.id, specId: spec.id, data: runs.length > 1 ? overlayLineCharts(charts) : perRun[0].chart }];

@@ -47,7 +47,7 @@ export async function summarizeCommand(argv: string[], io: CliIo = processIo): P
   }
   const family = summaryView(familyOf(merged.runs[0].manifest.kind), merged.runs[0].manifest.resolved);
   // A failed trial has no measurements: it is listed, not averaged.
-  const summary = summarizeSweep(family, measuredRecords(merged.records));
+  const summary = summarizeSweep(family, measuredRecords(merged.records), merged.runs[0]?.manifest.resolved);
   io.stdout.write(values.json ? `${JSON.stringify(summaryJson(merged, summary), null, 2)}\n` : summaryText(family, merged, summary));
   return EXIT.ok;
 }

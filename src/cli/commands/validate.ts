@@ -46,10 +46,11 @@ async function validateFile(fileName: string, output: CommandOutput): Promise<bo
   const family = familyOf(result.experiment.kind);
   const cells = cellCount(result.experiment);
   const trials = result.experiment.trials;
+  const phased = family.phasedSweep?.(result.experiment);
   // What `lth run` would refuse on this machine is an error here too.
   let plan;
   try {
-    plan = planResources(family, result.experiment, { trialsToRun: cells * trials });
+    plan = planResources(family, result.experiment, { trialsToRun: phased?.maxJobs ?? cells * trials });
   } catch (error) {
     if (!(error instanceof ResourceLimitError)) throw error;
     output.out(`${fileName}: error: ${error.message}`);
@@ -58,7 +59,11 @@ async function validateFile(fileName: string, output: CommandOutput): Promise<bo
   const parts = family.trialParts?.(result.experiment);
   // A kind whose trials train several networks (a pruning chain) counts those too.
   const trainings = parts === undefined ? `${cells * trials} trainings` : `${cells * trials} chains of ${parts} trainings = ${cells * trials * parts} trainings`;
-  output.out(`${fileName}: ok (${cells} cells × ${trials} trials = ${trainings})`);
+  output.out(
+    phased
+      ? `${fileName}: ok (an adaptive search: ${cells} cells × ${trials} trials = ${cells * trials} trainings in its first pass, at most ${phased.maxJobs} in all)`
+      : `${fileName}: ok (${cells} cells × ${trials} trials = ${trainings})`,
+  );
   if (plan.estimate) output.out(`${fileName}: estimate: ${describePlan(plan)}`);
   for (const warning of plan.warnings) output.out(`${fileName}: warning: ${warning}`);
   return true;

@@ -2,6 +2,7 @@
 // the webview draws them and seriesCsv turns them into tables. Pure data, no behaviour.
 import type { Scale } from '../families/experimentFamily';
 import type { PhaseBoundary } from '../families/teacher-student/phaseBoundary';
+import type { BoundaryTheory } from '../families/teacher-student/theory/boundaryTheory';
 import type { Description } from './statistics';
 
 /** A metric over the trials at one x: its mean (the line) and spread (the band); `count` = trials with a value here. */
@@ -38,6 +39,14 @@ export interface LineChartData {
   /** Single trials' curves (against iteration) rather than a metric summarized over trials. */
   curves: boolean;
   series: LineSeries[];
+  /** What the theory predicts beside the measured lines (e.g. the rate's trend in r), when the chart has a theory. */
+  theory?: TheoryOverlay;
+}
+
+/** A prediction per measured line (same key), drawn dashed in that line's colour, and the fitted constants in words. */
+export interface TheoryOverlay {
+  caption: string;
+  lines: Array<{ key: string; label: string; points: Array<{ x: number; y: number }> }>;
 }
 
 /** One (r, N) cell of the success grid, trials pooled over any other axis the filter leaves free. */
@@ -59,6 +68,8 @@ export interface HeatmapChartData {
   sampleValues: number[];
   cells: SuccessCell[];
   boundary: PhaseBoundary;
+  /** The theory's N* = c·r with its bootstrap band, when some r crosses 50% (absent in charts of older versions). */
+  theory?: BoundaryTheory | null;
 }
 
 /** Pictures of per-pixel values side by side (e.g. how many kept weights each input pixel feeds, per pruning round). */

@@ -82,10 +82,14 @@ export function metricLineChart(
  */
 export function overlayLineCharts(parts: ReadonlyArray<{ runId: string; runLabel: string; chart: LineChartData }>): LineChartData {
   if (parts.length === 0) throw new RangeError('overlayLineCharts: no charts, expected at least one');
+  const { theory: _firstTheory, ...first } = parts[0].chart;
+  // Each run's theory lines follow its own measured lines; the constants differ per run, so no one caption.
+  const theoryLines = parts.flatMap(({ runId, chart }) => (chart.theory?.lines ?? []).map((line) => ({ ...line, key: `${runId}|${line.key}` })));
   return {
-    ...parts[0].chart,
+    ...first,
     series: parts.flatMap(({ runId, runLabel, chart }, runIndex) =>
       chart.series.map((series) => ({ ...series, key: `${runId}|${series.key}`, label: `${runLabel}: ${series.label}`, runIndex })),
     ),
+    ...(theoryLines.length > 0 ? { theory: { caption: 'Theory lines are fitted per run; a single run shows its constants.', lines: theoryLines } } : {}),
   };
 }

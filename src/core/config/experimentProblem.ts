@@ -2,7 +2,8 @@
 // extension can show it as a diagnostic and the CLI as `FILE:LINE:COL: <json path>: <message>`.
 import type { JsonPath } from './jsonPath';
 
-export type ProblemSeverity = 'error' | 'warning';
+/** 'information': what the theory predicts about a legal file (e.g. a grid that misses the boundary); never stops a run. */
+export type ProblemSeverity = 'error' | 'warning' | 'information';
 
 /** A likely correction: the JSON value that replaces the problem's text (its key, for key problems). */
 export interface ProblemFix {
@@ -40,9 +41,9 @@ export function hasErrors(problems: readonly { severity: ProblemSeverity }[]): b
   return problems.some((problem) => problem.severity === 'error');
 }
 
-/** The CLI's one-line form: `FILE:LINE:COL: <json path>: <message>`, warnings prefixed `warning:`. */
+/** The CLI's one-line form: `FILE:LINE:COL: <json path>: <message>`, warnings prefixed `warning:`, information `info:`. */
 export function formatProblem(fileName: string, problem: ExperimentProblem): string {
   const where = problem.path === '' ? '' : `${problem.path}: `;
-  const severity = problem.severity === 'warning' ? 'warning: ' : '';
+  const severity = problem.severity === 'warning' ? 'warning: ' : problem.severity === 'information' ? 'info: ' : '';
   return `${fileName}:${problem.line}:${problem.column}: ${where}${severity}${problem.message}`;
 }

@@ -73,7 +73,7 @@ export function planResources(
     workers = fitting;
   }
   workers = Math.min(workers, request.trialsToRun);
-  const sweepTrials = cellCount(experiment) * experiment.trials;
+  const sweepTrials = family.phasedSweep?.(experiment)?.maxJobs ?? cellCount(experiment) * experiment.trials;
   const seconds = workers === 0 ? 0 : (estimate.workerSeconds * (request.trialsToRun / sweepTrials)) / workers;
   const warnings =
     seconds > LONG_RUN_SECONDS

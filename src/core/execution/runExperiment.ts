@@ -91,6 +91,9 @@ export async function runExperiment(options: RunOptions, onEvent: (event: RunEve
   const { experiment, file, warnings } = await loadExperiment(options.configPath);
   for (const warning of warnings) onEvent({ type: 'log', level: 'warn', message: warning });
   const family = familyOf(experiment.kind);
+  if (options.shard && family.phasedSweep?.(experiment)) {
+    throw new RunSetupError(`${options.configPath}: an adaptive sweep cannot be sharded (--shard): each phase is decided from every record of the earlier ones; run it whole`);
+  }
   const sweep = trialSweep(family, experiment, options.shard);
   checkResources(family, experiment, options, sweep.jobCount);
   const context = prepareTrials(family, experiment, options.configPath);
@@ -134,7 +137,8 @@ async function runInFolder(
 
   const status = failure ? 'failed' : completedTrials === totalTrials ? 'completed' : 'cancelled';
   const message = failure?.message;
-  writeManifest(runDir, { ...manifest, status, endedAt: new Date().toISOString() });
+  // A phased sweep's total is known once it ends (its manifest began with its most jobs).
+  writeManifest(runDir, { ...manifest, totalTrials, status, endedAt: new Date().toISOString() });
   const seconds = (Date.now() - started) / 1000;
   onEvent({ type: 'run-finished', status, completedTrials, totalTrials, seconds, ...(message ? { message } : {}) });
   return { status, runDir, completedTrials, totalTrials, workers, ...(message ? { message } : {}) };
@@ -175,7 +179,8 @@ async function loadExperiment(configPath: string) {
     const problems = result.problems.map((problem) => formatProblem(configPath, problem));
     throw new RunSetupError(`${configPath} is not a valid experiment file:\n${problems.join('\n')}`);
   }
-  const warnings = result.problems.map((problem) => formatProblem(configPath, problem));
+  // The theory's notes (information) belong to the editor and `lth validate`, not to every run's log.
+  const warnings = result.problems.filter((problem) => problem.severity === 'warning').map((problem) => formatProblem(configPath, problem));
   return { experiment: result.experiment, file: result.file, warnings };
 }
 

@@ -11,6 +11,7 @@ import { axisNames, type ExperimentFamily } from '../families/experimentFamily';
 import { sweepCheck } from '../runs/runReader';
 import { readArtifacts, writeArtifacts } from '../runs/trialArtifacts';
 import { describeRejectedLine, readTrialLog, TrialLogWriter } from '../runs/trialLog';
+import type { PhasedSweep } from '../sweep/phasedSweep';
 import { countTrialJobs, trialJobs, type Shard, type TrialJob } from '../sweep/trialJobs';
 import { planResources } from './resourcePlan';
 import { trialRecord } from './trialRecord';
@@ -20,14 +21,20 @@ import type { TrialTask } from './workerProtocol';
 /** The jobs of a run (its shard of the sweep), walked on demand. */
 export interface TrialSweep {
   jobs(): Generator<TrialJob>;
+  /** The jobs of the sweep (at most, for a phased one). */
   jobCount: number;
   /** Records per trial (the networks of a pruning chain); 1 for most kinds. */
   parts: number;
   shard?: Shard;
+  /** Set when the jobs are decided phase by phase (then `jobs` is unused). */
+  phased?: PhasedSweep;
 }
 
+/** A phased sweep is never sharded: each phase needs every record of the earlier ones (runExperiment refuses --shard for it). */
 export function trialSweep(family: ExperimentFamily, experiment: ResolvedExperiment, shard?: Shard): TrialSweep {
   const axes = axisNames(family);
+  const phased = family.phasedSweep?.(experiment);
+  if (phased) return { jobs: () => trialJobs(axes, experiment), jobCount: phased.maxJobs, parts: family.trialParts?.(experiment) ?? 1, phased };
   return {
     jobs: () => trialJobs(axes, experiment, shard),
     jobCount: countTrialJobs(axes, experiment, shard),
@@ -45,7 +52,7 @@ export interface TrialsRun {
   /** What the kind prepared for all its trials (see BUILT_IN_TRIAL_CONTEXTS). */
   context: unknown;
   workerScript: string;
-  /** The run's records already in the folder (trialsOnDisk). */
+  /** The run's records already in the folder (trialsOnDisk); for a phased sweep runTrials adds each record it writes. */
   onDisk: Map<string, TrialRecord[]>;
 }
 
@@ -101,6 +108,8 @@ export async function runTrials(
 
   let failure: Error | undefined;
   let failedTrials = 0;
+  /** A phased sweep that decided it is done before its most jobs: its total is what it ran. */
+  let sweepFinished = sweep.phased !== undefined && trialsToRun === 0;
   if (workers > 0 && !abortSignal?.aborted) {
     const pool = new WorkerPool<TrialTask, object>(workerScript, workers);
     let stopped = false;
@@ -123,6 +132,11 @@ export async function runTrials(
       const keep = (metrics: object, artifacts: Record<string, Uint8Array> | undefined, part: number | undefined, counts = 1) => {
         if (artifacts) writeArtifacts(runDir, job.cellKey, job.trial, part ?? 0, artifacts);
         const record = trialRecord(family, experiment, job, metrics, part);
+        // What a phased sweep's next phase decides from (a grid keeps nothing: its records may not fit in memory).
+        if (sweep.phased) {
+          const key = trialKey({ cell: job.cellKey, trial: job.trial });
+          onDisk.set(key, [...(onDisk.get(key) ?? []), record]);
+        }
         const report = log.append(record).then(() => {
           completedTrials += counts;
           onEvent({ type: 'trial-completed', record, completedTrials, totalTrials });
@@ -158,18 +172,22 @@ export async function runTrials(
       }
     };
 
-    const remaining = (function* () {
-      for (const job of sweep.jobs()) if (partsDone(job) < parts) yield job;
-    })();
-    const lane = async () => {
-      while (!stopped) {
-        const next = remaining.next();
-        if (next.done) return;
-        await runJob(next.value);
-      }
+    const runPhase = async (jobs: Iterable<TrialJob>) => {
+      const remaining = (function* () {
+        for (const job of jobs) if (partsDone(job) < parts) yield job;
+      })();
+      const lane = async () => {
+        while (!stopped) {
+          const next = remaining.next();
+          if (next.done) return;
+          await runJob(next.value);
+        }
+      };
+      await Promise.all(Array.from({ length: workers * TASKS_PER_WORKER }, lane));
     };
     try {
-      await Promise.all(Array.from({ length: workers * TASKS_PER_WORKER }, lane));
+      if (!sweep.phased) await runPhase(sweep.jobs());
+      else sweepFinished = await runPhases(sweep.phased, onDisk, runPhase, () => stopped || failure !== undefined);
     } finally {
       abortSignal?.removeEventListener('abort', stop);
       await pool.terminate();
@@ -182,7 +200,29 @@ export async function runTrials(
   if (failedTrials > 0) {
     onEvent({ type: 'log', level: 'warn', message: `${failedTrials} trial${failedTrials === 1 ? '' : 's'} failed; each record says why (field "failed"), and lth summarize lists them` });
   }
-  return { completedTrials, totalTrials, workers, failedTrials, ...(failure ? { failure } : {}) };
+  const total = sweepFinished ? completedTrials : totalTrials;
+  return { completedTrials, totalTrials: total, workers, failedTrials, ...(failure ? { failure } : {}) };
+}
+
+/**
+ * Runs a phased sweep's phases in order, each decided from the records of every earlier phase
+ * (those on disk from an earlier run included): a resumed run replays the same decisions and
+ * runs only the jobs missing. Whether the sweep ran to its end (false once stopped).
+ */
+async function runPhases(
+  phased: PhasedSweep,
+  records: ReadonlyMap<string, TrialRecord[]>,
+  runPhase: (jobs: TrialJob[]) => Promise<void>,
+  interrupted: () => boolean,
+): Promise<boolean> {
+  const earlier: TrialJob[] = [];
+  for (;;) {
+    const jobs = phased.nextPhase(earlier.map((job) => ({ job, records: records.get(trialKey({ cell: job.cellKey, trial: job.trial })) ?? [] })));
+    if (jobs.length === 0) return true;
+    await runPhase(jobs);
+    if (interrupted()) return false;
+    earlier.push(...jobs);
+  }
 }
 
 /** Records of a trial that count as done: its unbroken parts, or all of them once one says the trial failed. */

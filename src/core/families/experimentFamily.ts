@@ -9,6 +9,7 @@ import type { ResolvedExperiment } from '../../shared/runManifest';
 import type { TrialRecord } from '../../shared/trialRecord';
 import type { ChartData } from '../analysis/chartData';
 import type { PathIssue } from '../config/experimentProblem';
+import type { PhasedSweep } from '../sweep/phasedSweep';
 
 export type Scale = 'log' | 'linear';
 
@@ -89,7 +90,7 @@ export interface ChartSpec {
 /** A family's own part of `lth summarize`: e.g. the teacher-student phase boundary. */
 export interface SweepSummaryExtra {
   key: string;
-  compute(cells: ReadonlyArray<{ values: SweepCell; trials: number; [field: string]: unknown }>, variedAxes: readonly string[]): unknown;
+  compute(cells: ReadonlyArray<{ values: SweepCell; trials: number; [field: string]: unknown }>, variedAxes: readonly string[], experiment?: ResolvedExperiment): unknown;
   /** Its lines under the table. */
   text(value: unknown, cells: ReadonlyArray<{ values: SweepCell }>): string;
 }
@@ -154,6 +155,8 @@ export interface ExperimentFamily<Experiment extends ResolvedExperiment = Resolv
    * and a trial cut off mid-way resumes after its last part on disk.
    */
   trialParts?(experiment: Experiment): number;
+  /** A sweep decided phase by phase from earlier results (e.g. an adaptive search), when the experiment asks for one; else the grid's jobs run. */
+  phasedSweep?(experiment: Experiment): PhasedSweep | undefined;
   /** Memory and time a run will take (absent: the run is not checked against the machine). */
   estimate?(experiment: Experiment): ResourceEstimate;
   /** What a worker receives to run one trial (structured-cloneable). */
@@ -167,7 +170,8 @@ export interface ExperimentFamily<Experiment extends ResolvedExperiment = Resolv
   chartTarget?: ChartTarget;
   /** `experiments`: the resolved experiments of the runs shown (settings that are no axis may call for charts of their own). */
   chartPlan(values: AxisValues, options: { curveSamples?: number; target?: number; experiments?: readonly ResolvedExperiment[] }): ChartSpec[];
-  buildChart(spec: ChartSpec, records: readonly TrialRecord[], selectedMetric: string, values: AxisValues): ChartData;
+  /** `experiment`: the run's resolved experiment, when known (settings a chart may name, e.g. K). */
+  buildChart(spec: ChartSpec, records: readonly TrialRecord[], selectedMetric: string, values: AxisValues, experiment?: ResolvedExperiment): ChartData;
 }
 
 /** The family as `lth summarize` reads the records of `experiment` (its summaryFor, when it has one). */

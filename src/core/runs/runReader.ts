@@ -36,7 +36,8 @@ export function sweepCheck(manifest: RunManifest, shard?: Shard): RecordCheck | 
   const family = findFamily(manifest.kind);
   if (family === undefined) return undefined;
   const experiment = manifest.resolved;
-  const sweep = { axes: axisNames(family), experiment, parts: family.trialParts?.(experiment) ?? 1, shard };
+  const phased = family.phasedSweep?.(experiment);
+  const sweep = { axes: axisNames(family), experiment, parts: family.trialParts?.(experiment) ?? 1, shard, ...(phased ? { phased } : {}) };
   return (record) => {
     const reason = outsideSweep(sweep, record);
     return reason === undefined ? undefined : `not a trial of this run: ${reason}`;

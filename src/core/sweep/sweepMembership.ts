@@ -4,6 +4,7 @@
 // the experiment seed gives that trial (a record copied from a run with another seed fails
 // here), and the trial in the folder's shard. Checked per record, without walking the grid.
 import type { ResolvedExperiment } from '../../shared/runManifest';
+import type { PhasedSweep } from './phasedSweep';
 import { cellKey } from './sweepCells';
 import { shardOf, type Shard } from './trialJobs';
 import { trialSeed } from './trialSeed';
@@ -15,6 +16,8 @@ export interface SweepIdentity {
   /** Records per trial (a pruning chain's networks); 1 for most kinds. */
   parts: number;
   shard?: Shard;
+  /** A sweep run in phases: it says which cells and trials it can hold (the grid's check does not apply). */
+  phased?: PhasedSweep;
 }
 
 /** The identifying fields of a record (cell, trial, part, seed). */
@@ -27,9 +30,14 @@ export interface RecordIdentity {
 
 /** Why `record` is not a trial of the sweep (worded for a warning), or undefined when it is one. */
 export function outsideSweep(sweep: SweepIdentity, record: RecordIdentity): string | undefined {
-  const { axes, experiment, parts, shard } = sweep;
-  if (!isCellOfGrid(axes, experiment, record.cell)) return `cell "${record.cell}" is not a cell of this run's sweep`;
-  if (record.trial >= experiment.trials) return `trial ${record.trial} is past the ${experiment.trials} trials per cell of this run's sweep`;
+  const { axes, experiment, parts, shard, phased } = sweep;
+  if (phased) {
+    const outside = phased.outside(record.cell, record.trial);
+    if (outside !== undefined) return outside;
+  } else {
+    if (!isCellOfGrid(axes, experiment, record.cell)) return `cell "${record.cell}" is not a cell of this run's sweep`;
+    if (record.trial >= experiment.trials) return `trial ${record.trial} is past the ${experiment.trials} trials per cell of this run's sweep`;
+  }
   const part = record.part ?? 0;
   if (!(Number.isInteger(part) && (part as number) >= 0 && (part as number) < parts)) {
     return `part ${JSON.stringify(record.part)} is not one of the ${parts} parts of a trial (0 to ${parts - 1})`;
@@ -41,7 +49,7 @@ export function outsideSweep(sweep: SweepIdentity, record: RecordIdentity): stri
 }
 
 /** Whether `key` is the canonical key of a cell of the grid: each axis in order, each value one of the axis's. */
-function isCellOfGrid(axes: readonly string[], experiment: ResolvedExperiment, key: string): boolean {
+export function isCellOfGrid(axes: readonly string[], experiment: ResolvedExperiment, key: string): boolean {
   const fields = key === '' ? [] : key.split(',');
   if (fields.length !== axes.length) return false;
   const cell: Record<string, number> = {};

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { phaseBoundary, type BoundaryCell } from '../../../src/core/families/teacher-student/phaseBoundary';
+import { monotoneRates, phaseBoundary, type BoundaryCell } from '../../../src/core/families/teacher-student/phaseBoundary';
 
 function cell(nonzerosPerNeuron: number, samples: number, successes: number, trials = 4): BoundaryCell {
   return { values: { nonzerosPerNeuron, samples }, trials, successes };
@@ -28,11 +28,21 @@ test('phaseBoundary: always and never succeeding are reported and not fitted', (
   assert.equal(fit, null);
 });
 
-test('phaseBoundary: non-monotone rates use the crossing above the last failure', () => {
-  // 0.75 at N=20 is a lucky fluctuation; the rate is below 0.5 again at N=40.
+test('phaseBoundary: non-monotone rates are pooled into a monotone rate first', () => {
+  // 0.75 at N=20 and 0.25 at N=40 violate monotonicity: pooled, both are 4/8 = 0.5, so the
+  // boundary is the block's geometric middle.
   const { crossings } = phaseBoundary([cell(5, 10, 0), cell(5, 20, 3), cell(5, 40, 1), cell(5, 80, 4)]);
-  const expected = Math.exp(Math.log(40) + ((0.5 - 0.25) / (1 - 0.25)) * (Math.log(80) - Math.log(40)));
-  assert.ok(Math.abs((crossings[0].criticalSamples as number) - expected) < 1e-9);
+  assert.ok(Math.abs((crossings[0].criticalSamples as number) - Math.sqrt(20 * 40)) < 1e-9);
+  // 0.75 then 0.25 then 0.25: pooled to 5/12 < 0.5, so the crossing lies above N = 40.
+  const pooled = phaseBoundary([cell(5, 10, 0), cell(5, 20, 3), cell(5, 40, 1), cell(5, 60, 1), cell(5, 80, 4)]).crossings[0];
+  const below = 5 / 12;
+  const expected = Math.exp(Math.log(60) + ((0.5 - below) / (1 - below)) * (Math.log(80) - Math.log(60)));
+  assert.ok(Math.abs((pooled.criticalSamples as number) - expected) < 1e-9);
+});
+
+test('monotoneRates: pools adjacent violators, weighted by trials', () => {
+  assert.deepEqual(monotoneRates([{ trials: 4, successes: 0 }, { trials: 4, successes: 3 }, { trials: 12, successes: 3 }, { trials: 4, successes: 4 }]), [0, 6 / 16, 6 / 16, 1]);
+  assert.deepEqual(monotoneRates([{ trials: 2, successes: 0 }, { trials: 2, successes: 1 }]), [0, 0.5]);
 });
 
 test('phaseBoundary: boundaries on an exact line N* = a·r + b give a, b and R² = 1', () => {

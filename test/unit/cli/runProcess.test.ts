@@ -113,3 +113,35 @@ test('a reader that closes the pipe early (lth summarize RUN | head) ends the co
   assert.equal(stderr, '');
   assert.equal(code, 0);
 });
+
+test('an adaptive sweep killed with SIGKILL in a later phase resumes with its decisions replayed and nothing recomputed', async () => {
+  const dir = temporaryDir();
+  const adaptive = {
+    samples: { adaptive: { min: 20, max: 400, trials: 40, width: 0.2 } },
+    trials: 4,
+    teacher: { inputDim: 100, hiddenUnits: 5, nonzerosPerNeuron: [5, 10] },
+    training: { init: 'near', initDistance: 0.3, maxIterations: 1000, curvePoints: 5 },
+  };
+  const configPath = writeTinyExperiment(dir, adaptive);
+  const coarsePass = 2 * 4 * 4; // two r × four coarse N × four trials
+  const first = startRun([configPath, '--out', join(dir, 'runs'), '--workers', '1'], (event) => {
+    if (event.type === 'trial-completed' && event.completedTrials === coarsePass + 2) first.child.kill('SIGKILL');
+  });
+  assert.equal((await first.exited).signal, 'SIGKILL');
+  const runDir = runDirOf(first.events);
+  const onDisk = readTrialLog(runDir).records.map(trialKey);
+  assert.ok(onDisk.length > coarsePass, `${onDisk.length} trials on disk: killed after the coarse pass`);
+
+  const second = startRun([configPath, '--resume', runDir, '--workers', '2']);
+  const resumed = await second.exited;
+  assert.equal(resumed.code, 0, resumed.stderr);
+  const recomputed = second.events.flatMap((event) => (event.type === 'trial-completed' ? [trialKey(event.record)] : []));
+  assert.ok(recomputed.length > 0 && recomputed.every((key) => !onDisk.includes(key)), 'the rest ran, nothing on disk again');
+
+  // The same records as a run never killed: the resumed run decided the same phases.
+  const whole = startRun([configPath, '--out', join(dir, 'whole'), '--workers', '2']);
+  assert.equal((await whole.exited).code, 0);
+  const withoutTime = (folder: string) => readTrialLog(folder).records.map(({ seconds: _seconds, ...record }) => JSON.stringify(record)).sort();
+  assert.deepEqual(withoutTime(runDir), withoutTime(runDirOf(whole.events)));
+  assert.equal(readManifest(runDir).status, 'completed');
+});

@@ -55,6 +55,9 @@ test('summarize --json: per-cell statistics and the boundary fit recover the con
   assert.ok(Math.abs(fit.slope - SLOPE) < 1e-9);
   assert.ok(Math.abs(fit.intercept - INTERCEPT) < 1e-8);
   assert.ok(Math.abs(fit.rSquared - 1) < 1e-12);
+  const theory = summary.phaseBoundary.theory;
+  assert.equal(theory.hiddenUnits, 5);
+  assert.ok(theory.constantInterval.low <= theory.constant && theory.constant <= theory.constantInterval.high);
 });
 
 test('summarize: a table row per cell and the boundary in words', async () => {
@@ -73,6 +76,9 @@ test('summarize: a table row per cell and the boundary in words', async () => {
   assert.match(out, /^\s*20\s+2\s+0\.8\s+4\s+0%/m);
   assert.match(out, /r = 4\s+N\* = 60\n/);
   assert.match(out, /a = 10, b = 20, R² = 1\.000 \(3 points\)/);
+  // The theory's constant for the run's K (the default 5), with its interval, and each r's interval.
+  assert.match(out, /^Theory N\* = c·r at K = 5: c = [\d.]+, 95% interval \[[\d.]+, [\d.]+\] \(bootstrap over trials, 200 resamplings, seed \d+\)/m);
+  assert.match(out, /^ {2}95% intervals of N\*\(r\): r = 2 \[[\d.]+, [\d.]+\], r = 4 /m);
 });
 
 test('summarize: shard folders merge into the same cells as one folder', async () => {

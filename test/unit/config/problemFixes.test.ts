@@ -21,7 +21,8 @@ function fixedOnce(text: string): { problem: ExperimentProblem; fixed: string } 
   const problems = problemsOf(text);
   assert.equal(problems.length, 1, `one problem for one mistake: ${JSON.stringify(problems)}`);
   const fixed = applyFix(text, problems[0]);
-  assert.deepEqual(problemsOf(fixed), [], `still wrong after the fix: ${fixed}`);
+  // The theory's information notes (e.g. a grid short of the boundary) are advice, not mistakes.
+  assert.deepEqual(problemsOf(fixed).filter((problem) => problem.severity !== 'information'), [], `still wrong after the fix: ${fixed}`);
   return { problem: problems[0], fixed };
 }
 

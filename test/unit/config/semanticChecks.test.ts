@@ -73,9 +73,14 @@ describe('semantic checks', () => {
     assert.deepEqual(problems.map((problem) => problem.path), ['teacher.nonzerosPerNeuron[1]']);
   });
 
-  it('warns (not errs) for a step size at or past the stability limit 2K', () => {
-    const text = experimentText({ teacher: { hiddenUnits: 4 }, training: { stepSize: 8 } });
-    assertValidWithWarning(text, 'training.stepSize', /8 ≥ 2K = 8: descent is expected to diverge/);
+  it('notes a step size past 2K, and warns once it is past the heavy-ball bound at W*', () => {
+    // K = 4: λ_max(W*) = (1/16)(1/2 + 3/2π) ≈ 0.0611, so β = 0.5 diverges from η ≈ 49.1.
+    const noted = problemsOf(experimentText({ teacher: { hiddenUnits: 4 }, training: { stepSize: 8 } }));
+    assert.deepEqual(noted.map(({ path, severity }) => ({ path, severity })), [{ path: 'training.stepSize', severity: 'information' }]);
+    assert.match(noted[0].message, /8 ≥ 2K = 8: past the step size that is stable from any start .* η ≥ 49\.1 at β = 0\.5/);
+    assertValidWithWarning(experimentText({ teacher: { hiddenUnits: 4 }, training: { stepSize: 49.2 } }), 'training.stepSize', /49\.2: descent is expected to diverge/);
+    // The bound follows the smallest momentum of the sweep: plain GD diverges from 2/λ_max ≈ 32.7.
+    assertValidWithWarning(experimentText({ teacher: { hiddenUnits: 4 }, training: { stepSize: 33, momentum: [0, 0.5] } }), 'training.stepSize', /η ≥ 32\.7 at β = 0/);
     assert.deepEqual(problemsOf(experimentText({ teacher: { hiddenUnits: 4 }, training: { stepSize: 7.9 } })), []);
   });
 
@@ -84,8 +89,19 @@ describe('semantic checks', () => {
     assertValidWithWarning(experimentText({ teacher: { pruningRatio: [0.8, 0.801] } }), 'teacher.pruningRatio[1]', /gives r = 20, like teacher\.pruningRatio\[0\] = 0\.8/);
   });
 
-  it('warns at momentum near 0.9', () => {
-    assertValidWithWarning(experimentText({ training: { momentum: [0, 0.5, 0.9] } }), 'training.momentum[2]', /saturate near sqrt\(0\.9\)/);
+  it('notes a momentum at which every r converges at √β, at that momentum', () => {
+    // K = 5, η = 5, r = 5, N = 400: η·λ_min ≈ 5 · 0.01364 · (1 − √(25/400))² ≈ 0.0384, so β saturates from (1 − √0.0384)² ≈ 0.647.
+    const text = experimentText({ teacher: { nonzerosPerNeuron: 5 }, samples: 400, training: { init: 'near', momentum: [0, 0.5, 0.6, 0.65, 0.9] } });
+    const problems = problemsOf(text);
+    assert.deepEqual(problems.map(({ path, severity }) => ({ path, severity })), [
+      { path: 'training.momentum[3]', severity: 'information' },
+      { path: 'training.momentum[4]', severity: 'information' },
+    ]);
+    assert.match(problems[1].message, /momentum 0\.9: every r converges at the saturated rate √β ≈ 0\.949, .*\)² = 0\.647, .*use β below 0\.647$/);
+    assertAt(problems[0], text, '0.65');
+    // More samples per weight: the slowest direction is stiffer, so the momentum saturates sooner.
+    assert.equal(problemsOf(experimentText({ teacher: { nonzerosPerNeuron: 5 }, samples: 40000, training: { init: 'near', momentum: 0.5 } })).length, 0);
+    assert.equal(problemsOf(experimentText({ teacher: { nonzerosPerNeuron: 5 }, samples: 40000, training: { init: 'near', momentum: 0.6 } })).length, 1);
   });
 
   it('warns at a very large grid', () => {
@@ -129,7 +145,7 @@ describe('semantic checks', () => {
   });
 
   it('lists problems in text order, warnings beside errors', () => {
-    const text = experimentText({ teacher: { nonzerosPerNeuron: [200] }, training: { momentum: 0.95 } });
+    const text = experimentText({ teacher: { nonzerosPerNeuron: [200] }, training: { stepSize: 100 } });
     const problems = problemsOf(text);
     assert.deepEqual(problems.map((problem) => problem.severity), ['error', 'warning']);
   });

@@ -27,7 +27,7 @@ describe('lth validate', () => {
     warned = join(folder, 'warned.lth.json');
     writeFileSync(valid, '{ "kind": "teacher-student", "samples": [100, 200, 300], "teacher": { "nonzerosPerNeuron": [5, 10] }, "trials": 4 }');
     writeFileSync(invalid, INVALID_TEXT);
-    writeFileSync(warned, '{ "kind": "teacher-student", "training": { "momentum": 0.9 } }');
+    writeFileSync(warned, '{ "kind": "teacher-student", "training": { "stepSize": 100 } }');
     mkdirSync(join(folder, 'folder.lth.json'));
   });
 
@@ -56,7 +56,7 @@ describe('lth validate', () => {
   it('prints warnings prefixed "warning:" and still exits 0', async () => {
     const { lines, output } = captured();
     assert.equal(await validateCommand([warned], output), 0);
-    assert.match(lines.out[0], /: training\.momentum: warning: momentum 0\.9/);
+    assert.match(lines.out[0], /: training\.stepSize: warning: 100: descent is expected to diverge/);
     assert.match(lines.out[1], /: ok \(1 cells × 3 trials = 3 trainings\)$/);
   });
 

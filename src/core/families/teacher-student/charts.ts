@@ -10,7 +10,10 @@ import { buildMetricChart, metricChartAgainst, titleSuffix, type MetricChartSpec
 import type { AxisValues, ChartSpec, ExperimentFamily } from '../experimentFamily';
 import { maskCharts, maskVariantsChart, type MaskVariantsSpec } from './maskCharts';
 import { phaseBoundary } from './phaseBoundary';
-import type { SweepAxis, TrialRecord } from './types';
+import { recordsAtSharedSamples } from './adaptive/sharedSamples';
+import { boundaryTheory } from './theory/boundaryTheory';
+import { noiseTheory, rateTheory } from './theory/trendTheory';
+import type { Experiment, SweepAxis, TrialRecord } from './types';
 
 export type TeacherStudentChart =
   | MetricChartSpec
@@ -66,11 +69,18 @@ export function teacherStudentChart(
   records: readonly AnyTrialRecord[],
   selectedMetric: string,
   values: AxisValues,
+  experiment?: Experiment,
 ): ChartData {
   const spec = chartSpec as TeacherStudentChart;
   switch (spec.kind) {
-    case 'metric':
-      return buildMetricChart(family, spec, records, selectedMetric);
+    case 'metric': {
+      // An adaptive search's lines per N: only the N every r has (a partial or sharded grid keeps all of its own).
+      const sharedOnly = experiment?.adaptiveSamples !== undefined && spec.lineBy.includes('samples');
+      const chart = buildMetricChart(family, spec, sharedOnly ? recordsAtSharedSamples(records) : records, selectedMetric);
+      const theory =
+        spec.fixedMetric === 'convergenceRate' ? (experiment ? rateTheory(family, records, spec, experiment) : null) : noiseTheory(family, records, spec, chart.metric);
+      return theory ? { ...chart, theory } : chart;
+    }
     case 'mask-variants':
       return maskVariantsChart(family, spec, records, selectedMetric);
     case 'curves':
@@ -89,15 +99,17 @@ export function teacherStudentChart(
       };
     case 'heatmap': {
       const cells = successCells(records, spec.filter);
+      const boundaryCells = cells.map((cell) => ({ values: cell, trials: cell.trials, successes: cell.successes }));
       const fixed = describeFilter(family, spec.filter);
       return {
         kind: 'heatmap',
         id: spec.id,
-        title: `Success rate over (r, N) and the boundary N* = a·r + b${fixed ? ` (${fixed})` : ''}`,
+        title: `Success rate over (r, N), the boundary N* = a·r + b and the theory's N* = c·r${fixed ? ` (${fixed})` : ''}`,
         rValues: values.nonzerosPerNeuron,
         sampleValues: values.samples,
         cells,
-        boundary: phaseBoundary(cells.map((cell) => ({ values: cell, trials: cell.trials, successes: cell.successes }))),
+        boundary: phaseBoundary(boundaryCells),
+        theory: boundaryTheory(boundaryCells, experiment ? { hiddenUnits: experiment.hiddenUnits } : {}),
       };
     }
   }

@@ -4,6 +4,7 @@ import { Value } from '@sinclair/typebox/value';
 import type { SweepAxis } from './types';
 import { ExperimentSchema, type ExperimentFile } from './schema';
 import type { JsonPath } from '../../config/jsonPath';
+import { coarseSamples } from './adaptive/coarseSamples';
 
 type Filled<T> = { [Key in keyof T]-?: Exclude<T[Key], undefined> };
 type Section<Key extends keyof ExperimentFile> = Filled<Exclude<ExperimentFile[Key], undefined>>;
@@ -39,7 +40,8 @@ export interface AxisEntry {
 
 /** Where each axis other than nonzerosPerNeuron lives in the file, and how to read it. */
 const AXIS_SOURCES: Record<Exclude<SweepAxis, 'nonzerosPerNeuron'>, { path: JsonPath; read: (filled: FilledExperimentFile) => number | number[] }> = {
-  samples: { path: ['samples'], read: (filled) => filled.samples },
+  // An adaptive search sweeps its coarse pass first: the N values known before anything runs.
+  samples: { path: ['samples'], read: (filled) => (typeof filled.samples === 'object' && 'adaptive' in filled.samples ? coarseSamples(filled.samples.adaptive) : filled.samples) },
   noiseStd: { path: ['teacher', 'noiseStd'], read: (filled) => filled.teacher.noiseStd },
   momentum: { path: ['training', 'momentum'], read: (filled) => filled.training.momentum },
   extraPerNeuron: { path: ['student', 'extraPerNeuron'], read: (filled) => filled.student.extraPerNeuron },

@@ -1,6 +1,7 @@
 // The teacher-student experiment kind (paper.md): a sparse one-hidden-layer ReLU teacher and a
 // student trained on the teacher's mask. Its training runs in the worker (trialRunners.ts).
-import type { ExperimentFamily } from '../experimentFamily';
+import { axisNames, type ExperimentFamily } from '../experimentFamily';
+import { adaptiveSearch } from './adaptive/adaptiveSearch';
 import { TEACHER_STUDENT_AXES, TEACHER_STUDENT_DERIVED_AXES } from './axes';
 import { teacherStudentChart, teacherStudentChartPlan } from './charts';
 import { convexRegionChartPlan } from './landscape/landscapeCharts';
@@ -29,6 +30,7 @@ export const teacherStudentFamily: ExperimentFamily<Experiment> = {
   resolve: (file, name) => resolveTeacherStudent(file as ExperimentFile, name),
   estimate: estimateTeacherStudent,
   trialSpec: (experiment, cell, trial) => trialSpec(experiment, cell as SweepCell, trial),
+  phasedSweep: (experiment) => adaptiveSearch(axisNames(teacherStudentFamily), experiment),
   recordExtras: (experiment, cell) => ({ pruningRatio: pruningRatioOf(experiment, cell as SweepCell) }),
   chartPlan(values, options) {
     // A convex-region run measured the landscape, not a training: its own charts.
@@ -36,7 +38,7 @@ export const teacherStudentFamily: ExperimentFamily<Experiment> = {
     const magnitude = options.experiments?.some((experiment) => (experiment as Experiment).studentMask === 'magnitude') ?? false;
     return teacherStudentChartPlan(this, values, options.curveSamples, magnitude);
   },
-  buildChart(spec, records, selectedMetric, values) {
-    return teacherStudentChart(this, spec, records, selectedMetric, values);
+  buildChart(spec, records, selectedMetric, values, experiment) {
+    return teacherStudentChart(this, spec, records, selectedMetric, values, experiment as Experiment | undefined);
   },
 };

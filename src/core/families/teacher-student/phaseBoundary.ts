@@ -1,5 +1,5 @@
 // The phase boundary of paper.md §4: for each r, the sample count N* at which the success
-// rate crosses 0.5 (interpolated in log N between grid points), and the straight-line fit
+// rate crosses 0.5 (interpolated in log N between grid points, on the rate made monotone), and the straight-line fit
 // N* = a·r + b with its R². Pure (no Node APIs): the panel webview bundles this.
 import { fitLine, type LinearFit } from '../../analysis/linearFit';
 
@@ -33,10 +33,10 @@ export interface PhaseBoundary {
 const SUCCESS_LEVEL = 0.5;
 
 /**
- * Estimates the boundary from cells of an (r, N) grid. Cells sharing (r, N) — when another
- * axis is swept too — are pooled (their trials added). The success rate need not be
- * monotone in N (few trials are noisy): the crossing used is the one above the largest N
- * whose rate is below 0.5, i.e. the sample count from which on every grid point succeeds.
+ * Estimates the boundary from cells of an (r, N) grid, or of any N an adaptive search probed.
+ * Cells sharing (r, N) — when another axis is swept too — are pooled (their trials added). The
+ * measured rate need not be monotone in N (few trials are noisy): it is made so first by
+ * pooling adjacent violators (monotoneRates), then its 0.5 crossing is interpolated.
  */
 export function phaseBoundary(cells: readonly BoundaryCell[]): PhaseBoundary {
   // r -> N -> pooled [trials, successes]
@@ -56,12 +56,15 @@ export function phaseBoundary(cells: readonly BoundaryCell[]): PhaseBoundary {
     .map(([nonzerosPerNeuron, bySamples]) => {
       const points = [...bySamples.entries()]
         .filter(([, pooled]) => pooled.trials > 0)
-        .map(([samples, pooled]) => ({ samples, rate: pooled.successes / pooled.trials }))
+        .map(([samples, pooled]) => ({ samples, ...pooled }))
         .sort((left, right) => left.samples - right.samples);
       return { nonzerosPerNeuron, points };
     })
     .filter(({ points }) => points.length > 0)
-    .map(({ nonzerosPerNeuron, points }) => ({ nonzerosPerNeuron, ...crossingOf(points) }));
+    .map(({ nonzerosPerNeuron, points }) => {
+      const { status, criticalSamples } = monotoneCrossing(points);
+      return { nonzerosPerNeuron, status, criticalSamples };
+    });
 
   const crossed = crossings.filter((crossing) => crossing.criticalSamples !== null);
   const fit = fitLine(
@@ -71,14 +74,47 @@ export function phaseBoundary(cells: readonly BoundaryCell[]): PhaseBoundary {
   return { crossings, fit };
 }
 
-function crossingOf(points: ReadonlyArray<{ samples: number; rate: number }>): Omit<BoundaryCrossing, 'nonzerosPerNeuron'> {
-  let lastBelow = -1;
-  for (let index = 0; index < points.length; index++) if (points[index].rate < SUCCESS_LEVEL) lastBelow = index;
-  if (lastBelow === -1) return { status: 'always-succeeds', criticalSamples: null };
-  if (lastBelow === points.length - 1) return { status: 'never-succeeds', criticalSamples: null };
-  const below = points[lastBelow];
-  const above = points[lastBelow + 1];
-  const fraction = (SUCCESS_LEVEL - below.rate) / (above.rate - below.rate);
-  const logSamples = Math.log(below.samples) + fraction * (Math.log(above.samples) - Math.log(below.samples));
-  return { status: 'crossed', criticalSamples: Math.exp(logSamples) };
+/**
+ * The success rate made non-decreasing in N by pooling adjacent violators (weighted by trials):
+ * the least-squares monotone fit. Each point gets its block's pooled rate.
+ */
+export function monotoneRates(points: ReadonlyArray<{ trials: number; successes: number }>): number[] {
+  const blocks: Array<{ trials: number; successes: number; count: number }> = [];
+  for (const point of points) {
+    blocks.push({ trials: point.trials, successes: point.successes, count: 1 });
+    while (blocks.length > 1) {
+      const last = blocks[blocks.length - 1];
+      const previous = blocks[blocks.length - 2];
+      if (previous.successes / previous.trials <= last.successes / last.trials) break;
+      blocks.pop();
+      previous.trials += last.trials;
+      previous.successes += last.successes;
+      previous.count += last.count;
+    }
+  }
+  return blocks.flatMap((block) => Array.from({ length: block.count }, () => block.successes / block.trials));
+}
+
+/** Where a monotone rate crosses 0.5, and the two sample counts around it (its bracket). */
+export interface MonotoneCrossing extends Omit<BoundaryCrossing, 'nonzerosPerNeuron'> {
+  /** Indices of the last point below 0.5 and the first at or above it; -1 where there is none. */
+  below: number;
+  above: number;
+}
+
+export function monotoneCrossing(points: ReadonlyArray<{ samples: number; trials: number; successes: number }>): MonotoneCrossing {
+  const rates = monotoneRates(points);
+  const above = rates.findIndex((rate) => rate >= SUCCESS_LEVEL);
+  if (above === 0) return { status: 'always-succeeds', criticalSamples: null, below: -1, above };
+  if (above === -1) return { status: 'never-succeeds', criticalSamples: null, below: points.length - 1, above };
+  const below = above - 1;
+  const logSamples = (index: number) => Math.log(points[index].samples);
+  if (rates[above] === SUCCESS_LEVEL) {
+    // A pooled block exactly at 0.5: the boundary is its geometric middle.
+    let last = above;
+    while (last + 1 < rates.length && rates[last + 1] === SUCCESS_LEVEL) last++;
+    return { status: 'crossed', criticalSamples: Math.exp((logSamples(above) + logSamples(last)) / 2), below, above };
+  }
+  const fraction = (SUCCESS_LEVEL - rates[below]) / (rates[above] - rates[below]);
+  return { status: 'crossed', criticalSamples: Math.exp(logSamples(below) + fraction * (logSamples(above) - logSamples(below))), below, above };
 }

@@ -1,6 +1,7 @@
 // Teacher-student file -> Experiment: defaults filled (from the schema), every sweepable
 // parameter as a list of distinct values in file order, pruningRatio turned into
 // nonzerosPerNeuron, "auto" step size turned into K.
+import { adaptiveOf } from './adaptive/coarseSamples';
 import { axisEntries, withDefaults } from './defaults';
 import type { ExperimentFile } from './schema';
 import { SWEEP_AXES, type ConvexRegionSettings, type Experiment, type SweepAxis } from './types';
@@ -30,6 +31,7 @@ export function resolveTeacherStudent(file: ExperimentFile, name: string): Exper
     ...(student.mask === 'magnitude' ? { magnitudePruning: { steps: student.pruning.steps, retrainFrom: student.pruning.retrainFrom } } : {}),
     axes,
     trials: filled.trials,
+    ...adaptiveOf(filled.samples),
     init: training.init,
     stepSize: training.stepSize === 'auto' ? teacher.hiddenUnits : training.stepSize,
     maxIterations: training.maxIterations,

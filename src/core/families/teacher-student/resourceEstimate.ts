@@ -7,6 +7,7 @@
 // renumber what the kernels read, and every record must stay bit-identical to the golden ones.
 import type { MemoryItem, ResourceEstimate } from '../experimentFamily';
 import { cellCount } from '../../sweep/sweepCells';
+import { adaptiveMaxTrainings } from './adaptive/adaptiveSearch';
 import { formatBytes } from '../../../shared/formatQuantity';
 import { keptPerRound } from './model/magnitudeMask';
 import type { Experiment } from './types';
@@ -86,7 +87,7 @@ export function estimateTeacherStudent(experiment: Experiment): ResourceEstimate
   ];
   const kernelBytes = kernel.reduce((sum, item) => sum + item.bytes, 0);
   const perWorker = [...kernel, ...scratch].filter((item) => item.bytes > 0).sort((left, right) => right.bytes - left.bytes);
-  const trials = cellCount(experiment) * experiment.trials;
+  const trials = experiment.adaptiveSamples ? adaptiveMaxTrainings(experiment, experiment.adaptiveSamples) : cellCount(experiment) * experiment.trials;
   const largestKernelItem = kernel.reduce((big, item) => (item.bytes > big.bytes ? item : big));
   return {
     perWorker,

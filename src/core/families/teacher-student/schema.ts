@@ -98,7 +98,7 @@ export const TrainingSchema = Type.Object(
     stepSize: Type.Optional(
       Type.Union([Type.Literal('auto'), Type.Number({ exclusiveMinimum: 0 })], {
         default: 'auto',
-        description: 'Step size eta; "auto" = K (hiddenUnits). Stable for eta < 2K; larger values are allowed (to show divergence) with a warning.',
+        description: 'Step size eta; "auto" = K (hiddenUnits). Stable from any start for eta < 2K (a note past it); near W* heavy ball diverges from about 2(1 + beta)/lambda_max (a warning).',
       }),
     ),
     momentum: Type.Optional(
@@ -189,6 +189,28 @@ export const AnalysisSchema = Type.Object(
   { additionalProperties: false, description: 'Measurements a trial makes instead of training.' },
 );
 
+export const AdaptiveSamplesSchema = Type.Object(
+  {
+    adaptive: Type.Object(
+      {
+        min: Type.Integer({ minimum: 1, description: 'Smallest N searched.' }),
+        max: Type.Integer({ minimum: 2, description: 'Largest N searched.' }),
+        trials: Type.Integer({ minimum: 1, description: 'Trainings per r (per combination of the other axes) at most, the coarse pass included.' }),
+        width: Type.Optional(
+          Type.Number({ exclusiveMinimum: 0, default: 0.25, description: "Stop an r once its boundary's 95% bootstrap interval is narrower than this fraction of N*." }),
+        ),
+        coarse: Type.Optional(Type.Integer({ minimum: 2, default: 4, description: 'Sample counts of the first pass, log-spaced from min to max.' })),
+      },
+      { additionalProperties: false },
+    ),
+  },
+  {
+    additionalProperties: false,
+    description:
+      'An adaptive search for the phase boundary: a coarse pass over log-spaced N, then per r the N nearest the estimated 50% crossing (bisection in log N), `trials` (the top-level setting) trainings at a time, until the interval is narrow enough or the budget is spent.',
+  },
+);
+
 export const ExperimentSchema = Type.Object(
   {
     $schema: Type.Optional(Type.String({ description: 'Path or URL of this JSON Schema (editor support only).' })),
@@ -205,7 +227,8 @@ export const ExperimentSchema = Type.Object(
     ),
     teacher: Type.Optional(TeacherSchema),
     student: Type.Optional(StudentSchema),
-    samples: Type.Optional(sweepable(PositiveInteger, 'Training samples N.', 200)),
+    // One flat union (not sweepable's nested in another), so a bad list reports its bad elements.
+    samples: Type.Optional(Type.Union([PositiveInteger, Type.Array(PositiveInteger, { minItems: 1 }), AdaptiveSamplesSchema], { default: 200, description: 'Training samples N: one value, a list (a sweep axis), or {"adaptive": {...}} to search each r\'s phase boundary.' })),
     trials: Type.Optional(Type.Integer({ minimum: 1, default: 3, description: 'Independent trials per sweep cell.' })),
     training: Type.Optional(TrainingSchema),
     evaluation: Type.Optional(EvaluationSchema),

@@ -1,6 +1,6 @@
 // Checks the schema cannot express: relations between fields (r <= d, r + extra <= d, ...) and
-// choices that are legal but probably not meant (step size past the stability limit, momentum
-// near 0.9, repeated sweep values, huge grids). Errors stop a run; warnings only inform.
+// choices that are legal but probably not meant (repeated sweep values, huge grids), and the
+// theory's notes (theory/theoryChecks.ts). Errors stop a run; warnings and information only inform.
 import { SWEEP_AXES } from './types';
 import { planBatches } from './training/batchSchedule';
 import { formatValue } from '../../config/describeSchema';
@@ -9,9 +9,9 @@ import type { ExperimentFile } from './schema';
 import type { PathIssue } from '../../config/experimentProblem';
 import { formatJsonPath } from '../../config/jsonPath';
 import { convexRegionIssues } from './landscape/landscapeChecks';
+import { adaptiveIssues } from './adaptive/adaptiveChecks';
+import { theoryIssues } from './theory/theoryChecks';
 
-/** Momentum at or above this makes the rate saturate near sqrt(beta), hiding the dependence on r (paper.md §2). */
-export const HIGH_MOMENTUM = 0.85;
 /** Grids with more trainings than this get a warning: they take hours even at thousands per second. */
 export const LARGE_GRID_TRAININGS = 100_000;
 
@@ -96,24 +96,6 @@ function checkTraining(filled: FilledExperimentFile, file: ExperimentFile, small
   const issues: PathIssue[] = [];
   const { training } = filled;
   const hiddenUnits = filled.teacher.hiddenUnits;
-  if (training.stepSize !== 'auto' && training.stepSize >= 2 * hiddenUnits) {
-    issues.push(
-      warning(
-        ['training', 'stepSize'],
-        `${training.stepSize} ≥ 2K = ${2 * hiddenUnits}: descent is expected to diverge (stable for stepSize < 2 * hiddenUnits; "auto" = K = ${hiddenUnits})`,
-      ),
-    );
-  }
-  for (const momentum of axisEntries(filled, 'momentum')) {
-    if (momentum.value >= HIGH_MOMENTUM) {
-      issues.push(
-        warning(
-          momentum.path,
-          `momentum ${momentum.value} makes the convergence rate saturate near sqrt(${momentum.value}) ≈ ${Math.sqrt(momentum.value).toFixed(2)}, hiding its dependence on r; 0.5 is the usual choice`,
-        ),
-      );
-    }
-  }
   if (filled.student.mask === 'magnitude' && training.init === 'near') {
     issues.push(
       warning(
@@ -192,7 +174,8 @@ export function semanticIssues(file: ExperimentFile): PathIssue[] {
   const filled = withDefaults(file);
   const nonzeros = axisEntries(filled, 'nonzerosPerNeuron');
   // Only the valid r values below, so one bad r is not reported again through later checks.
-  const validNonzeros = nonzeros.map((entry) => entry.value).filter((value) => value <= filled.teacher.inputDim);
+  const validEntries = nonzeros.filter((entry) => entry.value <= filled.teacher.inputDim);
+  const validNonzeros = validEntries.map((entry) => entry.value);
   const smallestSamples = Math.min(...axisEntries(filled, 'samples').map((entry) => entry.value));
   return [
     ...checkNonzeros(filled, nonzeros),
@@ -202,5 +185,7 @@ export function semanticIssues(file: ExperimentFile): PathIssue[] {
     ...checkSplitBatches(filled, validNonzeros, smallestSamples),
     ...checkGridSize(filled, file),
     ...convexRegionIssues(file),
+    ...adaptiveIssues(filled),
+    ...theoryIssues(filled, validEntries),
   ];
 }

@@ -70,6 +70,17 @@ export interface Experiment extends SharedSettings {
   /** The axes; `nonzerosPerNeuron` is already converted from pruningRatio when that was given. */
   axes: Record<SweepAxis, number[]>;
   trials: number;
+  /** The adaptive search for the boundary (samples {"adaptive": ...}); axes.samples is then its coarse pass. */
+  adaptiveSamples?: AdaptiveSamples;
+}
+
+export interface AdaptiveSamples {
+  min: number;
+  max: number;
+  /** Trainings per line (r and the other axes) at most. */
+  trials: number;
+  width: number;
+  coarse: number;
 }
 
 /** One point of the sweep grid: a value for every axis. */
