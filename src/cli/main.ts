@@ -5,6 +5,7 @@ import { errorStack } from '../shared/errorMessage';
 import { terminalText } from './terminalText';
 import { UsageError } from './arguments';
 import { EXIT, processIo, terminalSafeIo, type CliIo } from './cliIo';
+import { K8S_USAGE, k8sCommand } from './commands/k8s';
 import { MERGE_USAGE, mergeCommand } from './commands/merge';
 import { REPAIR_USAGE, repairCommand } from './commands/repair';
 import { REPORT_USAGE, reportCommand } from './commands/report';
@@ -50,6 +51,11 @@ const COMMANDS: Record<string, Command> = {
     synopsis: 'slurm FILE --shards N     Slurm job array of shards + merge job (--submit: sbatch them)',
     usage: SLURM_USAGE,
     run: (argv, io) => slurmCommand(argv, io),
+  },
+  k8s: {
+    synopsis: 'k8s FILE --shards N       Kubernetes Indexed Job of shards + merge Job (--image IMG)',
+    usage: K8S_USAGE,
+    run: k8sCommand,
   },
 };
 
