@@ -22,17 +22,29 @@ sweep into RUN_DIR with lth run FILE --resume RUN_DIR, which computes only the m
 Exit codes: 0 merged and complete, 1 merged with trials missing, or refused, 2 usage error.
 `;
 
+/** How often, and how far apart, a merge whose target is locked is tried (30 s in all). */
+const LOCK_ATTEMPTS = 30;
+const LOCK_RETRY_MS = 1000;
+
 export async function mergeCommand(argv: string[], io: CliIo = processIo): Promise<number> {
   const { values, positionals } = parseCommandLine(argv, { out: { type: 'string' } });
   if (positionals.length === 0) throw new UsageError('expected at least one SHARD_DIR');
   if (values.out === undefined) throw new UsageError('--out RUN_DIR is required: the run folder to merge into');
   let report: MergeReport;
-  try {
-    report = mergeShards(positionals.map((dir) => resolve(dir)), resolve(values.out));
-  } catch (error) {
-    if (!(error instanceof MergeError) && fileSystemErrorCode(error) === undefined) throw error;
-    io.stderr.write(`lth merge: ${errorMessage(error)}\n`);
-    return EXIT.failed;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      report = mergeShards(positionals.map((dir) => resolve(dir)), resolve(values.out));
+      break;
+    } catch (error) {
+      // A merge takes milliseconds: a held lock (the editor's live view merging, a second merge job) is soon free.
+      if (error instanceof MergeError && error.locked && attempt < LOCK_ATTEMPTS) {
+        await new Promise((resolveWait) => setTimeout(resolveWait, LOCK_RETRY_MS));
+        continue;
+      }
+      if (!(error instanceof MergeError) && fileSystemErrorCode(error) === undefined) throw error;
+      io.stderr.write(`lth merge: ${errorMessage(error)}\n`);
+      return EXIT.failed;
+    }
   }
   io.stderr.write(mergeReportText(report));
   return report.status === 'completed' ? EXIT.ok : EXIT.failed;

@@ -1,12 +1,11 @@
 // `lth slurm FILE --shards N [...]`: writes a Slurm job array that runs the sweep as N shards and
 // a merge job that waits for it, and with --submit submits both (see core/cluster/slurmScripts).
-import { chmodSync } from 'node:fs';
 import { join } from 'node:path';
-import { checkSameCluster, mergedRunFolder, writeClusterRun, type ClusterRun } from '../../core/cluster/clusterRun';
+import { mergedRunFolder } from '../../core/cluster/clusterRun';
 import { loadClusterExperiment } from '../../core/cluster/clusterExperiment';
-import { ARRAY_SCRIPT, MERGE_SCRIPT, slurmPartitionProblem, slurmScripts, slurmTimeProblem, SUBMIT_SCRIPT, type MergeDependency } from '../../core/cluster/slurmScripts';
+import { recordSubmission, writeSlurmRun } from '../../core/cluster/slurmRun';
+import { ARRAY_SCRIPT, MERGE_SCRIPT, slurmPartitionProblem, slurmTimeProblem, SUBMIT_SCRIPT, type MergeDependency } from '../../core/cluster/slurmScripts';
 import { submitSlurmJobs } from '../../core/cluster/slurmSubmit';
-import { writeFileAtomic } from '../../core/runs/atomicWrite';
 import { errorMessage } from '../../shared/errorMessage';
 import { parseCommandLine, positiveInteger, UsageError } from '../arguments';
 import { EXIT, processIo, type CliIo } from '../cliIo';
@@ -58,8 +57,7 @@ export async function slurmCommand(argv: string[], io: CliIo = processIo, lthCom
   try {
     const loaded = await loadClusterExperiment(configPath);
     clusterDir = clusterFolder(values.out, loaded.experiment);
-    checkSameCluster(clusterDir, loaded.configHash);
-    const scripts = slurmScripts({
+    const run = writeSlurmRun({
       ...loaded,
       clusterDir,
       shards,
@@ -70,19 +68,13 @@ export async function slurmCommand(argv: string[], io: CliIo = processIo, lthCom
       ...(values.partition === undefined ? {} : { partition: values.partition }),
       ...(values.time === undefined ? {} : { time: values.time }),
     });
-    const run: ClusterRun = { engine: 'slurm', ...loaded, shards, createdAt: new Date().toISOString() };
-    writeClusterRun(clusterDir, run);
-    for (const [name, text] of [[ARRAY_SCRIPT, scripts.array], [MERGE_SCRIPT, scripts.merge], [SUBMIT_SCRIPT, scripts.submit]] as const) {
-      writeFileAtomic(join(clusterDir, name), text);
-      chmodSync(join(clusterDir, name), 0o755);
-    }
     io.stdout.write(`Wrote ${join(clusterDir, ARRAY_SCRIPT)} (${shards} shards) and ${join(clusterDir, MERGE_SCRIPT)}\n`);
     if (!values.submit) {
       io.stdout.write(`Submit both with: bash ${join(clusterDir, SUBMIT_SCRIPT)}\n`);
       return EXIT.ok;
     }
     const jobIds = submitSlurmJobs(clusterDir, mergeAfter);
-    writeClusterRun(clusterDir, { ...run, jobIds });
+    recordSubmission(clusterDir, run, jobIds);
     io.stdout.write(`Submitted array job ${jobIds.array} (${shards} shards) and merge job ${jobIds.merge} (after${mergeAfter.slice(5)}:${jobIds.array})\n`);
     io.stdout.write(`Watch: squeue -j ${jobIds.array},${jobIds.merge}; results: ${mergedRunFolder(clusterDir)}\n`);
     return EXIT.ok;

@@ -4,7 +4,7 @@
 //
 //   DIR/cluster.json           this file
 //   DIR/shards/shard-<i>/      lth run --shard i/N --out here (i from 1): <experiment>/<time>/
-//   DIR/merged/                the merged run folder (lth merge)
+//   DIR/merged/                the merged run folder (lth merge), unless mergedDir says elsewhere
 //   DIR/logs/                  the engine's logs (Slurm needs the folder before a job starts)
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -24,6 +24,8 @@ export const ClusterRunSchema = Type.Object({
   configHash: Type.String(),
   shards: Type.Integer({ minimum: 1 }),
   createdAt: Type.String(),
+  /** Where the merge job writes, when not DIR/merged (the editor merges into its runs folder, where the panel looks). */
+  mergedDir: Type.Optional(Type.String()),
   /** Set by --submit: the engine's ids of the array job and of the merge job. */
   jobIds: Type.Optional(Type.Object({ array: Type.String(), merge: Type.String() })),
 });
@@ -43,8 +45,8 @@ export function shardRoot(clusterDir: string, index: number): string {
   return join(shardsFolder(clusterDir), `${SHARD_FOLDER_PREFIX}${index}`);
 }
 
-export function mergedRunFolder(clusterDir: string): string {
-  return join(clusterDir, 'merged');
+export function mergedRunFolder(clusterDir: string, run?: Pick<ClusterRun, 'mergedDir'>): string {
+  return run?.mergedDir ?? join(clusterDir, 'merged');
 }
 
 export function clusterLogsFolder(clusterDir: string): string {

@@ -29,6 +29,8 @@ export interface SlurmJobOptions {
   partition?: string;
   time?: string;
   mergeAfter: MergeDependency;
+  /** Where the merge job writes; default DIR/merged. */
+  mergedDir?: string;
 }
 
 export interface SlurmScripts {
@@ -105,7 +107,7 @@ function mergeScript(options: SlurmJobOptions): string {
 #SBATCH --output=${join(clusterLogsFolder(clusterDir), 'merge.log')}
 ${commonDirectives(options).join('\n')}
 set -euo pipefail
-exec ${merge} ${shardsGlob} --out ${shellQuote(mergedRunFolder(clusterDir))}
+exec ${merge} ${shardsGlob} --out ${shellQuote(mergedRunFolder(clusterDir, options))}
 `;
 }
 

@@ -2,6 +2,7 @@
 // with a dependency on it. Used by `lth slurm --submit` and the editor's "Run on Slurm…".
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
+import { errorMessage } from '../../shared/errorMessage';
 import { ARRAY_SCRIPT, MERGE_SCRIPT, SUBMIT_SCRIPT, type MergeDependency } from './slurmScripts';
 
 /** sbatch is missing or refused a script: what happened, worded for a person. */
@@ -17,8 +18,12 @@ export interface SubmittedJobs {
 /** Submits the array and the merge job of the cluster run in `clusterDir`; resolves with their job ids. */
 export function submitSlurmJobs(clusterDir: string, mergeAfter: MergeDependency, sbatch = 'sbatch'): SubmittedJobs {
   const array = runSbatch(sbatch, [join(clusterDir, ARRAY_SCRIPT)], clusterDir);
-  const merge = runSbatch(sbatch, [`--dependency=${mergeAfter}:${array}`, join(clusterDir, MERGE_SCRIPT)], clusterDir);
-  return { array, merge };
+  try {
+    const merge = runSbatch(sbatch, [`--dependency=${mergeAfter}:${array}`, join(clusterDir, MERGE_SCRIPT)], clusterDir);
+    return { array, merge };
+  } catch (error) {
+    throw new SubmitError(`the array job ${array} was submitted, the merge job was not: ${errorMessage(error)}; submit it with sbatch --dependency=${mergeAfter}:${array} ${join(clusterDir, MERGE_SCRIPT)}`);
+  }
 }
 
 /** `sbatch --parsable ARGS`: the job id ("123", or "123;cluster" on a federation: the id part). */

@@ -22,6 +22,11 @@ import { findRunFolders } from './shardFolders';
 /** A merge that cannot be done as asked (mixed configs, a damaged folder, a wrong target): nothing was written. */
 export class MergeError extends Error {
   override name = 'MergeError';
+
+  /** `locked`: another merge (or a run) holds the target's lock; trying again shortly may succeed. */
+  constructor(message: string, readonly locked = false) {
+    super(message);
+  }
 }
 
 /** Where the sweep still lacks trials, by the shard they belong to. */
@@ -42,6 +47,8 @@ export interface MergeReport {
   recordsBefore: number;
   /** Records this merge appended. */
   recordsAdded: number;
+  /** Those records, in the order they were appended (for a live view of the merged run). */
+  addedRecords: TrialRecord[];
   /** Records also present in an earlier source or in the target, taken once. */
   duplicates: number;
   /** Lines of the sources skipped as not trials of the sweep, each named. */
@@ -107,6 +114,7 @@ export function mergeShards(inputs: readonly string[], targetDir: string): Merge
       emptyInputs,
       recordsBefore: before?.records.length ?? 0,
       recordsAdded: added.length,
+      addedRecords: added,
       duplicates,
       warnings: rejectedLineWarnings(runs),
       totalTrials,
@@ -180,7 +188,7 @@ function lockTarget(targetDir: string) {
   try {
     return lockRunFolder(targetDir);
   } catch (error) {
-    throw new MergeError(`cannot merge into ${targetDir}: ${errorMessage(error)}`);
+    throw new MergeError(`cannot merge into ${targetDir}: ${errorMessage(error)}`, true);
   }
 }
 
