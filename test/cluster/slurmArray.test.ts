@@ -12,6 +12,8 @@ import { readClusterRun, shardRoot, mergedRunFolder } from '../../src/core/clust
 import { ARRAY_SCRIPT } from '../../src/core/cluster/slurmScripts';
 import { readManifest } from '../../src/core/runs/manifestFile';
 import { findRunFolders } from '../../src/core/runs/shardFolders';
+import { ClusterWatch } from '../../src/extension/cluster/clusterWatch';
+import type { RunEvent } from '../../src/shared/protocol';
 import { startLocalSlurm, waitFor, whyNoLocalSlurm, type LocalSlurm } from './localSlurm';
 
 const DIST_CLI = join(__dirname, '..', '..', 'dist', 'cli.js');
@@ -101,8 +103,18 @@ test('Slurm job arrays on a real local Slurm', { timeout: 170_000 }, async (t) =
 
     const clusterDir = join(work, 'small-cluster');
     const jobs = submit(cluster, [file, '--shards', '4', '--max-parallel', '4', '--time', '5', '--out', clusterDir]);
-    assert.deepEqual(readClusterRun(clusterDir)?.jobIds, jobs, 'cluster.json records the job ids');
+    const described = readClusterRun(clusterDir);
+    assert.ok(described);
+    assert.deepEqual(described.jobIds, jobs, 'cluster.json records the job ids');
+    // The editor's live view, merging into the same folder as the merge job while the shards land.
+    const events: RunEvent[] = [];
+    const watch = new ClusterWatch({ clusterDir, run: described, intervalMs: 100, onEvent: (event) => events.push(event) });
     const states = await cluster.waitForJobs([jobs.array, jobs.merge], 90_000);
+    const watched = await watch.exited;
+    assert.equal(watched.finished?.status, 'completed');
+    assert.equal(events.filter((event) => event.type === 'trial-completed').length + (events.find((event) => event.type === 'run-started')?.completedTrials ?? 0), 36, 'the watch reported every trial once');
+    const lastShards = events.filter((event) => event.type === 'shard-progress').at(-1);
+    assert.ok(lastShards?.type === 'shard-progress' && lastShards.shards.every((shard) => shard.status === 'completed'));
     assert.deepEqual([...new Set(states.values())], ['COMPLETED'], `every task and the merge completed: ${JSON.stringify([...states])}`);
     assert.equal([...states.keys()].filter((id) => id.startsWith(`${jobs.array}_`)).length, 4, 'four array tasks ran');
 
