@@ -134,7 +134,8 @@ test('Slurm job arrays on a real local Slurm', { timeout: 170_000 }, async (t) =
 
   await t.test('a shard cancelled mid-run (scancel) and re-submitted completes only what was missing', async () => {
     const file = writePreset(work, SLOW_PRESET);
-    const clusterDir = join(work, 'slow-cluster');
+    // A space in the folder: the #SBATCH --output lines and the commands must still hold.
+    const clusterDir = join(work, 'slow cluster');
     const first = submit(cluster, [file, '--shards', '2', '--out', clusterDir]);
     const shardOneRoot = shardRoot(clusterDir, 1);
     // Cancel the array once shard 1 has a few trials on disk (and is far from done).

@@ -55,6 +55,8 @@ export function slurmPartitionProblem(partition: string): string | undefined {
 }
 
 export function slurmScripts(options: SlurmJobOptions): SlurmScripts {
+  // An #SBATCH value is one word, or one double-quoted string (sbatch reads no escapes in it).
+  if (/["\r\n]/.test(options.clusterDir)) throw new Error(`the cluster folder ${JSON.stringify(options.clusterDir)} holds a double quote or a line break, which an #SBATCH line cannot carry; choose another --out`);
   for (const problem of [options.time === undefined ? undefined : slurmTimeProblem(options.time), options.partition === undefined ? undefined : slurmPartitionProblem(options.partition)]) {
     if (problem !== undefined) throw new Error(problem);
   }
@@ -85,7 +87,7 @@ function arrayScript(options: SlurmJobOptions): string {
 #SBATCH --array=0-${shards - 1}${throttle}
 #SBATCH --ntasks=1
 #SBATCH --cpus-per-task=${options.cpusPerTask}
-#SBATCH --output=${join(clusterLogsFolder(clusterDir), 'task-%a.log')}
+#SBATCH --output=${sbatchValue(join(clusterLogsFolder(clusterDir), 'task-%a.log'))}
 ${commonDirectives(options).join('\n')}
 set -euo pipefail
 shard=$((SLURM_ARRAY_TASK_ID + 1))
@@ -104,7 +106,7 @@ function mergeScript(options: SlurmJobOptions): string {
 #SBATCH --job-name=${slurmJobName(options.experiment)}-merge
 #SBATCH --ntasks=1
 #SBATCH --cpus-per-task=1
-#SBATCH --output=${join(clusterLogsFolder(clusterDir), 'merge.log')}
+#SBATCH --output=${sbatchValue(join(clusterLogsFolder(clusterDir), 'merge.log'))}
 ${commonDirectives(options).join('\n')}
 set -euo pipefail
 exec ${merge} ${shardsGlob} --out ${shellQuote(mergedRunFolder(clusterDir, options))}
@@ -121,6 +123,11 @@ array=\${array%%;*}
 merge=$(sbatch --parsable --dependency=${options.mergeAfter}:"$array" ${folder}/${MERGE_SCRIPT})
 echo "array job \${array}, merge job \${merge%%;*}"
 `;
+}
+
+/** A path as an #SBATCH value: double-quoted when it holds white space. */
+function sbatchValue(path: string): string {
+  return /\s/.test(path) ? `"${path}"` : path;
 }
 
 /** A name or path in a comment stays on its comment line. */

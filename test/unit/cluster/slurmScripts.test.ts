@@ -42,6 +42,7 @@ test('slurm: the array runs shard task+1 of N into its own folder, with the reso
     assert.ok(array.includes(`#SBATCH ${directive}\n`), `${directive} in:\n${array}`);
   }
   assert.ok(array.startsWith('#!/bin/bash\n'));
+  assert.ok(array.includes(`#SBATCH --output="${join(clusterDir, 'logs', 'task-%a.log')}"\n`), 'a log path with spaces is one quoted #SBATCH value');
   // Task 2 of the array is shard 3/4; it writes into shard-3's folder and runs SLURM_CPUS_PER_TASK workers.
   assert.deepEqual(bash(join(clusterDir, ARRAY_SCRIPT), { SLURM_ARRAY_TASK_ID: '2', SLURM_CPUS_PER_TASK: '3' }), [
     'run',
@@ -70,6 +71,10 @@ test('slurm: without --max-parallel every task may run at once; --merge-after ok
   assert.ok(scripts.array.includes('#SBATCH --array=0-0\n'));
   assert.ok(!scripts.array.includes('--partition') && !scripts.array.includes('--time'));
   assert.match(scripts.submit, /--dependency=afterok:/);
+});
+
+test('slurm: a cluster folder an #SBATCH line cannot carry is refused', () => {
+  assert.throws(() => slurmScripts({ clusterDir: '/c/"quoted"', configPath: '/e.lth.json', experiment: 'e', shards: 1, lthCommand: ['/n'], cpusPerTask: 1, mergeAfter: 'afterany' }), /holds a double quote or a line break/);
 });
 
 test('slurm: job names keep only what #SBATCH lines take', () => {
