@@ -75,7 +75,7 @@ export async function slurmCommand(argv: string[], io: CliIo = processIo, lthCom
     }
     const jobIds = submitSlurmJobs(clusterDir, mergeAfter);
     recordSubmission(clusterDir, run, jobIds);
-    io.stdout.write(`Submitted array job ${jobIds.array} (${shards} shards) and merge job ${jobIds.merge} (after${mergeAfter.slice(5)}:${jobIds.array})\n`);
+    io.stdout.write(`Submitted array job ${jobIds.array} (${shards} shards) and merge job ${jobIds.merge} (${mergeAfter}:${jobIds.array})\n`);
     io.stdout.write(`Watch: squeue -j ${jobIds.array},${jobIds.merge}; results: ${mergedRunFolder(clusterDir)}\n`);
     return EXIT.ok;
   } catch (error) {
