@@ -4,7 +4,8 @@
 import { spawnSync } from 'node:child_process';
 import { basename, dirname, join } from 'node:path';
 import * as vscode from 'vscode';
-import { shardRoot } from '../../core/cluster/clusterRun';
+import { readClusterRun, shardRoot, type ClusterRun } from '../../core/cluster/clusterRun';
+import { allShardsEnded, readShardProgress } from '../../core/cluster/shardProgress';
 import { recordSubmission, writeSlurmRun } from '../../core/cluster/slurmRun';
 import { ARRAY_SCRIPT, slurmPartitionProblem, SUBMIT_SCRIPT } from '../../core/cluster/slurmScripts';
 import { submitSlurmJobs, SubmitError } from '../../core/cluster/slurmSubmit';
@@ -25,7 +26,7 @@ const MAX_SHARDS = 10000;
 const WATCH_INTERVAL_MS = 2000;
 
 export async function runOnSlurm(services: ExtensionServices, argument: unknown): Promise<void> {
-  const { log, registry, diagnostics, panels, context } = services;
+  const { log, registry, diagnostics, context } = services;
   if (!vscode.workspace.isTrusted) {
     void vscode.window.showWarningMessage('LTH Lab submits cluster jobs only in trusted workspaces: a submission runs programs and writes files.');
     return;
@@ -33,8 +34,7 @@ export async function runOnSlurm(services: ExtensionServices, argument: unknown)
   const file = await resolveExperimentFile(argument, 'run on Slurm');
   if (!file) return;
   if (file.scheme !== 'file') throw new Error(`cannot run ${file.toString()} on Slurm: the jobs read the experiment file from disk, and this one is not on disk`);
-  const key = experimentKey(file);
-  if (registry.get(key)) {
+  if (registry.get(experimentKey(file))) {
     void vscode.window.showInformationMessage(`${basename(file.fsPath)} is already running; cancel it or wait for it before submitting it to Slurm.`);
     return;
   }
@@ -44,6 +44,21 @@ export async function runOnSlurm(services: ExtensionServices, argument: unknown)
   if (!checked.ok) {
     refuseInvalid(log, file, checked.problems);
     return;
+  }
+
+  const experiment = checked.experiment;
+  const configHash = experimentHash(experiment);
+  const { runsRoot } = settingsFor(file);
+  // One folder per config: submitting the same config again resumes its shards.
+  const clusterDir = join(dirname(runsRoot), 'cluster', `${experiment.name}-${configHash.slice(0, 12)}`);
+  const earlier = readClusterRun(clusterDir);
+  if (earlier?.jobIds && !allShardsEnded(readShardProgress(clusterDir, earlier))) {
+    // Submitted before (from another window, or before a reload) and still running: watch it rather than submit twice.
+    const watch = 'Watch it';
+    const again = 'Submit again';
+    const picked = await vscode.window.showInformationMessage(`${experiment.name} was submitted to Slurm (array job ${earlier.jobIds.array}) and has not finished.`, watch, again);
+    if (picked === watch) await watchClusterRun(services, file, clusterDir, earlier);
+    if (picked !== again) return;
   }
 
   const shardsText = await vscode.window.showInputBox({
@@ -60,11 +75,6 @@ export async function runOnSlurm(services: ExtensionServices, argument: unknown)
   });
   if (partitionText === undefined) return;
 
-  const experiment = checked.experiment;
-  const configHash = experimentHash(experiment);
-  const { runsRoot } = settingsFor(file);
-  // One folder per config: submitting the same config again resumes its shards.
-  const clusterDir = join(dirname(runsRoot), 'cluster', `${experiment.name}-${configHash.slice(0, 12)}`);
   const shards = Number(shardsText);
   const run = writeSlurmRun({
     clusterDir,
@@ -103,15 +113,23 @@ export async function runOnSlurm(services: ExtensionServices, argument: unknown)
   const submitted = recordSubmission(clusterDir, run, jobIds);
   log.info(`${experiment.name}: submitted array job ${jobIds.array} (${shards} shards, folders ${shardRoot(clusterDir, 1)} …) and merge job ${jobIds.merge}`);
   void vscode.window.showInformationMessage(`Submitted ${experiment.name} to Slurm: array job ${jobIds.array} (${shards} shards) and merge job ${jobIds.merge}.`);
+  await watchClusterRun(services, file, clusterDir, submitted);
+}
 
-  const cancelJobs = () => {
-    const result = spawnSync('scancel', [jobIds.array, jobIds.merge], { encoding: 'utf8', timeout: 30_000 });
-    if (result.error || result.status !== 0) log.warn(`scancel ${jobIds.array} ${jobIds.merge} failed: ${result.error?.message ?? result.stderr}`);
-  };
-  const live = new LiveRun(key, experiment.name, runsRoot, (onEvent) => new ClusterWatch({ clusterDir, run: submitted, onEvent, intervalMs: WATCH_INTERVAL_MS, cancelJobs }));
+/** Shows the submitted run live (panel, progress, status bar) until its shards have ended; Cancel cancels its jobs. */
+async function watchClusterRun({ log, registry, panels }: ExtensionServices, file: vscode.Uri, clusterDir: string, run: ClusterRun): Promise<void> {
+  const jobIds = run.jobIds;
+  const cancelJobs = jobIds
+    ? () => {
+        const result = spawnSync('scancel', [jobIds.array, jobIds.merge], { encoding: 'utf8', timeout: 30_000 });
+        if (result.error || result.status !== 0) log.warn(`scancel ${jobIds.array} ${jobIds.merge} failed: ${result.error?.message ?? result.stderr}`);
+      }
+    : undefined;
+  const { runsRoot } = settingsFor(file);
+  const live = new LiveRun(experimentKey(file), run.experiment, runsRoot, (onEvent) => new ClusterWatch({ clusterDir, run, onEvent, intervalMs: WATCH_INTERVAL_MS, ...(cancelJobs ? { cancelJobs } : {}) }));
   registry.add(live);
-  panels.show({ experimentName: experiment.name, runsRoot, experimentFile: file.toString() }, true);
+  panels.show({ experimentName: run.experiment, runsRoot, experimentFile: file.toString() }, true);
   showRunProgress(live);
   const finished = await live.finished;
-  log.info(`${experiment.name} on Slurm: ${finished.status}: ${finished.message}`);
+  log.info(`${run.experiment} on Slurm: ${finished.status}: ${finished.message}`);
 }
