@@ -11,7 +11,7 @@ import { pollUntil } from './harness/poll';
 import { describeRuns, runsOnDisk } from './harness/runFolders';
 import { INSTALL_TIMEOUT_MS, installCodeServerOnce, openSession, type E2ESession } from './harness/session';
 import { step } from './harness/step';
-import { activeTabTitle, notificationTexts, openFileFromExplorer, runCommandFromPalette } from './harness/workbench';
+import { activeTabTitle, notificationTexts, openFileFromExplorer, runCommandFromPalette, waitForCodeLens } from './harness/workbench';
 
 const noSlurm = whyNoLocalSlurm();
 if (noSlurm !== undefined) console.log(`"Run on Slurm…" in VS Code skipped: ${noSlurm}`);
@@ -52,6 +52,8 @@ describe('"Run on Slurm…" in a real VS Code against a local Slurm', { skip: no
     step(session, 'slurm-run', 'run tiny.lth.json on Slurm as 3 shards', async (current) => {
       const { page, workspaceDir } = current;
       await openFileFromExplorer(page, 'tiny.lth.json');
+      // The palette lists the extension's commands once its host has loaded it: its CodeLens says so.
+      await waitForCodeLens(page, 'Run LTH experiment');
       await runCommandFromPalette(page, 'Run on Slurm');
       await answerInputBox(page, '3');
       await answerInputBox(page, ''); // the cluster's default partition
