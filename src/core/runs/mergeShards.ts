@@ -3,7 +3,8 @@
 // lost: the target's lines are kept as they are and only records it lacks are added (so merging
 // again adds nothing twice), each file is replaced atomically, and the target is locked while it
 // changes. What the sweep still lacks is reported per shard, so a failed shard is named.
-import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { totalmem } from 'node:os';
 import { join } from 'node:path';
 import { trialKey, type TrialRecord } from '../../shared/trialRecord';
 import type { RunManifest, RunStatus } from '../../shared/runManifest';
@@ -65,6 +66,10 @@ export interface MergeReport {
 }
 
 const MAX_LISTED_CELLS = 10;
+/** Parsed records take about this many times their JSON text (numbers, keys and objects in the heap). */
+const PARSED_BYTES_PER_TEXT_BYTE = 3;
+/** A merge may hold at most this share of the machine's memory. */
+const MAX_MEMORY_SHARE = 0.5;
 
 /** A merged folder's manifest: which folders its records came from (extra manifest fields are allowed). */
 type MergedManifest = RunManifest & { mergedFrom?: string[] };
@@ -75,11 +80,12 @@ type MergedManifest = RunManifest & { mergedFrom?: string[] };
  * before anything is written, when the folders were run from different configs, when one cannot
  * be read, or when the target is another sweep's folder, a shard's, or not a run folder.
  */
-export function mergeShards(inputs: readonly string[], targetDir: string): MergeReport {
+export function mergeShards(inputs: readonly string[], targetDir: string, memoryBytes = totalmem()): MergeReport {
   if (inputs.length === 0) throw new MergeError('no shard folder given; expected at least one');
   const emptyInputs = inputs.filter((input) => findRunFolders(input).length === 0);
   const sources = inputs.flatMap(findRunFolders).filter((runDir) => !samePath(runDir, targetDir));
   if (sources.length === 0) throw new MergeError(`no run folder in ${inputs.join(', ')}: expected run folders (with manifest.json) or folders of them`);
+  checkMemory([...sources, targetDir], memoryBytes);
   const runs = sources.map(readSource);
   const reference = runs[0].manifest;
   checkOneConfig(runs);
@@ -126,6 +132,27 @@ export function mergeShards(inputs: readonly string[], targetDir: string): Merge
     };
   } finally {
     lock.release();
+  }
+}
+
+/** The union is held in memory: refused before anything is read when it would take too much of it. */
+function checkMemory(runDirs: readonly string[], memoryBytes: number): void {
+  const textBytes = runDirs.reduce((sum, runDir) => sum + fileSize(join(runDir, TRIALS_FILE)), 0);
+  const estimate = textBytes * PARSED_BYTES_PER_TEXT_BYTE;
+  if (estimate > memoryBytes * MAX_MEMORY_SHARE) {
+    const mebibytes = (bytes: number) => `${Math.ceil(bytes / 2 ** 20)} MiB`;
+    throw new MergeError(
+      `merging these folders would hold about ${mebibytes(estimate)} of records (${mebibytes(textBytes)} of ${TRIALS_FILE}) in memory, ` +
+        `more than half of this machine's ${mebibytes(memoryBytes)}; merge fewer folders at a time, or on a machine with more memory`,
+    );
+  }
+}
+
+function fileSize(path: string): number {
+  try {
+    return statSync(path).size;
+  } catch {
+    return 0; // no trials yet (or no folder): nothing to hold
   }
 }
 

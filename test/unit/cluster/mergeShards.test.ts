@@ -176,6 +176,14 @@ test('merge: lines the target holds that are not records stay where they are', a
   assert.equal(readTrialLog(target).records.length, 12);
 });
 
+test('merge: a union that would take too much memory is refused before anything is read or written', async () => {
+  const { dir, shardRoots } = await shardedRun();
+  const target = join(dir, 'merged');
+  assert.throws(() => mergeShards(shardRoots, target, 1024), /would hold about \d+ MiB of records .* more than half of this machine's 1 MiB; merge fewer folders at a time/);
+  assert.ok(!existsSync(target));
+  assert.equal(mergeShards(shardRoots, target).status, 'completed', 'with the machine\'s memory it fits');
+});
+
 test('merge: usage errors exit 2 with the usage, no stack trace', async () => {
   for (const [argv, message] of [
     [['merge', '--out', 'x'], /expected at least one SHARD_DIR/],
