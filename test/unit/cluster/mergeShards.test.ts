@@ -2,13 +2,14 @@
 // union equals a whole run, mixed configs and damaged folders are refused with nothing written,
 // a trial in two folders is taken once, what is missing is reported per shard, merging again
 // adds nothing, and the target's lines are never rewritten or dropped.
-import { test } from 'node:test';
+import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runExperiment } from '../../../src/core/execution/runExperiment';
 import { MergeError, mergeShards } from '../../../src/core/runs/mergeShards';
 import { readManifest } from '../../../src/core/runs/manifestFile';
+import { findRunFolders } from '../../../src/core/runs/shardFolders';
 import { readTrialLog } from '../../../src/core/runs/trialLog';
 import { trialKey } from '../../../src/shared/trialRecord';
 import { main } from '../../../src/cli/main';
@@ -24,12 +25,36 @@ async function run(configPath: string, root: string, shard?: { index: number; co
   return outcome.runDir;
 }
 
-async function shardedRun(trials = 3) {
+/**
+ * Made once (each run starts a worker thread): the 3 shards of the tiny sweep (12 trials), its
+ * whole run, and runs of two other configs (another seed; fewer trials). Each test works on a copy.
+ */
+let template: string;
+
+before(async () => {
+  template = temporaryDir('lth-merge-template-');
+  const configPath = writeTinyExperiment(template, { trials: 3 });
+  for (let index = 1; index <= 3; index++) await run(configPath, join(template, 'shards', `shard-${index}`), { index, count: 3 });
+  await run(configPath, join(template, 'whole'));
+  for (const folder of ['other-seed-config', 'fewer-trials-config']) mkdirSync(join(template, folder));
+  const otherSeed = writeTinyExperiment(join(template, 'other-seed-config'), { trials: 3, seed: 8 });
+  await run(otherSeed, join(template, 'other-seed'), { index: 1, count: 3 });
+  const fewerTrials = writeTinyExperiment(join(template, 'fewer-trials-config'), { trials: 1 });
+  await run(fewerTrials, join(template, 'fewer-trials'));
+  await run(fewerTrials, join(template, 'fewer-trials-shard'), { index: 1, count: 2 });
+});
+
+/** A fresh copy of the template: the shard run folders and their roots, and the other runs' folders. */
+function shardedRun() {
   const dir = temporaryDir('lth-merge-');
-  const configPath = writeTinyExperiment(dir, { trials });
-  const shards = [];
-  for (let index = 1; index <= 3; index++) shards.push(await run(configPath, join(dir, 'shards', `shard-${index}`), { index, count: 3 }));
-  return { dir, configPath, shards, shardRoots: [1, 2, 3].map((index) => join(dir, 'shards', `shard-${index}`)) };
+  cpSync(template, dir, { recursive: true });
+  const shardRoots = [1, 2, 3].map((index) => join(dir, 'shards', `shard-${index}`));
+  const only = (root: string) => {
+    const found = findRunFolders(root);
+    assert.equal(found.length, 1);
+    return found[0];
+  };
+  return { dir, shardRoots, shards: shardRoots.map(only), whole: only(join(dir, 'whole')), otherSeed: only(join(dir, 'other-seed')), fewerTrials: only(join(dir, 'fewer-trials')), fewerTrialsShard: only(join(dir, 'fewer-trials-shard')) };
 }
 
 function recordMap(runDir: string): Map<string, string> {
@@ -37,8 +62,7 @@ function recordMap(runDir: string): Map<string, string> {
 }
 
 test('merge: the shards of a sweep give the whole run, and the merged folder reads as a completed whole-sweep run', async () => {
-  const { dir, configPath, shardRoots } = await shardedRun();
-  const whole = await run(configPath, join(dir, 'whole'));
+  const { dir, shardRoots, whole } = shardedRun();
   const target = join(dir, 'merged');
   const report = mergeShards(shardRoots, target);
   assert.equal(report.status, 'completed');
@@ -54,7 +78,7 @@ test('merge: the shards of a sweep give the whole run, and the merged folder rea
 });
 
 test('merge: again adds nothing and leaves the folder as it was; a new shard folder adds only its records', async () => {
-  const { dir, shardRoots } = await shardedRun();
+  const { dir, shardRoots } = shardedRun();
   const target = join(dir, 'merged');
   mergeShards(shardRoots.slice(0, 2), target);
   const trialsBefore = readFileSync(join(target, 'trials.jsonl'), 'utf8');
@@ -72,7 +96,7 @@ test('merge: again adds nothing and leaves the folder as it was; a new shard fol
 });
 
 test('merge: a trial in two folders (a shard run twice, a copied folder) is taken once', async () => {
-  const { dir, shards, shardRoots } = await shardedRun();
+  const { dir, shards, shardRoots } = shardedRun();
   const copy = join(dir, 'copy-of-shard-1');
   mkdirSync(copy);
   for (const name of readdirSync(shards[0])) writeFileSync(join(copy, name), readFileSync(join(shards[0], name)));
@@ -84,7 +108,7 @@ test('merge: a trial in two folders (a shard run twice, a copied folder) is take
 });
 
 test('merge: missing trials are reported per shard with how the shard ended, and the folder says cancelled', async () => {
-  const { dir, shards, shardRoots } = await shardedRun();
+  const { dir, shards, shardRoots } = shardedRun();
   const shardSizes = shards.map((runDir) => readManifest(runDir).totalTrials);
   // Shard 2 broke off after its first trial; shard 3 never started.
   const lines = readFileSync(join(shards[1], 'trials.jsonl'), 'utf8').split('\n');
@@ -113,18 +137,14 @@ test('merge: missing trials are reported per shard with how the shard ended, and
 });
 
 test('merge: cells without any trial are named', async () => {
-  const dir = temporaryDir('lth-merge-');
-  const configPath = writeTinyExperiment(dir, { trials: 1 });
-  const shard = await run(configPath, join(dir, 's1'), { index: 1, count: 2 });
-  const report = mergeShards([shard], join(dir, 'merged'));
+  const { dir, fewerTrialsShard } = shardedRun();
+  const report = mergeShards([fewerTrialsShard], join(dir, 'merged'));
   assert.equal(report.emptyCellCount, report.missingTrials, 'one trial per cell: each missing trial is an empty cell');
   assert.ok(report.emptyCells.every((cell) => cell.startsWith('samples=')));
 });
 
 test('merge: folders of different configs are refused, naming each config, and nothing is written', async () => {
-  const { dir, shardRoots } = await shardedRun();
-  const otherConfig = writeTinyExperiment(join(dir), { trials: 3, seed: 8 });
-  const other = await run(otherConfig, join(dir, 'other'), { index: 1, count: 3 });
+  const { dir, shardRoots, otherSeed: other } = shardedRun();
   const target = join(dir, 'merged');
   assert.throws(() => mergeShards([...shardRoots, other], target), (error: Error) => {
     assert.ok(error instanceof MergeError);
@@ -140,7 +160,7 @@ test('merge: folders of different configs are refused, naming each config, and n
 });
 
 test('merge: a damaged shard folder is refused with its name; bad lines in a shard are skipped by name', async () => {
-  const { dir, shards, shardRoots } = await shardedRun();
+  const { dir, shards, shardRoots } = shardedRun();
   appendFileSync(join(shards[0], 'trials.jsonl'), 'not json\n{"torn": ');
   const skipped = mergeShards(shardRoots, join(dir, 'merged'));
   assert.equal(skipped.recordsAdded, 12);
@@ -153,9 +173,7 @@ test('merge: a damaged shard folder is refused with its name; bad lines in a sha
 });
 
 test('merge: a target of another config, a shard folder or a folder of other files is refused', async () => {
-  const { dir, shards, shardRoots } = await shardedRun();
-  const otherConfig = writeTinyExperiment(join(dir), { trials: 2 });
-  const otherWhole = await run(otherConfig, join(dir, 'other'));
+  const { dir, shards, shardRoots, fewerTrials: otherWhole } = shardedRun();
   assert.throws(() => mergeShards(shardRoots, otherWhole), /holds another config's trials/);
   assert.throws(() => mergeShards(shardRoots.slice(1), shards[0]), /it is the folder of shard 1\/3/);
   const cluttered = join(dir, 'cluttered');
@@ -166,7 +184,7 @@ test('merge: a target of another config, a shard folder or a folder of other fil
 });
 
 test('merge: lines the target holds that are not records stay where they are', async () => {
-  const { dir, shardRoots } = await shardedRun();
+  const { dir, shardRoots } = shardedRun();
   const target = join(dir, 'merged');
   mergeShards(shardRoots.slice(0, 1), target);
   appendFileSync(join(target, 'trials.jsonl'), 'a hand-written note\n');
@@ -177,7 +195,7 @@ test('merge: lines the target holds that are not records stay where they are', a
 });
 
 test('merge: a union that would take too much memory is refused before anything is read or written', async () => {
-  const { dir, shardRoots } = await shardedRun();
+  const { dir, shardRoots } = shardedRun();
   const target = join(dir, 'merged');
   assert.throws(() => mergeShards(shardRoots, target, 1024), /would hold about \d+ MiB of records .* more than half of this machine's 1 MiB; merge fewer folders at a time/);
   assert.ok(!existsSync(target));
