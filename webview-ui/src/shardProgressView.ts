@@ -21,6 +21,7 @@ export class ShardProgressView {
 function shardItem(shard: ShardProgress): HTMLElement {
   const counts = shard.status === 'pending' ? 'pending' : `${shard.completedTrials}/${shard.totalTrials} ${shard.status}`;
   const bar = element('progress', { max: String(Math.max(shard.totalTrials, 1)), 'aria-label': `Shard ${shard.index}: ${counts}` });
-  bar.value = shard.completedTrials;
+  // A completed shard that drew no trial of the sweep (more shards than trials) shows full, not empty.
+  bar.value = shard.status === 'completed' && shard.totalTrials === 0 ? 1 : shard.completedTrials;
   return element('span', { className: `shard shard-${shard.status}`, title: `Shard ${shard.index}: ${counts}` }, [document.createTextNode(`${shard.index} `), bar]);
 }
