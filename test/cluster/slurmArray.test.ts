@@ -102,7 +102,7 @@ test('Slurm job arrays on a real local Slurm', { timeout: 170_000 }, async (t) =
     const [singleRun] = findRunFolders(join(work, 'single'));
 
     const clusterDir = join(work, 'small-cluster');
-    const jobs = submit(cluster, [file, '--shards', '4', '--max-parallel', '4', '--time', '5', '--out', clusterDir]);
+    const jobs = submit(cluster, [file, '--shards', '4', '--max-parallel', '4', '--time', '5', '--partition', 'debug', '--out', clusterDir]);
     const described = readClusterRun(clusterDir);
     assert.ok(described);
     assert.deepEqual(described.jobIds, jobs, 'cluster.json records the job ids');
