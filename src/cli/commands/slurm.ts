@@ -12,7 +12,7 @@ import { EXIT, processIo, type CliIo } from '../cliIo';
 import { clusterFolder, DEFAULT_CLUSTER_ROOT, fileAndShards, thisLthCommand } from '../clusterOptions';
 
 export const SLURM_USAGE = `Usage: lth slurm FILE --shards N [--partition P] [--time T] [--cpus-per-task C]
-                 [--max-parallel K] [--merge-after ok|any] [--out DIR] [--submit]
+                 [--max-parallel K] [--merge-after ok|any] [--out DIR] [--force-unlock] [--submit]
 
 Writes, into DIR, a Slurm job array (${ARRAY_SCRIPT}: #SBATCH --array=0-(N-1)%K, task i runs
 lth run FILE --shard i+1/N into DIR/shards/shard-<i+1>/) and a merge job (${MERGE_SCRIPT}:
@@ -29,6 +29,9 @@ resumes every shard: finished trials are never recomputed. The jobs run this lth
   --merge-after ok|any  any (default): merge whatever the shards finished and report the
                         shards that failed; ok: merge only when every shard succeeded
   --out DIR             the cluster run's folder (default: ${DEFAULT_CLUSTER_ROOT}/<experiment>)
+  --force-unlock        tasks take their shard's folder over even if its run.lock names another
+                        node: for re-submitting after a node died mid-shard, and only when no
+                        earlier task of this run still runs
   --submit              submit both with sbatch and print the job ids
 
 Exit codes: 0 written (and submitted), 1 invalid FILE or sbatch failed, 2 usage error.
@@ -44,6 +47,7 @@ export async function slurmCommand(argv: string[], io: CliIo = processIo, lthCom
     'merge-after': { type: 'string' },
     out: { type: 'string' },
     submit: { type: 'boolean' },
+    'force-unlock': { type: 'boolean' },
   });
   const { configPath, shards } = fileAndShards(positionals, values.shards);
   const cpusPerTask = positiveInteger(values['cpus-per-task'], '--cpus-per-task') ?? 1;
@@ -67,6 +71,7 @@ export async function slurmCommand(argv: string[], io: CliIo = processIo, lthCom
       ...(maxParallel === undefined ? {} : { maxParallel }),
       ...(values.partition === undefined ? {} : { partition: values.partition }),
       ...(values.time === undefined ? {} : { time: values.time }),
+      ...(values['force-unlock'] ? { forceUnlock: true } : {}),
     });
     io.stdout.write(`Wrote ${join(clusterDir, ARRAY_SCRIPT)} (${shards} shards) and ${join(clusterDir, MERGE_SCRIPT)}\n`);
     if (!values.submit) {

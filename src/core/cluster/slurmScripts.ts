@@ -31,6 +31,11 @@ export interface SlurmJobOptions {
   mergeAfter: MergeDependency;
   /** Where the merge job writes; default DIR/merged. */
   mergedDir?: string;
+  /**
+   * Tasks take their shard's folder over even when its run.lock names another node: after a node
+   * died mid-shard, its lock names that node and would block the re-submitted task for good.
+   */
+  forceUnlock?: boolean;
 }
 
 export interface SlurmScripts {
@@ -78,7 +83,7 @@ function arrayScript(options: SlurmJobOptions): string {
   const throttle = maxParallel === undefined ? '' : `%${maxParallel}`;
   // shardRoot's folder with the index from the shell: the folder the merge and the panel read.
   const shardOut = join(shardsFolder(clusterDir), SHARD_FOLDER_PREFIX);
-  const run = shellCommand([...options.lthCommand, 'run', options.configPath, '--shard']);
+  const run = shellCommand([...options.lthCommand, 'run', options.configPath, ...(options.forceUnlock ? ['--force-unlock'] : []), '--shard']);
   return `#!/bin/bash
 # LTH Lab: ${oneLine(options.experiment)} as ${shards} shards on a Slurm job array (written by lth slurm).
 # Task i runs shard i+1 of ${shards} into ${oneLine(shardOut)}<i+1>/. Submitting this script

@@ -66,6 +66,14 @@ test('slurm: the array runs shard task+1 of N into its own folder, with the reso
   assert.equal(spawnSync('bash', ['-n', join(clusterDir, SUBMIT_SCRIPT)]).status, 0, 'submit.sh parses');
 });
 
+test('slurm: --force-unlock lets a re-submitted task take over a shard folder locked by a dead node', async () => {
+  const { dir, configPath, lthCommand } = awkwardFolder();
+  const clusterDir = join(dir, 'c');
+  assert.equal(await slurmCommand([configPath, '--shards', '2', '--force-unlock', '--out', clusterDir], bufferIo(), lthCommand), 0);
+  const argv = bash(join(clusterDir, ARRAY_SCRIPT), { SLURM_ARRAY_TASK_ID: '0' }) as string[];
+  assert.deepEqual(argv.slice(0, 5), ['run', configPath, '--force-unlock', '--shard', '1/2']);
+});
+
 test('slurm: without --max-parallel every task may run at once; --merge-after ok makes the merge wait for success', () => {
   const scripts = slurmScripts({ clusterDir: '/c', configPath: '/e.lth.json', experiment: 'e', shards: 1, lthCommand: ['/n', '/cli.js'], cpusPerTask: 1, mergeAfter: 'afterok' });
   assert.ok(scripts.array.includes('#SBATCH --array=0-0\n'));
