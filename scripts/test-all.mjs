@@ -9,6 +9,9 @@ const steps = [
   // Failure paths against real processes and file systems: kill -9, locks, read-only folders,
   // full disks (a tmpfs where this runs as root).
   ['reliability', process.execPath, ['scripts/run-node-tests.mjs', 'test/reliability']],
+  // Sweeps as Slurm job arrays on a real Slurm (slurmctld + slurmd + munge on localhost, started
+  // by the test); skipped, saying why, where it cannot start (not root, packages missing).
+  ['cluster', process.execPath, ['scripts/run-node-tests.mjs', 'test/cluster']],
   ['webview', 'npm', ['run', 'test:webview']],
   ['e2e', 'npm', ['run', 'test:e2e']],
 ];

@@ -5,9 +5,12 @@ import { errorStack } from '../shared/errorMessage';
 import { terminalText } from './terminalText';
 import { UsageError } from './arguments';
 import { EXIT, processIo, terminalSafeIo, type CliIo } from './cliIo';
+import { K8S_USAGE, k8sCommand } from './commands/k8s';
+import { MERGE_USAGE, mergeCommand } from './commands/merge';
 import { REPAIR_USAGE, repairCommand } from './commands/repair';
 import { REPORT_USAGE, reportCommand } from './commands/report';
 import { RUN_USAGE, runCommand } from './commands/run';
+import { SLURM_USAGE, slurmCommand } from './commands/slurm';
 import { SUMMARIZE_USAGE, summarizeCommand } from './commands/summarize';
 import { validateCommand } from './commands/validate';
 
@@ -38,6 +41,21 @@ const COMMANDS: Record<string, Command> = {
     synopsis: 'repair RUN_DIR...         move lines of trials.jsonl that are not trials aside',
     usage: REPAIR_USAGE,
     run: repairCommand,
+  },
+  merge: {
+    synopsis: 'merge SHARD_DIR... --out  union shard folders into one run folder; report missing trials',
+    usage: MERGE_USAGE,
+    run: mergeCommand,
+  },
+  slurm: {
+    synopsis: 'slurm FILE --shards N     Slurm job array of shards + merge job (--submit: sbatch them)',
+    usage: SLURM_USAGE,
+    run: (argv, io) => slurmCommand(argv, io),
+  },
+  k8s: {
+    synopsis: 'k8s FILE --shards N       Kubernetes Indexed Job of shards + merge Job (--image IMG)',
+    usage: K8S_USAGE,
+    run: k8sCommand,
   },
 };
 

@@ -2,6 +2,7 @@
 // these (checked by test/unit/extension/manifest.test.ts).
 export enum CommandId {
   RunExperiment = 'lthLab.runExperiment',
+  RunOnSlurm = 'lthLab.runOnSlurm',
   CancelExperiment = 'lthLab.cancelExperiment',
   ShowResults = 'lthLab.showResults',
   NewExperimentFromPreset = 'lthLab.newExperimentFromPreset',

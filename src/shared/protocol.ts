@@ -11,6 +11,13 @@ const ExportKind = Type.Union([Type.Literal('png'), Type.Literal('csv')]);
 const Status = Type.Union(RUN_STATUSES.map((status) => Type.Literal(status)));
 const FinalStatus = Type.Union([Type.Literal('completed'), Type.Literal('cancelled'), Type.Literal('failed')]);
 const Progress = { completedTrials: Type.Number(), totalTrials: Type.Number() };
+/** One shard of a cluster run (lth slurm): how its newest run folder stands; "pending" before it has one. */
+const ShardProgressSchema = Type.Object({
+  index: Type.Integer({ minimum: 1 }),
+  status: Type.Union([...RUN_STATUSES.map((status) => Type.Literal(status)), Type.Literal('pending')]),
+  ...Progress,
+});
+export type ShardProgress = Static<typeof ShardProgressSchema>;
 
 // ---- trainer (child process or CLI) -> whoever runs it ----------------------------------
 
@@ -19,6 +26,9 @@ export const RUN_EVENTS = [
   Type.Object({ type: Type.Literal('trial-completed'), record: TrialRecordSchema, ...Progress }),
   Type.Object({ type: Type.Literal('run-finished'), status: FinalStatus, ...Progress, seconds: Type.Number(), message: Type.Optional(Type.String()) }),
   Type.Object({ type: Type.Literal('log'), level: LogLevel, message: Type.String() }),
+  // A cluster run's shards as their folders stand (sent by the extension's watch of a Slurm run;
+  // the progress fields are the whole sweep's).
+  Type.Object({ type: Type.Literal('shard-progress'), shards: Type.Array(ShardProgressSchema), ...Progress }),
 ] satisfies TObject[];
 
 type WithRecords<T> = T extends { record: unknown } ? Omit<T, 'record'> & { record: TrialRecord } : T;
@@ -61,6 +71,8 @@ export const HOST_TO_PANEL_MESSAGES = [
   // charts (png: the charts drawn onto one image; csv: one table with a `chart` column).
   // publication (png): white, print-sized text, 3x resolution; perTrial (csv): a row per trial instead.
   Type.Object({ type: Type.Literal('export-request'), kind: ExportKind, publication: Type.Optional(Type.Boolean()), perTrial: Type.Optional(Type.Boolean()) }),
+  // Per-shard progress of the live cluster run shown as `runId`.
+  Type.Object({ type: Type.Literal('shard-progress'), runId: Type.String(), shards: Type.Array(ShardProgressSchema) }),
 ] satisfies TObject[];
 
 type WithSnapshotRuns<T> = T extends { runs: unknown } ? Omit<T, 'runs'> & { runs: RunSnapshot[] } : T;

@@ -19,6 +19,7 @@ import { element } from './dom';
 import type { PanelHost } from './host';
 import { readSettings, type PanelSettings } from './panelSettings';
 import { PanelStore, type RunView } from './panelStore';
+import { ShardProgressView } from './shardProgressView';
 import { readTheme, watchThemeChanges, type ChartTheme } from './theme';
 
 interface CardPlan {
@@ -34,6 +35,7 @@ export class PanelApp {
   private theme: ChartTheme;
   private readonly heading = element('h1', { text: 'LTH Lab' });
   private readonly status = element('div', { className: 'status-line', role: 'status', 'aria-live': 'polite' });
+  private readonly shardProgress = new ShardProgressView();
   private readonly message = element('div', { className: 'message', role: 'status' });
   private readonly errorBanner = element('div', { className: 'error-banner', role: 'alert' });
   private readonly chartsRoot = element('section', { className: 'charts', 'aria-label': 'Charts' });
@@ -55,7 +57,7 @@ export class PanelApp {
     this.controls.element.hidden = true;
     this.errorBanner.hidden = true;
     root.setAttribute('aria-busy', 'true');
-    root.replaceChildren(element('header', {}, [this.heading, this.status, this.controls.element]), this.errorBanner, this.message, this.chartsRoot);
+    root.replaceChildren(element('header', {}, [this.heading, this.status, this.shardProgress.element, this.controls.element]), this.errorBanner, this.message, this.chartsRoot);
     this.showMessage('Loading results…');
     watchThemeChanges(() => this.refreshTheme());
   }
@@ -71,6 +73,10 @@ export class PanelApp {
     }
     if (checked.value.type === 'export-request') {
       this.exportAll(checked.value);
+      return;
+    }
+    if (checked.value.type === 'shard-progress') {
+      this.shardProgress.show(checked.value.shards);
       return;
     }
     try {

@@ -75,7 +75,8 @@ export class PanelStore {
       case 'theme-changed':
         return 'theme';
       case 'export-request':
-        return 'nothing'; // an action for the app, not state
+      case 'shard-progress':
+        return 'nothing'; // an action for the app, or shown as it comes: not state
     }
   }
 

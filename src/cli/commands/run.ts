@@ -28,8 +28,9 @@ nothing runs and lth prints where its results are. --new starts a new folder any
   --force-unlock  take the folder over even if its run.lock names a process that seems
                   to run (use it only when you know that run is gone)
   --workers N     worker threads (default: all cores, at most the trials left)
-  --shard I/N     run only shard I of N (deterministic); merge shard folders with
-                  lth summarize DIR1 DIR2 ...
+  --shard I/N     run only shard I of N (deterministic); merge shard folders into one
+                  with lth merge DIR1 DIR2 ... --out RUN_DIR (lth slurm and lth k8s
+                  run every shard on a cluster)
   --events json   print one JSON event per line on stdout (the protocol the VS Code
                   extension reads: run-started, trial-completed, log, run-finished)
 

@@ -84,7 +84,7 @@ function isAlreadyRunning({ registry }: ExtensionServices, file: vscode.Uri): bo
 }
 
 /** Shows the first problem (the Problems view has them all) until the file checks clean. */
-function refuseInvalid({ log, diagnostics }: ExtensionServices, file: vscode.Uri, problems: readonly ExperimentProblem[]): void {
+export function refuseInvalid({ log, diagnostics }: ExtensionServices, file: vscode.Uri, problems: readonly ExperimentProblem[]): void {
   const first = problems.find((problem) => problem.severity === 'error') ?? problems[0];
   const where = first.path === '' ? `line ${first.line}` : `${first.path} (line ${first.line})`;
   const more = problems.length > 1 ? ` (and ${problems.length - 1} more in the Problems view)` : '';

@@ -166,6 +166,8 @@ export class ResultsPanel extends WebviewPanelHost {
         .catch((error) => this.log.error(`results of ${this.target.experimentName}: ${String(error)}`));
     } else if (event.type === 'trial-completed' && run.progress.runId !== undefined) {
       this.queueTrial(run.progress.runId, event.record);
+    } else if (event.type === 'shard-progress' && run.progress.runId !== undefined) {
+      void this.post({ type: 'shard-progress', runId: run.progress.runId, shards: event.shards });
     }
   }
 
