@@ -10,6 +10,7 @@ import { describeMachine } from '../runs/machine';
 import { readManifest, writeManifest } from '../runs/manifestFile';
 import { FileSystemError, fileSystemReason } from '../runs/fileSystemError';
 import { createRunFolder, isRunFolder, MANIFEST_FILE, TRIALS_FILE } from '../runs/runFolder';
+import { describeSweep, removeLeftoverTemporaryFiles } from '../runs/leftoverTemporaryFiles';
 import { listRuns } from '../runs/runListing';
 import { runToContinue } from '../runs/runToContinue';
 import type { RunManifest } from '../../shared/runManifest';
@@ -128,6 +129,7 @@ async function runInFolder(
   abortSignal: AbortSignal | undefined,
 ): Promise<RunOutcome> {
   const { runDir, manifest, started } = prepared;
+  sweepTemporaryFiles(runDir, onEvent);
   const onDisk = readTrialsToResume(prepared, onEvent);
   writeManifest(runDir, manifest);
   const { completedTrials, totalTrials, workers, failure } = await runTrials({ ...prepared, onDisk }, options, onEvent, abortSignal);
@@ -306,6 +308,19 @@ function readTrialsToResume(prepared: PreparedRun, onEvent: (event: RunEvent) =>
   } catch (error) {
     throw new RunSetupError(`cannot resume: ${errorMessage(error)}`);
   }
+}
+
+/** Temp files a killed writer left in the folder go before the run writes its own. */
+function sweepTemporaryFiles(runDir: string, onEvent: (event: RunEvent) => void): void {
+  let swept;
+  try {
+    swept = removeLeftoverTemporaryFiles(runDir);
+  } catch (error) {
+    throw new RunSetupError(`cannot resume ${runDir}: ${new FileSystemError('read the folder', runDir, error).message}`);
+  }
+  const { info, warning } = describeSweep(runDir, swept);
+  if (info) onEvent({ type: 'log', level: 'info', message: info });
+  if (warning) onEvent({ type: 'log', level: 'warn', message: warning });
 }
 
 /** A run that cannot fit the machine is refused before any folder is made or changed. */

@@ -99,16 +99,17 @@ export class WorkerPool<Task, Result> {
     });
     // A dead worker cannot take more tasks: fail its task and everything still queued,
     // since a crash (out of memory, a bug in a kernel) would most likely repeat.
-    const die = (reason: string) => {
+    const die = (reason: string, stack?: string) => {
       const position = this.workers.indexOf(worker);
       if (this.terminated || position < 0) return; // 'exit' follows 'error': handle the first
       this.workers.splice(position, 1);
       const failure = new Error(`worker ${index + 1} ${reason}`);
+      if (stack) failure.stack = `${failure.message}\n(in the worker) ${stack}`; // for logs; the message stays one line for people
       this.failure ??= failure;
       const unfinished = [...worker.inFlight.splice(0), ...this.queue.splice(0)];
       for (const pending of unfinished) pending.reject(failure);
     };
-    thread.on('error', (error) => die(`crashed: ${error.stack ?? error.message}`));
+    thread.on('error', (error) => die(`crashed: ${error.message}`, error.stack));
     thread.on('exit', (code) => die(`exited unexpectedly with code ${code}`));
     return worker;
   }
