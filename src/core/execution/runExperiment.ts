@@ -3,7 +3,7 @@
 // reporting it, and finish the manifest as completed, cancelled or failed. The CLI and the
 // trainer child are thin wrappers around this.
 import { accessSync, constants, existsSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { formatProblem } from '../config/experimentProblem';
 import { loadExperimentFile } from '../config/loadExperimentFile';
 import { describeMachine } from '../runs/machine';
@@ -219,13 +219,20 @@ function openRunFolder(
   try {
     previous = readManifest(resumeDir);
   } catch (error) {
-    throw new RunSetupError(`cannot resume: ${errorMessage(error)}`);
+    if (options.resumeDir !== undefined) throw new RunSetupError(`cannot resume ${resumeDir}: ${errorMessage(error)}`);
+    throw new RunSetupError(`cannot run into --out ${resumeDir}: ${errorMessage(error)}; give --out a folder of runs instead`);
   }
   if (previous.configHash !== configHash) {
-    throw new RunSetupError(
-      `cannot resume ${resumeDir}: the folder was run with a different config (its configHash is ${previous.configHash.slice(0, 12)}…, ` +
-        `${options.configPath} now gives ${configHash.slice(0, 12)}…); run without --resume to start a new folder`,
-    );
+    const theirs = `experiment "${previous.experiment}" of kind ${previous.kind}, configHash ${previous.configHash.slice(0, 12)}…`;
+    const ours = `${options.configPath} gives ${configHash.slice(0, 12)}…`;
+    if (options.resumeDir === undefined) {
+      // --out named a run folder (outDir itself): its manifest belongs to another experiment.
+      throw new RunSetupError(
+        `--out ${resumeDir} is the run folder of another config (${theirs}; ${ours}), not a folder of runs; nothing in it was changed. ` +
+          `Give --out a folder of runs${runsRootHint(resumeDir, previous.experiment)} to start a run of ${options.configPath}`,
+      );
+    }
+    throw new RunSetupError(`cannot resume ${resumeDir}: the folder was run with a different config (${theirs}; ${ours}); run without --resume to start a new folder`);
   }
   if (shardText(previous.shard) !== shardText(options.shard)) {
     throw new RunSetupError(`cannot resume ${resumeDir}: the folder was run as ${shardText(previous.shard)}, not ${shardText(options.shard)}`);
@@ -331,6 +338,11 @@ function checkResources(family: ExperimentFamily, experiment: ResolvedExperiment
     if (!(error instanceof ResourceLimitError)) throw error;
     throw new RunSetupError(`${options.configPath}: ${error.message}`);
   }
+}
+
+/** " (such as ROOT)" when `runDir` sits where runs go (ROOT/<experiment>/<folder>), else nothing. */
+function runsRootHint(runDir: string, experiment: string): string {
+  return basename(dirname(runDir)) === experiment ? ` (such as ${dirname(dirname(runDir))})` : '';
 }
 
 function shardText(shard: Shard | undefined): string {
