@@ -27,6 +27,8 @@ import { familyOf } from '../families/registry';
 import { BUILT_IN_TRIAL_CONTEXTS } from '../families/trialRunners';
 import { planResources, ResourceLimitError } from './resourcePlan';
 import { runTrials, trialsOnDisk, trialSweep, type TrialSweep } from './runTrials';
+import type { KeptWorkerPool } from './keptWorkerPool';
+import type { TrialTask } from './workerProtocol';
 import { trialWorkerScript } from './workerScript';
 
 export interface RunOptions {
@@ -50,6 +52,8 @@ export interface RunOptions {
   workerScript?: string;
   /** fsync every record before reporting it (default true); see TrialLogWriter. */
   durable?: boolean;
+  /** A pool kept between runs (the extension's warm trainer); default: a fresh pool for this run. */
+  keptPool?: KeptWorkerPool<TrialTask, object>;
 }
 
 export interface RunOutcome {

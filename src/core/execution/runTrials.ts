@@ -14,6 +14,7 @@ import { describeRejectedLine, readTrialLog, TrialLogWriter } from '../runs/tria
 import { countTrialJobs, trialJobs, type Shard, type TrialJob } from '../sweep/trialJobs';
 import { planResources } from './resourcePlan';
 import { trialRecord } from './trialRecord';
+import type { KeptWorkerPool } from './keptWorkerPool';
 import { PoolTerminatedError, TaskFailedError, WorkerPool } from './workerPool';
 import type { TrialTask } from './workerProtocol';
 
@@ -68,7 +69,7 @@ const TASKS_PER_WORKER = 3;
 /** Emits run-started, runs the missing trials, and resolves once every record is on disk and reported. */
 export async function runTrials(
   run: TrialsRun,
-  options: { workers?: number; durable?: boolean },
+  options: { workers?: number; durable?: boolean; keptPool?: KeptWorkerPool<TrialTask, object> },
   onEvent: (event: RunEvent) => void,
   abortSignal: AbortSignal | undefined,
 ): Promise<TrialsOutcome> {
@@ -102,7 +103,7 @@ export async function runTrials(
   let failure: Error | undefined;
   let failedTrials = 0;
   if (workers > 0 && !abortSignal?.aborted) {
-    const pool = new WorkerPool<TrialTask, object>(workerScript, workers);
+    const pool = options.keptPool?.borrow(workerScript, workers) ?? new WorkerPool<TrialTask, object>(workerScript, workers);
     let stopped = false;
     const stop = () => {
       stopped = true;
@@ -172,7 +173,9 @@ export async function runTrials(
       await Promise.all(Array.from({ length: workers * TASKS_PER_WORKER }, lane));
     } finally {
       abortSignal?.removeEventListener('abort', stop);
-      await pool.terminate();
+      // A kept pool stays warm for the next run unless this one was stopped (its threads were terminated) or broke.
+      if (options.keptPool) await options.keptPool.giveBack(pool, !stopped && failure === undefined);
+      else await pool.terminate();
       // Every record written is on disk before anyone hears of it (parts of a cut trial too).
       await Promise.allSettled([...reporting]);
     }

@@ -59,6 +59,11 @@ export class WorkerPool<Task, Result> {
     for (let index = 0; index < size; index++) this.workers.push(this.startWorker(scriptFilename, index));
   }
 
+  /** True while the pool takes tasks: not terminated, and no worker died. */
+  get usable(): boolean {
+    return !this.terminated && this.failure === undefined;
+  }
+
   /**
    * Runs `task` on the next free worker; `onPart` hears each part the task sends before its
    * reply. Rejects with the worker's error if it fails or dies.
