@@ -1,8 +1,9 @@
 // The extension's trainers: a run takes the warm trainer left idle by the last run (its worker
 // threads started, its code optimized, its WASM compiled), or forks a new one when there is
 // none or it is busy (two experiments at once). After a run the trainer waits for the next one;
-// one idle trainer is kept, for a while, and the rest are ended. A trainer that crashed or was
-// killed by a cancel's escalation is never reused. No vscode import.
+// one idle trainer is kept, for a while, and the rest are ended. A cancel ends its trainer too
+// (the user asked it to stop, and its pool's threads were torn down to stop at once), and a
+// trainer that crashed is gone: the next run forks a new one. No vscode import.
 import type { TrainerLaunch } from '../../shared/protocol';
 import type { TrainerHandle } from './liveRun';
 import type { TrainerListener, TrainerProcess } from './trainerProcess';
@@ -26,7 +27,7 @@ export class WarmTrainers {
     if (this.disposed) throw new Error('WarmTrainers: disposed');
     const trainer = this.takeIdle() ?? this.fork();
     const run = trainer.run(launch, listener);
-    void run.exited.then(() => this.park(trainer));
+    void run.exited.then((exit) => (exit.cancelRequested ? void trainer.dispose() : this.park(trainer)));
     return run;
   }
 

@@ -1,5 +1,5 @@
-// The extension's warm trainers against the fake trainer: runs reuse the idle process; a crash,
-// or a cancel that had to kill, costs only that process (the next run forks a new one); two
+// The extension's warm trainers against the fake trainer: runs reuse the idle process; a crash
+// or a cancel costs only that process (the next run forks a new one); two
 // runs at once get two processes and one is kept; an idle trainer is ended after a while, and
 // dispose ends every one.
 import assert from 'node:assert/strict';
@@ -75,25 +75,27 @@ test('a crash ends only its run: the next run forks a new trainer and completes'
   assert.equal(forked.length, 2);
 });
 
-test('a cooperative cancel keeps the trainer warm; a cancel that had to kill it makes the next run start a new one', async () => {
+test('a cancel ends its trainer, whether it stopped by itself or had to be killed; the next run forks a new one', async () => {
   const { trainers, forked } = warmTrainers();
   const cancelled = await run(trainers, 'slow', (event, handle) => event.type === 'trial-completed' && handle.cancel()).done;
-  assert.equal(cancelled.exit.signal, null);
+  assert.equal(cancelled.exit.signal, null, 'it stopped by itself');
   assert.equal(describeTrainerExit(cancelled.exit).status, 'cancelled');
+  await forked[0].exited;
   await settle();
-  const reused = await run(trainers, 'complete').done;
-  assert.equal(reused.pid, cancelled.pid, 'reused after a clean cancel');
+  const next = await run(trainers, 'complete').done;
+  assert.notEqual(next.pid, cancelled.pid);
+  assert.equal(describeTrainerExit(next.exit).status, 'completed');
 
   await settle();
   const killed = await run(trainers, 'stubborn', (event, handle) => event.type === 'run-started' && handle.cancel()).done;
-  assert.equal(killed.pid, reused.pid);
+  assert.equal(killed.pid, next.pid, 'the warm trainer took the run');
   assert.equal(killed.exit.signal, 'SIGKILL');
   assert.equal(describeTrainerExit(killed.exit).status, 'cancelled');
   await settle();
   const fresh = await run(trainers, 'complete').done;
   assert.notEqual(fresh.pid, killed.pid, 'a new trainer after the kill');
   assert.equal(describeTrainerExit(fresh.exit).status, 'completed');
-  assert.equal(forked.length, 2);
+  assert.equal(forked.length, 3);
 });
 
 test('two runs at once get two trainers; afterwards one is kept idle and the other ends', async () => {
