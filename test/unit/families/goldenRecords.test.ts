@@ -2,7 +2,9 @@
 // real engine, must give exactly the records that version 0.1 wrote before experiment kinds
 // became plug-ins — same keys in the same order, same numbers to the last bit. Only the wall
 // time (`seconds`) is left out; lines are compared sorted by cell and trial because workers
-// finish in any order. The *.records.jsonl files were written by v0.1 (commit dc06f58).
+// finish in any order. The *.records.jsonl files were written by v0.1 (commit dc06f58), except
+// wide-input-*: written by commit 07abfd1, before trials with a large inputDim × testSamples
+// stored only the features their networks use (issue 10).
 import assert from 'node:assert/strict';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
