@@ -1,11 +1,13 @@
-// Item 4: thousands of levels of nesting overflowed the stack of the tree walkers after the
-// parser (an internal error, and validate skipped the files after it). Nesting is checked on the
-// tokens first: a located error, and the other files are still checked.
+// Item 4: hostile files that overflowed the stack (an internal error, and validate skipped the
+// files after it): thousands of levels of nesting (checked on the tokens before any recursive
+// walk) and sweep axes of 10^5 values (a schema limit): a located error each, and the other
+// files are still checked.
 import assert from 'node:assert/strict';
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { MAX_NESTING } from '../../src/core/config/jsoncSyntax';
+import { MAX_AXIS_VALUES } from '../../src/core/config/sweepable';
 import { temporaryDir, writeTinyExperiment } from '../unit/execution/fixtures/tinyExperiment';
 import { assertCleanMessage, lthInProcess } from './support';
 
@@ -46,4 +48,21 @@ test(`${MAX_NESTING} levels are fine, and brackets inside strings and comments d
   const validated = await lthInProcess(['validate', atLimit, quoted]);
   assertCleanMessage(validated.stdout, `${atLimit}:1:`, 'unknown property "x"', `${quoted}: ok`);
   assert.doesNotMatch(validated.stdout, /nested more than/);
+});
+
+test(`a sweep axis of 200000 values is refused at its place (at most ${MAX_AXIS_VALUES}), for either kind`, async () => {
+  const dir = temporaryDir('lth-long-axis-');
+  const values = Array.from({ length: 200_000 }, (_, index) => index + 1);
+  const teacherStudent = join(dir, 'samples.lth.json');
+  writeFileSync(teacherStudent, JSON.stringify({ kind: 'teacher-student', samples: values }));
+  const ticket = join(dir, 'tickets.lth.json');
+  writeFileSync(ticket, JSON.stringify({ kind: 'lottery-ticket', trials: 1, data: { trainSize: values } }));
+  const validated = await lthInProcess(['validate', teacherStudent, ticket]);
+  assert.equal(validated.code, 1);
+  assertCleanMessage(
+    validated.stdout,
+    `${teacherStudent}:1:37: samples: a list of 200000 values; expected at most ${MAX_AXIS_VALUES}`,
+    `${ticket}:1:`, `data.trainSize: a list of 200000 values; expected at most ${MAX_AXIS_VALUES}`,
+  );
+  assertCleanMessage(validated.stderr);
 });
