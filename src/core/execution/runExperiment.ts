@@ -26,7 +26,7 @@ import type { ExperimentFamily } from '../families/experimentFamily';
 import { familyOf } from '../families/registry';
 import { BUILT_IN_TRIAL_CONTEXTS } from '../families/trialRunners';
 import { planResources, ResourceLimitError } from './resourcePlan';
-import { runTrials, trialsOnDisk, trialSweep, type TrialSweep } from './runTrials';
+import { recordsDone, runTrials, trialsOnDisk, trialSweep, type TrialSweep } from './runTrials';
 import type { KeptWorkerPool } from './keptWorkerPool';
 import type { TrialTask } from './workerProtocol';
 import { trialWorkerScript } from './workerScript';
@@ -100,7 +100,7 @@ export async function runExperiment(options: RunOptions, onEvent: (event: RunEve
   checkResources(family, experiment, options, sweep.jobCount);
   const context = prepareTrials(family, experiment, options.configPath);
   const log: RunLog = (level, message) => onEvent({ type: 'log', level, message });
-  const { runDir, manifest } = openRunFolder(options, experiment, file, sweep.jobCount * sweep.parts, log);
+  const { runDir, manifest } = openRunFolder(options, experiment, file, sweep, log);
   if (manifest.status === 'completed') return alreadyCompleted(runDir, manifest, onEvent);
   const lock = lockFolder(runDir, options.forceUnlock ?? false);
   if (lock.tookOverFrom) log('warn', `--force-unlock: took ${runDir} over from ${lock.tookOverFrom}`);
@@ -194,9 +194,10 @@ function openRunFolder(
   options: RunOptions,
   experiment: ResolvedExperiment,
   file: RunManifest['config'],
-  totalTrials: number,
+  sweep: TrialSweep,
   log: RunLog,
 ): { runDir: string; manifest: RunManifest } {
+  const totalTrials = sweep.jobCount * sweep.parts;
   const configHash = experimentHash(experiment);
   const now = new Date();
   const resumeDir = options.resumeDir ?? folderToContinue(options, experiment.name, configHash, log);
@@ -241,7 +242,12 @@ function openRunFolder(
   if (shardText(previous.shard) !== shardText(options.shard)) {
     throw new RunSetupError(`cannot resume ${resumeDir}: the folder was run as ${shardText(previous.shard)}, not ${shardText(options.shard)}`);
   }
-  if (previous.status === 'completed') return { runDir: resumeDir, manifest: previous };
+  if (previous.status === 'completed') {
+    const done = readRecordsDone(resumeDir, previous, sweep);
+    if (done >= totalTrials) return { runDir: resumeDir, manifest: previous };
+    // Completed once, but trials are gone from the log since (damaged, edited): run them again rather than claim they are there.
+    log('warn', `${resumeDir} says it completed, but only ${done} of its ${totalTrials} trials are in ${TRIALS_FILE} (the file was damaged or edited since): running the missing ones`);
+  }
   checkWritable(resumeDir);
   const { endedAt: _endedAt, ...unfinished } = previous;
   const manifest: RunManifest = {
@@ -288,6 +294,14 @@ function newRunFolder(outDir: string, experimentName: string, now: Date): string
     return createRunFolder(outDir, experimentName, now);
   } catch (error) {
     throw new RunSetupError(`cannot start a run: ${errorMessage(error)}`);
+  }
+}
+
+function readRecordsDone(runDir: string, manifest: RunManifest, sweep: TrialSweep): number {
+  try {
+    return recordsDone(runDir, manifest, sweep.shard, sweep.parts);
+  } catch (error) {
+    throw new RunSetupError(`cannot resume: ${errorMessage(error)}`);
   }
 }
 

@@ -188,6 +188,13 @@ export async function runTrials(
   return { completedTrials, totalTrials, workers, failedTrials, ...(failure ? { failure } : {}) };
 }
 
+/** Records of the run's trials on disk that count as done (see doneCount), for a folder that says it completed. */
+export function recordsDone(runDir: string, manifest: RunManifest, shard: Shard | undefined, parts: number): number {
+  let done = 0;
+  for (const records of trialsOnDisk(runDir, manifest, shard, () => {}).values()) done += doneCount(records, parts);
+  return done;
+}
+
 /** Records of a trial that count as done: its unbroken parts, or all of them once one says the trial failed. */
 function doneCount(done: readonly TrialRecord[] | undefined, parts: number): number {
   if (done === undefined) return 0;
