@@ -38,7 +38,6 @@ export class TrainerProcess {
   private current: ActiveRun | undefined;
   /** Whoever hears the child's output: the current run's listener, or the last one's. */
   private listener: TrainerListener | undefined;
-  private runs = 0;
 
   constructor(
     trainerPath: string,
@@ -59,15 +58,9 @@ export class TrainerProcess {
     return this.current === undefined && !this.tree.hasExited && this.tree.child.connected;
   }
 
-  /** Runs started on this process so far (the first one paid its start-up). */
-  get runCount(): number {
-    return this.runs;
-  }
-
   /** Starts a run; the process must be idle. */
   run(launch: TrainerLaunch, listener: TrainerListener): TrainerHandle {
     if (!this.idle) throw new Error('TrainerProcess.run: the trainer is busy or gone');
-    this.runs++;
     this.listener = listener;
     const run = new ActiveRun(listener, this.timeouts, (command) => this.send(command), () => void this.tree.terminate(this.timeouts.terminateGraceMs));
     this.current = run;
