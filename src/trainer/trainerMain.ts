@@ -86,7 +86,8 @@ async function trainerMain(): Promise<number> {
   return runOnce(launch, channel, abort.signal);
 }
 
-const STOP_EVENTS = ['SIGTERM', 'SIGINT', 'disconnect'] as const;
+/** What stops a trainer cleanly (its folder says cancelled): signals, including a hang-up, and the parent going away. */
+const STOP_EVENTS = ['SIGTERM', 'SIGINT', 'SIGHUP', 'disconnect'] as const;
 
 /** A warm trainer: runs each `run` command on a pool kept between runs, until told to stop. */
 function serveRuns(channel: EventChannel): Promise<number> {

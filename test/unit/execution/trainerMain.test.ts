@@ -121,3 +121,14 @@ test('--serve: a warm trainer runs one launch after another in one process, a ca
   trainer.child.disconnect();
   assert.equal(await trainer.exited, 0);
 });
+
+test('a hang-up (SIGHUP) stops a trainer like SIGTERM: the run is cancelled, not left "running"', async () => {
+  const trainer = startTrainer(launch({ configPath: writeTinyExperiment(temporaryDir(), LASTING_RUN) }));
+  const started = await trainer.waitFor((event) => event.type === 'run-started');
+  await trainer.waitFor((event) => event.type === 'trial-completed');
+  trainer.child.kill('SIGHUP');
+  assert.equal(await trainer.exited, 0);
+  const finished = trainer.events[trainer.events.length - 1];
+  assert.ok(finished.type === 'run-finished' && finished.status === 'cancelled');
+  assert.equal(readManifest(started.type === 'run-started' ? started.runDir : '').status, 'cancelled');
+});
