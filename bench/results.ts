@@ -1,6 +1,7 @@
 // The benchmark's results: one JSON-ready shape (written to bench/results/latest.json) and its
 // rendering as the tables `npm run bench` prints (and BENCHMARKS.md quotes).
 import { renderTicketResults, type TicketBenchResults } from './ticketResults';
+import type { WarmTrainerResults } from './warmTrainerBenchmark';
 
 export interface Timing {
   /** One per repeat, in seconds. */
@@ -89,6 +90,8 @@ export interface BenchResults {
   };
   /** (d) The same grid with more trials per cell, whole runs on 1 and 2 workers. */
   scaling?: { trialsPerCell: number; trainings: number; oneWorker: Timing; twoWorkers: Timing };
+  /** (f): runs from the extension path on a warm trainer. */
+  warmTrainer?: WarmTrainerResults;
   /** (e) The lottery-ticket family against PyTorch; absent with --skip-tickets. Its targets are its own. */
   tickets?: TicketBenchResults;
   targets: Target[];
@@ -143,6 +146,7 @@ export function renderResults(results: BenchResults): string {
     ...(large ? largeTrainingLines(large) : ['(b, c) one large training: skipped (--skip-large)']),
     '',
     ...(results.scaling ? [scalingText(results.scaling), ''] : []),
+    ...(results.warmTrainer ? [warmTrainerText(results.warmTrainer), ''] : []),
     ...(results.tickets ? [renderTicketResults(results.tickets), ''] : []),
     'Targets:',
     ...results.targets.map((target) => `  ${target.met ? 'met    ' : 'MISSED '} ${target.description}: ${fixed(target.measured, 2)}× (target ≥ ${target.target}×)`),
@@ -198,4 +202,17 @@ function breakdownText(side: SweepSideResult): string {
 
 function boundaryText(fit: { slope: number; intercept: number; rSquared: number } | null): string {
   return fit ? `a = ${fit.slope.toFixed(2)}, b = ${fit.intercept.toFixed(1)}, R² = ${fit.rSquared.toFixed(3)}` : 'no fit';
+}
+
+export function warmTrainerText(warm: WarmTrainerResults): string {
+  const { trainings, firstRun, oneWorker, twoWorkers } = warm;
+  const seconds = (value: Timing) => `${fixed(value.median, 2)} s (${fixed(value.min, 2)})`;
+  return [
+    `(f) Runs from the extension path on a warm trainer (${trainings} trainings; host-side, run command to run-finished; medians, minima in brackets)`,
+    table([
+      ['', '1 worker', '2 workers', 'speed-up'],
+      ['first run (fork included)', `${fixed(firstRun.oneWorker, 2)} s`, `${fixed(firstRun.twoWorkers, 2)} s`, `${fixed(firstRun.oneWorker / firstRun.twoWorkers, 2)}×`],
+      ['later runs, warm', seconds(oneWorker), seconds(twoWorkers), `${fixed(oneWorker.median / twoWorkers.median, 2)}× (${fixed(oneWorker.min / twoWorkers.min, 2)}×)`],
+    ]),
+  ].join('\n');
 }

@@ -4,26 +4,30 @@
 //   (c) the peak RSS of (b);
 //   (d) 1 against 2 workers on the same grid with SCALING_TRIALS trials per cell: how the
 //       speed-up grows once the per-run start-up is small next to the training;
-//   (e) the lottery-ticket family against PyTorch on CPU (bench/ticketBenchmark.ts).
+//   (e) the lottery-ticket family against PyTorch on CPU (bench/ticketBenchmark.ts);
+//   (f) the preset from the extension path: later runs on a warm trainer, 1 and 2 workers.
 // Prints a table and writes the same numbers to bench/results/latest.json.
 // Options: --repeats N (default 3; medians are reported), --skip-large, --skip-tickets,
-// --only tickets (just (e); its results replace the `tickets` part of latest.json),
-// --only adaptive (the adaptive boundary search against the full grid, bench/adaptiveBenchmark.ts).
+// --only tickets (just (e); its results replace the `tickets` part of latest.json), --only warm
+// (just (f), likewise), --only adaptive (the adaptive boundary search against the full grid,
+// bench/adaptiveBenchmark.ts).
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, platform } from 'node:os';
 import { join } from 'node:path';
 import { denseIterationFlops, sparseIterationFlops } from './flops';
 import { LARGE_SHAPE, MEASURED_ITERATIONS, runNumpyLarge, runOurLarge, type OurKernelName } from './largeTraining';
 import { openBlasCoreType, runNumpy, runNumpyInProcesses, type NumpyJob, type NumpyResult } from './numpyBaseline';
-import { renderResults, timing, type BenchResults, type LargeSideResult, type SweepSideResult } from './results';
+import { renderResults, timing, warmTrainerText, type BenchResults, type LargeSideResult, type SweepSideResult } from './results';
 import { crossCheck, loadBenchSweep, numpyJobFor, runOurSweep, runWarmPool, sweepFlops, type OurSweepRun, type WarmPoolRun } from './sweepBenchmark';
 import { benchmarkAdaptive, renderAdaptiveResults } from './adaptiveBenchmark';
 import { benchmarkTickets } from './ticketBenchmark';
+import { benchmarkWarmTrainer, type WarmTrainerResults } from './warmTrainerBenchmark';
 import { renderTicketResults } from './ticketResults';
 
 const ROOT = join(__dirname, '..');
 const PRESET = join(ROOT, 'examples', 'phase-transition.lth.json');
 const WORKER_SCRIPT = join(ROOT, 'dist', 'trialWorker.js');
+const TRAINER_SCRIPT = join(ROOT, 'dist', 'trainer.js');
 const RESULTS_FILE = join(ROOT, 'bench', 'results', 'latest.json');
 const GIGA = 1e9;
 /** Trials per cell of (d): 4× the preset's 5. */
@@ -35,6 +39,7 @@ function parseOptions(argv: string[]) {
   let skipTickets = false;
   let onlyTickets = false;
   let onlyAdaptive = false;
+  let onlyWarm = false;
   for (let index = 0; index < argv.length; index++) {
     if (argv[index] === '--repeats') {
       repeats = Number(argv[++index]);
@@ -42,13 +47,14 @@ function parseOptions(argv: string[]) {
     } else if (argv[index] === '--skip-large') skipLarge = true;
     else if (argv[index] === '--skip-tickets') skipTickets = true;
     else if (argv[index] === '--only') {
-      const part = argv[++index];
-      if (part !== 'tickets' && part !== 'adaptive') throw new Error(`--only ${part}: expected --only tickets or --only adaptive`);
-      if (part === 'tickets') onlyTickets = true;
-      else onlyAdaptive = true;
-    } else throw new Error(`unknown option ${argv[index]}; expected --repeats N, --skip-large, --skip-tickets or --only tickets|adaptive`);
+      const only = argv[++index];
+      if (only !== 'tickets' && only !== 'adaptive' && only !== 'warm') throw new Error(`--only ${only}: expected --only tickets, adaptive or warm`);
+      if (only === 'tickets') onlyTickets = true;
+      else if (only === 'adaptive') onlyAdaptive = true;
+      else onlyWarm = true;
+    } else throw new Error(`unknown option ${argv[index]}; expected --repeats N, --skip-large, --skip-tickets or --only tickets|adaptive|warm`);
   }
-  return { repeats, skipLarge, skipTickets, onlyTickets, onlyAdaptive };
+  return { repeats, skipLarge, skipTickets, onlyTickets, onlyAdaptive, onlyWarm };
 }
 
 const log = (message: string) => process.stderr.write(`${message}\n`);
@@ -193,6 +199,30 @@ async function benchmarkScaling(repeats: number): Promise<NonNullable<BenchResul
   }
 }
 
+/** (f): the preset from the extension path on warm trainers. */
+async function benchmarkWarm(repeats: number): Promise<WarmTrainerResults> {
+  const sweep = await loadBenchSweep(PRESET);
+  try {
+    return await benchmarkWarmTrainer(sweep, TRAINER_SCRIPT, repeats, log);
+  } finally {
+    sweep.dispose();
+  }
+}
+
+/** `--only warm`: section (f) alone; its results replace the `warmTrainer` part of an existing latest.json. */
+async function onlyWarm(repeats: number) {
+  const loadAverageAtStart = loadavg();
+  const warmTrainer = await benchmarkWarm(repeats);
+  const previous = existsSync(RESULTS_FILE) ? (JSON.parse(readFileSync(RESULTS_FILE, 'utf8')) as Partial<BenchResults>) : {};
+  const warmTrainerRun = { date: new Date().toISOString(), loadAverageAtStart, loadAverageAtEnd: loadavg() };
+  mkdirSync(join(ROOT, 'bench', 'results'), { recursive: true });
+  writeFileSync(RESULTS_FILE, `${JSON.stringify({ ...previous, warmTrainer, warmTrainerRun }, null, 2)}\n`);
+  process.stdout.write(
+    `Load average at start ${loadAverageAtStart.map((load) => load.toFixed(2)).join(' / ')}, at the end ${warmTrainerRun.loadAverageAtEnd.map((load) => load.toFixed(2)).join(' / ')}\n\n` +
+      `${warmTrainerText(warmTrainer)}\n\nWritten to ${RESULTS_FILE} (warmTrainer)\n`,
+  );
+}
+
 /** `--only tickets`: section (e) alone; its results replace the `tickets` part of an existing latest.json. */
 async function onlyTickets(repeats: number) {
   const loadAverageAtStart = loadavg();
@@ -217,15 +247,17 @@ async function onlyAdaptive() {
 }
 
 async function main() {
-  const { repeats, skipLarge, skipTickets, onlyTickets: ticketsAlone, onlyAdaptive: adaptiveAlone } = parseOptions(process.argv.slice(2));
+  const { repeats, skipLarge, skipTickets, onlyTickets: ticketsAlone, onlyAdaptive: adaptiveAlone, onlyWarm: warmAlone } = parseOptions(process.argv.slice(2));
   if (adaptiveAlone) return onlyAdaptive();
   const loadAverageAtStart = loadavg();
   if (loadAverageAtStart[0] >= 1) log(`warning: load average ${loadAverageAtStart[0].toFixed(2)} ≥ 1: other work shares the CPU, timings will be pessimistic`);
   if (ticketsAlone) return onlyTickets(repeats);
+  if (warmAlone) return onlyWarm(repeats);
   const detectedCoreName = await detectedOpenBlasCore();
   const sweep = await benchmarkSweep(repeats);
   const large = skipLarge ? undefined : await benchmarkLarge(repeats);
   const scaling = await benchmarkScaling(repeats);
+  const warmTrainer = await benchmarkWarm(repeats);
   const tickets = skipTickets ? undefined : await benchmarkTickets(repeats, WORKER_SCRIPT, log);
 
   const bestNumpy = Math.min(...sweep.result.numpy.map((side) => side.seconds.median));
@@ -246,10 +278,17 @@ async function main() {
     sweep: sweep.result,
     large,
     scaling,
+    warmTrainer,
     tickets,
     targets: [
       { description: 'sweep: ours (2 workers) vs the faster NumPy variant', target: 4, measured: bestNumpy / twoWorkers, met: bestNumpy / twoWorkers >= 4 },
       { description: 'sweep: ours 2 workers vs 1 worker', target: 1.8, measured: oneWorker / twoWorkers, met: oneWorker / twoWorkers >= 1.8 },
+      {
+        description: 'sweep from the extension path, later runs on a warm trainer: 2 workers vs 1',
+        target: 1.8,
+        measured: warmTrainer.oneWorker.median / warmTrainer.twoWorkers.median,
+        met: warmTrainer.oneWorker.median / warmTrainer.twoWorkers.median >= 1.8,
+      },
     ],
   };
   mkdirSync(join(ROOT, 'bench', 'results'), { recursive: true });

@@ -1,12 +1,11 @@
 // `lth`: the command-line face of LTH Lab (bundled as dist/cli.js, package.json "bin").
 // Dispatches to one module per command; every command resolves to its exit code.
 import { TOOL_VERSION } from '../core/runs/toolVersion';
-import { errorStack } from '../shared/errorMessage';
-import { terminalText } from './terminalText';
 import { UsageError } from './arguments';
 import { EXIT, processIo, terminalSafeIo, type CliIo } from './cliIo';
 import { K8S_USAGE, k8sCommand } from './commands/k8s';
 import { MERGE_USAGE, mergeCommand } from './commands/merge';
+import { INTERNAL_ERROR_DIR, reportInternalError } from './internalError';
 import { REPAIR_USAGE, repairCommand } from './commands/repair';
 import { REPORT_USAGE, reportCommand } from './commands/report';
 import { RUN_USAGE, runCommand } from './commands/run';
@@ -75,7 +74,8 @@ Exit codes: 0 success, 1 failure (invalid file, failed run, unreadable folder), 
 lth run also 130 when cancelled by Ctrl-C, 143 by SIGTERM and 129 by SIGHUP.
 `;
 
-export async function main(argv: string[], rawIo: CliIo = processIo): Promise<number> {
+/** Runs one command; never throws: a bug in lth is one line on stderr, its stack in a file under `errorLogDir`. */
+export async function main(argv: string[], rawIo: CliIo = processIo, errorLogDir: string = INTERNAL_ERROR_DIR): Promise<number> {
   // Every command prints through the output boundary: nothing from a file or folder reaches
   // the terminal unescaped.
   const io = terminalSafeIo(rawIo);
@@ -100,9 +100,12 @@ export async function main(argv: string[], rawIo: CliIo = processIo): Promise<nu
   try {
     return await command.run(rest, io);
   } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    io.stderr.write(`lth ${name}: ${error.message}\n\n${command.usage ?? ''}`);
-    return EXIT.usage;
+    if (error instanceof UsageError) {
+      io.stderr.write(`lth ${name}: ${error.message}\n\n${command.usage ?? ''}`);
+      return EXIT.usage;
+    }
+    reportInternalError(error, argv, io.stderr, errorLogDir);
+    return EXIT.failed;
   }
 }
 
@@ -113,13 +116,12 @@ if (require.main === module) {
     if (error.code !== 'EPIPE') throw error;
     process.exit(process.exitCode ?? EXIT.ok);
   });
-  main(process.argv.slice(2)).then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (error: unknown) => {
-      process.stderr.write(terminalText(`lth: internal error: ${errorStack(error)}\n`));
-      process.exitCode = EXIT.failed;
-    },
-  );
+  // What escapes every command (an error thrown in a stream's callback) is still one line and a log file.
+  process.on('uncaughtException', (error) => {
+    reportInternalError(error, process.argv.slice(2), terminalSafeIo(processIo).stderr);
+    process.exit(EXIT.failed);
+  });
+  void main(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
 }

@@ -1,5 +1,6 @@
 // Entry point. Activation only wires things up (lazy and cheap: the validator, the run reader
 // and the trainer are loaded when first used) and logs how long it took.
+import { existsSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import * as vscode from 'vscode';
 import { errorMessage } from '../shared/errorMessage';
@@ -14,6 +15,8 @@ import { ExperimentQuickFixes } from './quickFixes';
 import { ResultsPanels } from './panel/resultsPanels';
 import { trackRunContextKeys } from './runContextKeys';
 import { RunRegistry } from './runner/runRegistry';
+import { TrainerProcess } from './runner/trainerProcess';
+import { WarmTrainers } from './runner/warmTrainers';
 import type { ExtensionServices } from './services';
 import { DEFAULT_LIVE_UPDATE_INTERVAL_MS, readSettings, SETTINGS_SECTION } from './settings';
 import { RunStatusBar } from './statusBar';
@@ -35,7 +38,7 @@ export function activate(context: vscode.ExtensionContext): LthLabApi {
     // The test hooks list what panels were sent; nobody else reads the record.
     recordMessages: testing !== undefined,
   });
-  services = { context, log, registry, diagnostics: new ExperimentDiagnostics(log), panels };
+  services = { context, log, registry, diagnostics: new ExperimentDiagnostics(log), panels, trainers: new WarmTrainers(() => forkTrainer(context)) };
   const codeLens = new ExperimentCodeLensProvider(registry, log);
   const experimentsView = new ExperimentsView();
   context.subscriptions.push(
@@ -56,10 +59,18 @@ export function activate(context: vscode.ExtensionContext): LthLabApi {
   return testing?.start(services, activationMs, { runIndex: codeLens.index, experimentsView }) ?? {};
 }
 
-/** Stops every run (the children must not outlive the host) and waits for them to exit. */
+/** Stops every run and ends the trainers (the children must not outlive the host), waiting for them to exit. */
 export async function deactivate(): Promise<void> {
   await services?.registry.stopAll();
+  await services?.trainers.dispose();
   services = undefined;
+}
+
+/** A new trainer child (forked when a run needs one, not at activation). */
+function forkTrainer(context: vscode.ExtensionContext): TrainerProcess {
+  const trainerPath = context.asAbsolutePath('dist/trainer.js');
+  if (!existsSync(trainerPath)) throw new Error(`the trainer bundle ${trainerPath} is missing; build the extension (npm run build)`);
+  return new TrainerProcess(trainerPath);
 }
 
 /** The throttle for panel appends, from the settings of the first workspace folder. */

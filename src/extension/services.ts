@@ -4,6 +4,7 @@ import type { ExperimentDiagnostics } from './diagnostics';
 import type { Log } from './log';
 import type { ResultsPanels } from './panel/resultsPanels';
 import type { RunRegistry } from './runner/runRegistry';
+import type { WarmTrainers } from './runner/warmTrainers';
 
 export interface ExtensionServices {
   context: vscode.ExtensionContext;
@@ -11,4 +12,6 @@ export interface ExtensionServices {
   registry: RunRegistry;
   diagnostics: ExperimentDiagnostics;
   panels: ResultsPanels;
+  /** The trainer processes, kept warm between runs. */
+  trainers: WarmTrainers;
 }

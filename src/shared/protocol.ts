@@ -37,17 +37,22 @@ export type RunEvent = WithManifest<WithRecords<Static<(typeof RUN_EVENTS)[numbe
 
 // ---- extension host -> trainer child ------------------------------------------------------
 
-export const TRAINER_COMMANDS = [Type.Object({ type: Type.Literal('cancel') })] satisfies TObject[];
-export type TrainerCommand = Static<(typeof TRAINER_COMMANDS)[number]>;
-
-/** How the host starts a trainer child: passed as its single argv JSON argument. */
-export interface TrainerLaunch {
-  configPath: string;
+/** One run of a trainer: its single argv JSON argument, or the `run` command of a warm trainer (--serve). */
+const TrainerLaunchSchema = Type.Object({
+  configPath: Type.String({ minLength: 1 }),
   /** Root under which <experiment>/<timestamp>/ run folders are created, or an exact folder to resume. */
-  outDir: string;
-  resumeDir?: string;
-  workers?: number;
-}
+  outDir: Type.String({ minLength: 1 }),
+  resumeDir: Type.Optional(Type.String()),
+  workers: Type.Optional(Type.Integer({ minimum: 1 })),
+});
+export type TrainerLaunch = Static<typeof TrainerLaunchSchema>;
+
+/** The trainer's argument that makes it a warm trainer, taking `run` commands until it is stopped. */
+export const TRAINER_SERVE_ARGUMENT = '--serve';
+
+/** `run` starts a run on a warm trainer (one at a time); `cancel` stops the current one. */
+export const TRAINER_COMMANDS = [Type.Object({ type: Type.Literal('cancel') }), Type.Object({ type: Type.Literal('run'), launch: TrainerLaunchSchema })] satisfies TObject[];
+export type TrainerCommand = Static<(typeof TRAINER_COMMANDS)[number]>;
 
 // ---- extension host <-> panel webview -----------------------------------------------------
 

@@ -1,10 +1,18 @@
-// Entry of the trainer child process that the extension forks (bundled as dist/trainer.js):
-// argv[2] is a TrainerLaunch as JSON; every RunEvent goes to the parent with process.send;
-// {type:'cancel'} or SIGTERM cancels cleanly. Exit 0 when completed or cancelled, 1 when
-// failed. If the parent goes away (IPC disconnect) the run is cancelled and the child exits,
-// so no trainer is ever orphaned.
+// Entry of the trainer child process that the extension forks (bundled as dist/trainer.js).
+// Two ways to start it:
+// - `--serve` (the extension): a warm trainer. It waits for {type:'run', launch} commands and
+//   runs them one at a time on a worker pool it keeps between runs, so every run after the
+//   first starts warm; {type:'cancel'} stops the current run cleanly (the pool's threads are
+//   terminated, a new pool serves the next run). It lives until the parent disconnects or
+//   sends SIGTERM, and exits 0.
+// - argv[2] a TrainerLaunch as JSON (by hand, and the tests): one run, then exit 0 when
+//   completed or cancelled, 1 when failed.
+// Every RunEvent goes to the parent with process.send. If the parent goes away (IPC
+// disconnect) the run is cancelled and the child exits, so no trainer is ever orphaned.
 import { RunSetupError, runExperiment, setupFailedEvent } from '../core/execution/runExperiment';
-import type { RunEvent, TrainerLaunch } from '../shared/protocol';
+import { KeptWorkerPool } from '../core/execution/keptWorkerPool';
+import type { TrialTask } from '../core/execution/workerProtocol';
+import { TRAINER_SERVE_ARGUMENT, type RunEvent, type TrainerCommand, type TrainerLaunch } from '../shared/protocol';
 import { errorMessage, errorStack } from '../shared/errorMessage';
 import { fileSystemReason } from '../core/runs/fileSystemError';
 import { checkTrainerCommand } from '../shared/protocolGuards';
@@ -60,6 +68,7 @@ class EventChannel {
 
 async function trainerMain(): Promise<number> {
   const channel = new EventChannel();
+  if (process.argv[2] === TRAINER_SERVE_ARGUMENT) return serveRuns(channel);
   let launch: TrainerLaunch;
   try {
     launch = parseTrainerLaunch(process.argv[2]);
@@ -72,17 +81,53 @@ async function trainerMain(): Promise<number> {
   }
 
   const abort = new AbortController();
+  onCommand(channel, (command) => command.type === 'cancel' && abort.abort());
+  for (const event of STOP_EVENTS) process.on(event, () => abort.abort());
+  return runOnce(launch, channel, abort.signal);
+}
+
+/** What stops a trainer cleanly (its folder says cancelled): signals, including a hang-up, and the parent going away. */
+const STOP_EVENTS = ['SIGTERM', 'SIGINT', 'SIGHUP', 'disconnect'] as const;
+
+/** A warm trainer: runs each `run` command on a pool kept between runs, until told to stop. */
+function serveRuns(channel: EventChannel): Promise<number> {
+  const keptPool = new KeptWorkerPool<TrialTask, object>();
+  // Runs one after the other: a run command that arrives while the last run is still flushing
+  // its events waits for it. `cancel` concerns the newest run.
+  let runs: Promise<unknown> = Promise.resolve();
+  let newest: AbortController | undefined;
+  let stopping = false;
+  onCommand(channel, (command) => {
+    if (command.type === 'cancel') newest?.abort();
+    else if (!stopping) {
+      const abort = new AbortController();
+      newest = abort;
+      runs = runs.then(() => runOnce(command.launch, channel, abort.signal, keptPool));
+    }
+  });
+  return new Promise((resolve) => {
+    const stop = () => {
+      if (stopping) return;
+      stopping = true;
+      newest?.abort();
+      void runs.then(() => keptPool.terminate()).then(() => resolve(0));
+    };
+    for (const event of STOP_EVENTS) process.on(event, stop);
+  });
+}
+
+function onCommand(channel: EventChannel, handle: (command: TrainerCommand) => void): void {
   process.on('message', (message: unknown) => {
     const command = checkTrainerCommand(message);
     if (!command.ok) channel.send({ type: 'log', level: 'warn', message: `trainer: dropped a malformed command: ${command.problem}` });
-    else if (command.value.type === 'cancel') abort.abort();
+    else handle(command.value);
   });
-  process.on('SIGTERM', () => abort.abort());
-  process.on('SIGINT', () => abort.abort());
-  process.on('disconnect', () => abort.abort());
+}
 
+/** One run, every event sent; resolves with the exit code of a one-run trainer (1 when failed). */
+async function runOnce(launch: TrainerLaunch, channel: EventChannel, abortSignal: AbortSignal, keptPool?: KeptWorkerPool<TrialTask, object>): Promise<number> {
   try {
-    const outcome = await runExperiment(launch, (event) => channel.send(event), abort.signal);
+    const outcome = await runExperiment({ ...launch, ...(keptPool ? { keptPool } : {}) }, (event) => channel.send(event), abortSignal);
     await channel.flush();
     return outcome.status === 'failed' ? 1 : 0;
   } catch (error) {

@@ -277,7 +277,7 @@ test('a lottery-ticket file runs the same way: a record per network on disk, a s
     panel.postedMessages.find((posted) => posted.message.type === 'run-status' && posted.message.status === 'completed'),
   );
   const delivered = panel.postedMessages.filter((posted) => posted.delivered).map((posted) => posted.message);
-  // The panel may have loaded before the run's folder existed: the snapshot that has it.
+  // The page may be ready before the run has its folder (a warm trainer starts at once, or not): the snapshot sent at run-started has it.
   const snapshot = delivered.find((message) => message.type === 'snapshot' && message.runs.length > 0);
   assert.ok(snapshot?.type === 'snapshot' && snapshot.runs[0].manifest.kind === 'lottery-ticket', 'a snapshot of the lottery-ticket run');
   const records = delivered.flatMap((message) => (message.type === 'snapshot' ? message.runs.flatMap((run) => run.records) : message.type === 'append' ? message.records : []));

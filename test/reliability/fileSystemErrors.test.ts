@@ -204,3 +204,24 @@ test('a file size limit (RLIMIT_FSIZE) at the final manifest write fails as clea
   assert.equal(again.events.filter((event) => event.type === 'trial-completed').length, 0, 'nothing recomputed');
   assert.deepEqual(readFileSync(join(runDir, TRIALS_FILE)), trials);
 });
+
+test('a trials.jsonl that is a folder is named, with the reason, by every command; nothing changes', async () => {
+  const dir = temporaryDir();
+  const configPath = writeTinyExperiment(dir, FOUR_TRIALS);
+  const first = await lthInProcess(['run', configPath, '--out', join(dir, 'runs'), '--events', 'json']);
+  const runDir = runDirOf(first.events);
+  writeManifestStatus(join(runDir, MANIFEST_FILE), 'cancelled');
+  const trialsPath = join(runDir, TRIALS_FILE);
+  rmSync(trialsPath);
+  mkdirSync(trialsPath);
+  const manifest = readFileSync(join(runDir, MANIFEST_FILE));
+  const reason = `cannot read ${trialsPath}: it is a folder (EISDIR)`;
+  for (const argv of [['summarize', runDir], ['report', runDir, '--out', join(dir, 'report.html')], ['repair', runDir], ['run', configPath, '--resume', runDir]]) {
+    const result = await lthInProcess(argv);
+    assert.equal(result.code, 1, argv[0]);
+    assertCleanMessage(result.stderr, `lth ${argv[0]}: `, reason);
+  }
+  assert.deepEqual(readFileSync(join(runDir, MANIFEST_FILE)), manifest);
+  assert.deepEqual(readdirSync(runDir).sort(), [MANIFEST_FILE, TRIALS_FILE]);
+  assert.equal(existsSync(join(dir, 'report.html')), false);
+});

@@ -28,17 +28,26 @@ function writeExperiment(dir: string, name: string, experiment: object): string 
   return path;
 }
 
-test('inputDim 1e9 passes no longer: validate and run refuse it, naming the fields, before any folder exists', async () => {
+test('inputDim 1e9 with a sparse mask runs in O(used features) memory; a dense mask over it is refused, naming the fields, before any folder exists', async () => {
   const dir = temporaryDir('lth-limits-');
-  const configPath = writeExperiment(dir, 'huge-d', { teacher: { inputDim: 1_000_000_000, nonzerosPerNeuron: 5 } });
-  const validated = await lthInProcess(['validate', configPath]);
-  assert.equal(validated.code, 1, validated.stdout);
-  assertCleanMessage(validated.stdout, `${configPath}: error: cannot run:`, 'teacher.inputDim', /TiB/);
+  const sparse = writeExperiment(dir, 'huge-d', { teacher: { inputDim: 1_000_000_000, hiddenUnits: 2, nonzerosPerNeuron: 5 }, samples: 60, trials: 1, training: { init: 'near', maxIterations: 50 } });
+  const validated = await lthInProcess(['validate', sparse]);
+  assert.equal(validated.code, 0, validated.stdout);
+  assertCleanMessage(validated.stdout, `${sparse}: estimate: about `, /[\d.]+ MiB per worker thread/);
+  const outcome = await runExperiment({ configPath: sparse, outDir: join(dir, 'runs'), workers: 1, durable: false }, () => {});
+  assert.equal(outcome.status, 'completed', outcome.message);
+  const [record] = readTrialLog(outcome.runDir).records;
+  assert.equal(record.failed, undefined);
+  assert.ok(Number(record.relativeError) < Number(record.initialRelativeError), 'it trained');
 
-  const outDir = join(dir, 'runs');
-  await assert.rejects(runExperiment({ configPath, outDir, workerScript: fakeWorker }, () => assert.fail('nothing may run')), (error: Error) => {
+  const dense = writeExperiment(dir, 'huge-dense', { teacher: { inputDim: 1_000_000_000, nonzerosPerNeuron: 5 }, student: { mask: 'dense' } });
+  const refused = await lthInProcess(['validate', dense]);
+  assert.equal(refused.code, 1, refused.stdout);
+  assertCleanMessage(refused.stdout, `${dense}: error: cannot run:`, 'teacher.inputDim', /TiB|GiB/);
+  const outDir = join(dir, 'dense-runs');
+  await assert.rejects(runExperiment({ configPath: dense, outDir, workerScript: fakeWorker }, () => assert.fail('nothing may run')), (error: Error) => {
     assert.ok(error instanceof RunSetupError);
-    assertCleanMessage(error.message, configPath, 'teacher.inputDim');
+    assertCleanMessage(error.message, dense, 'teacher.inputDim');
     return true;
   });
   assert.equal(existsSync(outDir), false, 'no run folder was made');
@@ -46,8 +55,12 @@ test('inputDim 1e9 passes no longer: validate and run refuse it, naming the fiel
 
 test('a worker that cannot fit the machine is refused; workers are capped by the cores and by memory', () => {
   const family = familyOf('teacher-student');
-  // 8 × 2000 × 50000 inputs = 800 MB per worker: over a 1 GiB machine's usable share, twice on a 2 GiB one.
-  const experiment = resolveTeacherStudent({ kind: 'teacher-student', teacher: { inputDim: 2000, nonzerosPerNeuron: 5 }, samples: 50_000, training: { init: 'near' } }, 'wide');
+  // 8 × 2000 × 50000 inputs = 800 MB per worker (a test set of 2000 × 2000 is kept, so every feature has its row):
+  // over a 1 GiB machine's usable share, twice on a 2 GiB one.
+  const experiment = resolveTeacherStudent(
+    { kind: 'teacher-student', teacher: { inputDim: 2000, nonzerosPerNeuron: 5 }, samples: 50_000, training: { init: 'near' }, evaluation: { testSamples: 2000 } },
+    'wide',
+  );
   assert.throws(
     () => planResources(family, experiment, { trialsToRun: 3 }, { memoryBytes: 1 * GiB, cores: 8 }),
     (error: Error) => error instanceof ResourceLimitError && /training inputs/.test(error.message) && /lower teacher\.inputDim or samples/.test(error.message),

@@ -1,15 +1,16 @@
 // Item 1: re-running the same `lth run FILE --out DIR` continues the newest unfinished run of the
 // same config (after kill -9 or Ctrl-C), reports a completed one without running anything,
-// and --new starts afresh; a run folder that lost its manifest is not nested into.
+// and --new starts afresh; a run folder that lost its manifest is not nested into, and one that
+// says it completed but lost trials runs them again.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readManifest } from '../../src/core/runs/manifestFile';
 import { MANIFEST_FILE, TRIALS_FILE } from '../../src/core/runs/runFolder';
 import { readTrialLog } from '../../src/core/runs/trialLog';
 import type { RunEvent } from '../../src/shared/protocol';
-import { trialKey } from '../../src/shared/trialRecord';
+import { trialKey, type TrialRecord } from '../../src/shared/trialRecord';
 import { LASTING_RUN, LASTING_RUN_TRAININGS, temporaryDir, writeTinyExperiment } from '../unit/execution/fixtures/tinyExperiment';
 import { assertCleanMessage, lthChild, lthInProcess } from './support';
 
@@ -111,4 +112,26 @@ test('the rule is per config and per shard: another config or shard under the sa
   const other = await lthInProcess(['run', configPath, '--out', out, '--events', 'json']);
   assert.equal(computed(other.events).length, 8, 'a changed config runs in a new folder');
   assert.equal(readdirSync(join(out, 'tiny')).length, 3);
+});
+
+test('a completed run whose trials file lost lines since runs the missing trials again (saying so), and only those', async () => {
+  const dir = temporaryDir();
+  const configPath = writeTinyExperiment(dir);
+  const command = ['run', configPath, '--out', join(dir, 'runs'), '--events', 'json'];
+  const runDir = startedIn((await lthInProcess(command)).events);
+  const trialsPath = join(runDir, TRIALS_FILE);
+  const lines = readFileSync(trialsPath, 'utf8').trim().split('\n');
+  const kept = lines.filter((_, index) => index % 3 !== 1); // 3 of the 8 lines are lost
+  writeFileSync(trialsPath, `${kept.join('\n')}\n`);
+  const lost = lines.filter((line) => !kept.includes(line)).map((line) => trialKey(JSON.parse(line) as TrialRecord));
+
+  const again = await lthInProcess(command);
+  assert.equal(again.code, 0, again.stderr);
+  assert.equal(startedIn(again.events), runDir);
+  const warning = again.events.find((event) => event.type === 'log' && event.level === 'warn');
+  assert.ok(warning?.type === 'log');
+  assertCleanMessage(warning.message, `${runDir} says it completed, but only 5 of its 8 trials are in ${TRIALS_FILE}`, 'running the missing ones');
+  assert.deepEqual(computed(again.events).sort(), [...lost].sort(), 'exactly the lost trials ran');
+  assert.equal(readTrialLog(runDir).records.length, 8);
+  assert.equal(readManifest(runDir).status, 'completed');
 });

@@ -37,6 +37,8 @@ export interface ChildOptions {
   uid?: number;
   /** RLIMIT_FSIZE in 512-byte blocks (`ulimit -f`): writing past it fails with EFBIG. */
   fileSizeBlocks?: number;
+  /** Called once the child is started (to signal it at a given time). */
+  onSpawn?: (child: ReturnType<typeof spawn>) => void;
   /** Sees each --events json event as it arrives. */
   onEvent?: (event: RunEvent, child: ReturnType<typeof spawn>) => void;
 }
@@ -50,6 +52,7 @@ export function lthChild(argv: string[], options: ChildOptions = {}): Promise<Cl
     stdio: ['ignore', 'pipe', 'pipe'],
     ...(options.uid === undefined ? {} : { uid: options.uid, gid: options.uid }),
   });
+  options.onSpawn?.(child);
   let stdout = '';
   let pending = '';
   let stderr = '';

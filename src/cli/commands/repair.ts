@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { readManifest } from '../../core/runs/manifestFile';
 import { TRIALS_FILE } from '../../core/runs/runFolder';
 import { sweepCheck } from '../../core/runs/runReader';
+import { describeSweep, removeLeftoverTemporaryFiles } from '../../core/runs/leftoverTemporaryFiles';
 import { lockRunFolder, type RunLock } from '../../core/runs/runLock';
 import { describeRejectedLine, moveLinesAside, readTrialLog, REJECTED_TRIALS_FILE } from '../../core/runs/trialLog';
 import { errorMessage } from '../../shared/errorMessage';
@@ -17,9 +18,10 @@ export const REPAIR_USAGE = `Usage: lth repair RUN_DIR...
 Moves every line of RUN_DIR/trials.jsonl that is not a trial of the run — not valid JSON, not
 a trial record, a record of another sweep (another grid or seed), or an incomplete last line
 left by a killed run — to the end of RUN_DIR/${REJECTED_TRIALS_FILE}, and prints each with its
-line number and why. Nothing is deleted, and nothing is lost if it is interrupted: the lines
+line number and why. No line is deleted, and nothing is lost if it is interrupted: the lines
 are safe in ${REJECTED_TRIALS_FILE} before trials.jsonl is replaced (atomically) by a copy
-without them. Refused while a run writes the folder. A repaired run resumes as before: a trial
+without them. Hidden temp files (.NAME.PID.tmp) left by a write killed before its rename are
+removed. Refused while a run writes the folder. A repaired run resumes as before: a trial
 whose only record was moved aside runs again.
 
 Exit status: 0 repaired or nothing to repair, 1 a folder could not be read or repaired,
@@ -42,6 +44,9 @@ function repairFolder(runDir: string, io: CliIo): boolean {
   try {
     const manifest = readManifest(runDir);
     lock = lockRunFolder(runDir);
+    const { info, warning } = describeSweep(runDir, removeLeftoverTemporaryFiles(runDir));
+    if (info) io.stdout.write(`${info}\n`);
+    if (warning) io.stderr.write(`lth repair: warning: ${warning}\n`);
     const { records, rejected, tornLines } = readTrialLog(runDir, 0, sweepCheck(manifest));
     if (rejected.length === 0 && tornLines === 0) {
       io.stdout.write(`${runDir}: nothing to repair (${records.length} trial records)\n`);

@@ -16,6 +16,7 @@ export interface SchemaNode {
   exclusiveMaximum?: number;
   minLength?: number;
   minItems?: number;
+  maxItems?: number;
 }
 
 const MAX_VALUE_CHARS = 60;
@@ -79,7 +80,8 @@ export function describeExpected(schema: SchemaNode): string {
       return 'true or false';
     case 'array': {
       const items = schema.items === undefined ? 'values' : pluralNoun(schema.items);
-      return (schema.minItems ?? 0) > 0 ? `a non-empty list of ${items}` : `a list of ${items}`;
+      const list = (schema.minItems ?? 0) > 0 ? `a non-empty list of ${items}` : `a list of ${items}`;
+      return schema.maxItems === undefined ? list : `${list} (at most ${schema.maxItems})`;
     }
     case 'object':
       return 'an object';

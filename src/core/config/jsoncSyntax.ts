@@ -1,6 +1,6 @@
 // Reading JSON with comments and trailing commas into a tree with offsets, and the
 // structural problems of that text: the first syntax error and duplicate property names.
-import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import { createScanner, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import type { ExperimentProblem } from './experimentProblem';
 import { formatJsonPath, type JsonPath } from './jsonPath';
 import type { LineIndex } from './textLocator';
@@ -42,6 +42,8 @@ export type JsoncParse = { root: Node; problems: [] } | { root?: undefined; prob
  * is reported: the ones after it are mostly the parser's own cascade.
  */
 export function parseJsonc(text: string, lines: LineIndex): JsoncParse {
+  const tooDeep = nestingProblem(text, lines);
+  if (tooDeep) return { problems: [tooDeep] };
   const errors: ParseError[] = [];
   const root = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
   const onlyTrivia = root === undefined && errors.length === 1 && printParseErrorCode(errors[0].error) === 'ValueExpected';
@@ -53,6 +55,30 @@ export function parseJsonc(text: string, lines: LineIndex): JsoncParse {
     return { problems: [lines.problemAt(0, 0, '', 'the file is empty; expected an object like { "kind": "teacher-student" }', 'error')] };
   }
   return { root, problems: [] };
+}
+
+/**
+ * Experiment files nest a few levels; the readers after the parser walk the tree recursively,
+ * and thousands of levels would overflow their stack. Checked first, on the tokens (the scanner
+ * does not recurse): the first bracket past the limit is the problem.
+ */
+export const MAX_NESTING = 64;
+
+function nestingProblem(text: string, lines: LineIndex): ExperimentProblem | undefined {
+  const scanner = createScanner(text, false);
+  let depth = 0;
+  // A token's first character tells brackets apart from strings (a quote), comments and the rest;
+  // the end of the text is the token at offset text.length.
+  for (scanner.scan(); scanner.getTokenOffset() < text.length; scanner.scan()) {
+    const first = text[scanner.getTokenOffset()];
+    if (first === '{' || first === '[') {
+      if (++depth > MAX_NESTING) {
+        const message = `nested more than ${MAX_NESTING} levels deep; experiment files nest a few levels (expected at most ${MAX_NESTING})`;
+        return lines.problemAt(scanner.getTokenOffset(), 1, '', message, 'error');
+      }
+    } else if (first === '}' || first === ']') depth--;
+  }
+  return undefined;
 }
 
 /** A property given twice in one object: JSON keeps only the last, which is rarely what was meant. */

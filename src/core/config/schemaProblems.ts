@@ -50,6 +50,8 @@ function collect(root: TSchema, errors: Iterable<ValueError>, document: unknown,
     const path = pointerToJsonPath(error.path, document);
     if (error.type === ValueErrorType.ObjectAdditionalProperties) {
       issues.push(unknownPropertyIssue(root, schema, path));
+    } else if (error.type === ValueErrorType.ArrayMaxItems && Array.isArray(error.value)) {
+      issues.push({ path, message: `a list of ${error.value.length} values; expected at most ${schema.maxItems}`, severity: 'error' });
     } else {
       const fix = mismatchFix(schema, error.value);
       issues.push({ path, message: explainMismatch(schema, error.value), severity: 'error', ...(fix ? { fix } : {}) });

@@ -3,13 +3,14 @@
 // reporting it, and finish the manifest as completed, cancelled or failed. The CLI and the
 // trainer child are thin wrappers around this.
 import { accessSync, constants, existsSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { formatProblem } from '../config/experimentProblem';
 import { loadExperimentFile } from '../config/loadExperimentFile';
 import { describeMachine } from '../runs/machine';
 import { readManifest, writeManifest } from '../runs/manifestFile';
 import { FileSystemError, fileSystemReason } from '../runs/fileSystemError';
 import { createRunFolder, isRunFolder, MANIFEST_FILE, TRIALS_FILE } from '../runs/runFolder';
+import { describeSweep, removeLeftoverTemporaryFiles } from '../runs/leftoverTemporaryFiles';
 import { listRuns } from '../runs/runListing';
 import { runToContinue } from '../runs/runToContinue';
 import type { RunManifest } from '../../shared/runManifest';
@@ -25,7 +26,9 @@ import type { ExperimentFamily } from '../families/experimentFamily';
 import { familyOf } from '../families/registry';
 import { BUILT_IN_TRIAL_CONTEXTS } from '../families/trialRunners';
 import { planResources, ResourceLimitError } from './resourcePlan';
-import { runTrials, trialsOnDisk, trialSweep, type TrialSweep } from './runTrials';
+import { recordsDone, runTrials, trialsOnDisk, trialSweep, type TrialSweep } from './runTrials';
+import type { KeptWorkerPool } from './keptWorkerPool';
+import type { TrialTask } from './workerProtocol';
 import { trialWorkerScript } from './workerScript';
 
 export interface RunOptions {
@@ -49,6 +52,8 @@ export interface RunOptions {
   workerScript?: string;
   /** fsync every record before reporting it (default true); see TrialLogWriter. */
   durable?: boolean;
+  /** A pool kept between runs (the extension's warm trainer); default: a fresh pool for this run. */
+  keptPool?: KeptWorkerPool<TrialTask, object>;
 }
 
 export interface RunOutcome {
@@ -98,7 +103,7 @@ export async function runExperiment(options: RunOptions, onEvent: (event: RunEve
   checkResources(family, experiment, options, sweep.jobCount);
   const context = prepareTrials(family, experiment, options.configPath);
   const log: RunLog = (level, message) => onEvent({ type: 'log', level, message });
-  const { runDir, manifest } = openRunFolder(options, experiment, file, sweep.jobCount * sweep.parts, log);
+  const { runDir, manifest } = openRunFolder(options, experiment, file, sweep, log);
   if (manifest.status === 'completed') return alreadyCompleted(runDir, manifest, onEvent);
   const lock = lockFolder(runDir, options.forceUnlock ?? false);
   if (lock.tookOverFrom) log('warn', `--force-unlock: took ${runDir} over from ${lock.tookOverFrom}`);
@@ -131,6 +136,7 @@ async function runInFolder(
   abortSignal: AbortSignal | undefined,
 ): Promise<RunOutcome> {
   const { runDir, manifest, started } = prepared;
+  sweepTemporaryFiles(runDir, onEvent);
   const onDisk = readTrialsToResume(prepared, onEvent);
   writeManifest(runDir, manifest);
   const { completedTrials, totalTrials, workers, failure } = await runTrials({ ...prepared, onDisk }, options, onEvent, abortSignal);
@@ -193,9 +199,10 @@ function openRunFolder(
   options: RunOptions,
   experiment: ResolvedExperiment,
   file: RunManifest['config'],
-  totalTrials: number,
+  sweep: TrialSweep,
   log: RunLog,
 ): { runDir: string; manifest: RunManifest } {
+  const totalTrials = sweep.jobCount * sweep.parts;
   const configHash = experimentHash(experiment);
   const now = new Date();
   const resumeDir = options.resumeDir ?? folderToContinue(options, experiment.name, configHash, log);
@@ -222,18 +229,30 @@ function openRunFolder(
   try {
     previous = readManifest(resumeDir);
   } catch (error) {
-    throw new RunSetupError(`cannot resume: ${errorMessage(error)}`);
+    if (options.resumeDir !== undefined) throw new RunSetupError(`cannot resume ${resumeDir}: ${errorMessage(error)}`);
+    throw new RunSetupError(`cannot run into --out ${resumeDir}: ${errorMessage(error)}; give --out a folder of runs instead`);
   }
   if (previous.configHash !== configHash) {
-    throw new RunSetupError(
-      `cannot resume ${resumeDir}: the folder was run with a different config (its configHash is ${previous.configHash.slice(0, 12)}…, ` +
-        `${options.configPath} now gives ${configHash.slice(0, 12)}…); run without --resume to start a new folder`,
-    );
+    const theirs = `experiment "${previous.experiment}" of kind ${previous.kind}, configHash ${previous.configHash.slice(0, 12)}…`;
+    const ours = `${options.configPath} gives ${configHash.slice(0, 12)}…`;
+    if (options.resumeDir === undefined) {
+      // --out named a run folder (outDir itself): its manifest belongs to another experiment.
+      throw new RunSetupError(
+        `--out ${resumeDir} is the run folder of another config (${theirs}; ${ours}), not a folder of runs; nothing in it was changed. ` +
+          `Give --out a folder of runs${runsRootHint(resumeDir, previous.experiment)} to start a run of ${options.configPath}`,
+      );
+    }
+    throw new RunSetupError(`cannot resume ${resumeDir}: the folder was run with a different config (${theirs}; ${ours}); run without --resume to start a new folder`);
   }
   if (shardText(previous.shard) !== shardText(options.shard)) {
     throw new RunSetupError(`cannot resume ${resumeDir}: the folder was run as ${shardText(previous.shard)}, not ${shardText(options.shard)}`);
   }
-  if (previous.status === 'completed') return { runDir: resumeDir, manifest: previous };
+  if (previous.status === 'completed') {
+    const done = readRecordsDone(resumeDir, previous, sweep);
+    if (done >= totalTrials) return { runDir: resumeDir, manifest: previous };
+    // Completed once, but trials are gone from the log since (damaged, edited): run them again rather than claim they are there.
+    log('warn', `${resumeDir} says it completed, but only ${done} of its ${totalTrials} trials are in ${TRIALS_FILE} (the file was damaged or edited since): running the missing ones`);
+  }
   checkWritable(resumeDir);
   const { endedAt: _endedAt, ...unfinished } = previous;
   const manifest: RunManifest = {
@@ -283,6 +302,14 @@ function newRunFolder(outDir: string, experimentName: string, now: Date): string
   }
 }
 
+function readRecordsDone(runDir: string, manifest: RunManifest, sweep: TrialSweep): number {
+  try {
+    return recordsDone(runDir, manifest, sweep.shard, sweep.parts);
+  } catch (error) {
+    throw new RunSetupError(`cannot resume: ${errorMessage(error)}`);
+  }
+}
+
 /** A folder to resume gets a lock, a new manifest and trials: checked before anything in it changes. */
 function checkWritable(runDir: string): void {
   for (const path of [runDir, join(runDir, TRIALS_FILE)]) {
@@ -313,6 +340,19 @@ function readTrialsToResume(prepared: PreparedRun, onEvent: (event: RunEvent) =>
   }
 }
 
+/** Temp files a killed writer left in the folder go before the run writes its own. */
+function sweepTemporaryFiles(runDir: string, onEvent: (event: RunEvent) => void): void {
+  let swept;
+  try {
+    swept = removeLeftoverTemporaryFiles(runDir);
+  } catch (error) {
+    throw new RunSetupError(`cannot resume ${runDir}: ${new FileSystemError('read the folder', runDir, error).message}`);
+  }
+  const { info, warning } = describeSweep(runDir, swept);
+  if (info) onEvent({ type: 'log', level: 'info', message: info });
+  if (warning) onEvent({ type: 'log', level: 'warn', message: warning });
+}
+
 /** A run that cannot fit the machine is refused before any folder is made or changed. */
 function checkResources(family: ExperimentFamily, experiment: ResolvedExperiment, options: RunOptions, trialsToRun: number): void {
   try {
@@ -321,6 +361,11 @@ function checkResources(family: ExperimentFamily, experiment: ResolvedExperiment
     if (!(error instanceof ResourceLimitError)) throw error;
     throw new RunSetupError(`${options.configPath}: ${error.message}`);
   }
+}
+
+/** " (such as ROOT)" when `runDir` sits where runs go (ROOT/<experiment>/<folder>), else nothing. */
+function runsRootHint(runDir: string, experiment: string): string {
+  return basename(dirname(runDir)) === experiment ? ` (such as ${dirname(dirname(runDir))})` : '';
 }
 
 function shardText(shard: Shard | undefined): string {

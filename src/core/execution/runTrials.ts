@@ -15,6 +15,7 @@ import type { PhasedSweep } from '../sweep/phasedSweep';
 import { countTrialJobs, trialJobs, type Shard, type TrialJob } from '../sweep/trialJobs';
 import { planResources } from './resourcePlan';
 import { trialRecord } from './trialRecord';
+import type { KeptWorkerPool } from './keptWorkerPool';
 import { PoolTerminatedError, TaskFailedError, WorkerPool } from './workerPool';
 import type { TrialTask } from './workerProtocol';
 
@@ -75,7 +76,7 @@ const TASKS_PER_WORKER = 3;
 /** Emits run-started, runs the missing trials, and resolves once every record is on disk and reported. */
 export async function runTrials(
   run: TrialsRun,
-  options: { workers?: number; durable?: boolean },
+  options: { workers?: number; durable?: boolean; keptPool?: KeptWorkerPool<TrialTask, object> },
   onEvent: (event: RunEvent) => void,
   abortSignal: AbortSignal | undefined,
 ): Promise<TrialsOutcome> {
@@ -111,7 +112,7 @@ export async function runTrials(
   /** A phased sweep that decided it is done before its most jobs: its total is what it ran. */
   let sweepFinished = sweep.phased !== undefined && trialsToRun === 0;
   if (workers > 0 && !abortSignal?.aborted) {
-    const pool = new WorkerPool<TrialTask, object>(workerScript, workers);
+    const pool = options.keptPool?.borrow(workerScript, workers) ?? new WorkerPool<TrialTask, object>(workerScript, workers);
     let stopped = false;
     const stop = () => {
       stopped = true;
@@ -190,7 +191,9 @@ export async function runTrials(
       else sweepFinished = await runPhases(sweep.phased, onDisk, runPhase, () => stopped || failure !== undefined);
     } finally {
       abortSignal?.removeEventListener('abort', stop);
-      await pool.terminate();
+      // A kept pool stays warm for the next run unless this one was stopped (its threads were terminated) or broke.
+      if (options.keptPool) await options.keptPool.giveBack(pool, !stopped && failure === undefined);
+      else await pool.terminate();
       // Every record written is on disk before anyone hears of it (parts of a cut trial too).
       await Promise.allSettled([...reporting]);
     }
@@ -223,6 +226,13 @@ async function runPhases(
     if (interrupted()) return false;
     earlier.push(...jobs);
   }
+}
+
+/** Records of the run's trials on disk that count as done (see doneCount), for a folder that says it completed. */
+export function recordsDone(runDir: string, manifest: RunManifest, shard: Shard | undefined, parts: number): number {
+  let done = 0;
+  for (const records of trialsOnDisk(runDir, manifest, shard, () => {}).values()) done += doneCount(records, parts);
+  return done;
 }
 
 /** Records of a trial that count as done: its unbroken parts, or all of them once one says the trial failed. */

@@ -59,6 +59,11 @@ export class WorkerPool<Task, Result> {
     for (let index = 0; index < size; index++) this.workers.push(this.startWorker(scriptFilename, index));
   }
 
+  /** True while the pool takes tasks: not terminated, and no worker died. */
+  get usable(): boolean {
+    return !this.terminated && this.failure === undefined;
+  }
+
   /**
    * Runs `task` on the next free worker; `onPart` hears each part the task sends before its
    * reply. Rejects with the worker's error if it fails or dies.
@@ -99,16 +104,17 @@ export class WorkerPool<Task, Result> {
     });
     // A dead worker cannot take more tasks: fail its task and everything still queued,
     // since a crash (out of memory, a bug in a kernel) would most likely repeat.
-    const die = (reason: string) => {
+    const die = (reason: string, stack?: string) => {
       const position = this.workers.indexOf(worker);
       if (this.terminated || position < 0) return; // 'exit' follows 'error': handle the first
       this.workers.splice(position, 1);
       const failure = new Error(`worker ${index + 1} ${reason}`);
+      if (stack) failure.stack = `${failure.message}\n(in the worker) ${stack}`; // for logs; the message stays one line for people
       this.failure ??= failure;
       const unfinished = [...worker.inFlight.splice(0), ...this.queue.splice(0)];
       for (const pending of unfinished) pending.reject(failure);
     };
-    thread.on('error', (error) => die(`crashed: ${error.stack ?? error.message}`));
+    thread.on('error', (error) => die(`crashed: ${error.message}`, error.stack));
     thread.on('exit', (code) => die(`exited unexpectedly with code ${code}`));
     return worker;
   }

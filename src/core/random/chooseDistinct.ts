@@ -18,6 +18,26 @@ export function chooseDistinct(random: RandomStream, candidates: Int32Array, cou
   return pool.slice(0, count).sort();
 }
 
+/**
+ * The same as chooseDistinct(random, range(size), count), draw for draw, in O(count) memory: the
+ * shuffled pool is kept as the few slots that differ from 0..size-1 (a teacher's r positions
+ * among d = 10^9 features must not need a 4 GB array).
+ */
+export function chooseDistinctBelow(random: RandomStream, size: number, count: number): Int32Array {
+  if (!Number.isInteger(count) || count < 0 || !Number.isInteger(size) || count > size) {
+    throw new RangeError(`chooseDistinct: cannot choose ${count} of ${size} candidates`);
+  }
+  const moved = new Map<number, number>();
+  const chosen = new Int32Array(count);
+  for (let position = 0; position < count; position++) {
+    const swap = position + random.nextInt(size - position);
+    chosen[position] = moved.get(swap) ?? swap;
+    // Slot `position` is never read again (later swaps land at or after position + 1).
+    moved.set(swap, moved.get(position) ?? position);
+  }
+  return chosen.sort();
+}
+
 /** 0, 1, ..., size-1. */
 export function range(size: number): Int32Array {
   const values = new Int32Array(size);

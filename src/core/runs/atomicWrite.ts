@@ -9,7 +9,7 @@ import { FileSystemError } from './fileSystemError';
  * was, the temp file is removed, and a FileSystemError names the target and the reason.
  */
 export function writeFileAtomic(path: string, text: string): void {
-  const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+  const temporary = temporaryPathOf(path);
   try {
     writeSynced(temporary, text, 'w');
     renameSync(temporary, path);
@@ -17,6 +17,21 @@ export function writeFileAtomic(path: string, text: string): void {
     removeQuietly(temporary);
     throw new FileSystemError('write', path, error);
   }
+}
+
+/**
+ * The temp file beside `path` that this process writes before renaming it over `path`:
+ * hidden, and named after its writer, so that one left by a kill -9 can be told apart and swept
+ * (see leftoverTemporaryFiles.ts).
+ */
+export function temporaryPathOf(path: string): string {
+  return join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+}
+
+/** The target and the writer's pid of a temp file name made by temporaryPathOf, or undefined for any other name. */
+export function parseTemporaryName(name: string): { target: string; pid: number } | undefined {
+  const match = /^\.(.+)\.(\d+)\.tmp$/.exec(name);
+  return match ? { target: match[1], pid: Number(match[2]) } : undefined;
 }
 
 /** Writes (flags 'w') or appends ('a') all of `text` and flushes it to the disk before returning. */

@@ -1,6 +1,7 @@
 // The run folders under a root: for the extension (CodeLens "last run", run pickers), resuming
 // runs and the CLI (an experiment folder standing for its newest run).
 import { readdirSync, readFileSync } from 'node:fs';
+import { FileSystemError } from './fileSystemError';
 import { join } from 'node:path';
 import { readManifest } from './manifestFile';
 import { experimentRunsFolder, isRunFolder, TRIALS_FILE } from './runFolder';
@@ -82,12 +83,13 @@ function subfolders(dir: string): string[] {
 
 /** Complete, non-blank lines of a run's trials.jsonl (0 when it has none yet). */
 export function completedTrialLines(runDir: string): number {
+  const path = join(runDir, TRIALS_FILE);
   let bytes: Buffer;
   try {
-    bytes = readFileSync(join(runDir, TRIALS_FILE));
+    bytes = readFileSync(path);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return 0;
-    throw error;
+    throw new FileSystemError('read', path, error);
   }
   let count = 0;
   let previous = 0x0a;

@@ -14,6 +14,7 @@
 import { linkSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
+import { temporaryPathOf } from './atomicWrite';
 import { FileSystemError } from './fileSystemError';
 
 export const LOCK_FILE = 'run.lock';
@@ -75,7 +76,7 @@ function quoted(command: string): string {
 
 /** Creates the lock with its contents in one step (link of a written temp file): never seen half-written. */
 function tryCreate(path: string, holder: LockHolder): boolean {
-  const temporary = `${path}.${holder.pid}.tmp`;
+  const temporary = temporaryPathOf(path);
   try {
     writeFileSync(temporary, `${JSON.stringify(holder)}\n`);
     linkSync(temporary, path);
@@ -109,13 +110,13 @@ function readHolder(path: string): LockHolder | undefined {
 
 /** True while the process that wrote the lock (on this host) runs: see the file's comment. */
 function isSameProcessRunning(holder: LockHolder): boolean {
-  if (!isRunning(holder.pid)) return false;
+  if (!isProcessRunning(holder.pid)) return false;
   const running = processIdentity(holder.pid);
   if (running.startTime === undefined || holder.startTime === undefined) return true; // no /proc, or a 0.1 lock: the pid is all we know
   return running.startTime === holder.startTime && running.command === holder.command;
 }
 
-function isRunning(pid: number): boolean {
+export function isProcessRunning(pid: number): boolean {
   try {
     process.kill(pid, 0); // signal 0: only checks that the process exists
     return true;

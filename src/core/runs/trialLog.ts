@@ -12,6 +12,7 @@ import type { TrialRecord } from '../../shared/trialRecord';
 import { TRIALS_FILE } from './runFolder';
 import { writeFileAtomic, writeSynced } from './atomicWrite';
 import { errorMessage } from '../../shared/errorMessage';
+import { FileSystemError } from './fileSystemError';
 
 const NEWLINE = 0x0a;
 /** Least time between the starts of two fsyncs of one log (see TrialLogWriter). */
@@ -54,7 +55,7 @@ export function readTrialLog(runDir: string, fromByte = 0, check?: RecordCheck):
     bytes = readFileSync(path);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { records: [], rejected: [], tornLines: 0, nextByte: 0 };
-    throw error;
+    throw new FileSystemError('read', path, error);
   }
   const end = bytes.lastIndexOf(NEWLINE) + 1;
   const tornLines = end < bytes.length ? 1 : 0;

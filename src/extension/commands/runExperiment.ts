@@ -1,7 +1,6 @@
 // "Run LTH experiment": check, fork the trainer, show progress, open the results beside, and
 // say how it ended. Refused in untrusted workspaces, for invalid files and while the same
 // file already runs.
-import { existsSync } from 'node:fs';
 import { basename } from 'node:path';
 import * as vscode from 'vscode';
 import type { ExperimentProblem } from '../../core/config/experimentProblem';
@@ -11,9 +10,8 @@ import type { RunEvent, TrainerLaunch } from '../../shared/protocol';
 import { CommandId } from '../commandIds';
 import { showErrorWithLog } from '../errorBoundary';
 import { experimentKey, resolveExperimentFile, settingsFor } from '../experimentFiles';
-import { LiveRun, type FinishedRun } from '../runner/liveRun';
+import { LiveRun, type FinishedRun, type TrainerHandle } from '../runner/liveRun';
 import { showRunProgress } from '../runner/runProgress';
-import { TrainerProcess } from '../runner/trainerProcess';
 import type { Log } from '../log';
 import type { ExtensionServices } from '../services';
 
@@ -92,11 +90,9 @@ export function refuseInvalid({ log, diagnostics }: ExtensionServices, file: vsc
   log.info(`refused to run ${file.fsPath}: ${problems.length} problems, first: ${where}: ${first.message}`);
 }
 
-function startTrainer({ context, log }: ExtensionServices, launch: TrainerLaunch, experimentName: string, onEvent: (event: RunEvent) => void): TrainerProcess {
-  const trainerPath = context.asAbsolutePath('dist/trainer.js');
-  if (!existsSync(trainerPath)) throw new Error(`the trainer bundle ${trainerPath} is missing; build the extension (npm run build)`);
+function startTrainer({ log, trainers }: ExtensionServices, launch: TrainerLaunch, experimentName: string, onEvent: (event: RunEvent) => void): TrainerHandle {
   const prefix = `[trainer ${experimentName}]`;
-  return new TrainerProcess(trainerPath, launch, {
+  return trainers.start(launch, {
     onEvent: (event) => {
       logEvent(log, prefix, event);
       onEvent(event);

@@ -4,10 +4,13 @@ import { runIdOf } from '../../core/runs/runId';
 import type { RunEvent } from '../../shared/protocol';
 import { describeTrainerExit, type RunOutcome, type TrainerExit } from './trainerExit';
 
-/** What a LiveRun needs of the trainer process (TrainerProcess, or a fake in tests). */
+/** One run on a trainer, as a LiveRun handles it (a run on a TrainerProcess, or a fake in tests). */
 export interface TrainerHandle {
+  /** Resolves once the run has ended: its run-finished event, or the trainer's exit. */
   readonly exited: Promise<TrainerExit>;
+  /** Asks the run to stop; escalates to SIGTERM, then SIGKILL, if it does not. Idempotent. */
   cancel(): void;
+  /** Cancels and waits for the end: for deactivate, where nothing may outlive the host. */
   stop(): Promise<TrainerExit>;
 }
 

@@ -130,7 +130,7 @@ test('resuming with a different config or shard is refused before anything runs'
   );
   writeTinyExperiment(dir);
   await assert.rejects(runExperiment(options(configPath, { resumeDir: first.runDir, shard: { index: 1, count: 2 } }), () => {}), /run as the whole sweep \(no shard\), not shard 1\/2/);
-  await assert.rejects(runExperiment(options(configPath, { resumeDir: dir }), () => {}), /cannot resume: .* is not a run folder/);
+  await assert.rejects(runExperiment(options(configPath, { resumeDir: dir }), () => {}), /cannot resume .* is not a run folder/);
   assert.equal(readTrialLog(first.runDir).records.length, 8);
 });
 

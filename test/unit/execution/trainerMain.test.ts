@@ -95,3 +95,40 @@ test('parseTrainerLaunch names what is wrong', () => {
   assert.throws(() => parseTrainerLaunch('{"configPath":"a","outDir":"b","workers":0}'), /argv\[2\]\.workers: expected an integer >= 1, got 0/);
   assert.deepEqual(parseTrainerLaunch('{"configPath":"a","outDir":"b","resumeDir":"c","workers":2}'), { configPath: 'a', outDir: 'b', resumeDir: 'c', workers: 2 });
 });
+
+test('--serve: a warm trainer runs one launch after another in one process, a cancel keeps it serving, and it exits 0 when the parent disconnects', async () => {
+  const trainer = startTrainer('--serve');
+  const dir = temporaryDir();
+  const outDir = join(dir, 'runs');
+  const finishedRuns = () => trainer.events.filter((event) => event.type === 'run-finished');
+  const runOn = async (configPath: string, count: number) => {
+    trainer.child.send({ type: 'run', launch: { configPath, outDir, workers: 1 } });
+    return trainer.waitFor(() => finishedRuns().length === count).then(() => finishedRuns()[count - 1]);
+  };
+  const first = await runOn(writeTinyExperiment(dir), 1);
+  assert.ok(first.type === 'run-finished' && first.status === 'completed' && first.completedTrials === 8);
+  const second = await runOn(writeTinyExperiment(dir, { seed: 8 }), 2);
+  assert.ok(second.type === 'run-finished' && second.status === 'completed', 'a second run in the same process');
+
+  trainer.child.send({ type: 'run', launch: { configPath: writeTinyExperiment(dir, LASTING_RUN), outDir, workers: 1 } });
+  await trainer.waitFor((event) => event.type === 'trial-completed' && event.record.trial >= 1 && finishedRuns().length === 2);
+  trainer.child.send({ type: 'cancel' });
+  const cancelled = await trainer.waitFor(() => finishedRuns().length === 3).then(() => finishedRuns()[2]);
+  assert.ok(cancelled.type === 'run-finished' && cancelled.status === 'cancelled' && cancelled.completedTrials < LASTING_RUN_TRAININGS);
+  const afterCancel = await runOn(writeTinyExperiment(dir, { seed: 9 }), 4);
+  assert.ok(afterCancel.type === 'run-finished' && afterCancel.status === 'completed', 'a new pool serves the run after a cancel');
+
+  trainer.child.disconnect();
+  assert.equal(await trainer.exited, 0);
+});
+
+test('a hang-up (SIGHUP) stops a trainer like SIGTERM: the run is cancelled, not left "running"', async () => {
+  const trainer = startTrainer(launch({ configPath: writeTinyExperiment(temporaryDir(), LASTING_RUN) }));
+  const started = await trainer.waitFor((event) => event.type === 'run-started');
+  await trainer.waitFor((event) => event.type === 'trial-completed');
+  trainer.child.kill('SIGHUP');
+  assert.equal(await trainer.exited, 0);
+  const finished = trainer.events[trainer.events.length - 1];
+  assert.ok(finished.type === 'run-finished' && finished.status === 'cancelled');
+  assert.equal(readManifest(started.type === 'run-started' ? started.runDir : '').status, 'cancelled');
+});

@@ -6,7 +6,10 @@
 // since only where a fix changed what is measured (issue 9): the curves of dense-tensor and
 // inaccurate-mask-minibatch (error up to neuron permutation at every iteration), every tensor-init
 // value of dense-tensor (the norms of the tensor initialization), and a `splitBlocks` field in
-// split-dense-student (the block count used).
+// split-dense-student (the block count used);
+// and wide-input-*: written with every feature's inputs stored (the code before issue 10's
+// compact inputs, with issue 9's fixes), so they check that a trial with a large inputDim ×
+// testSamples, storing only the features its networks use, gives the same bits.
 import assert from 'node:assert/strict';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

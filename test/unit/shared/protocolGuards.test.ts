@@ -67,7 +67,9 @@ test('run events, trainer commands, records and manifests', () => {
   assert.equal(checkRunEvent({ type: 'run-finished', status: 'cancelled', completedTrials: 1, totalTrials: 4, seconds: 2 }).ok, true);
   assert.equal(problemOf(checkRunEvent({ type: 'run-finished', status: 'running', completedTrials: 1, totalTrials: 4, seconds: 2 })), 'run-finished.status: expected one of "completed", "cancelled", "failed", got string "running"');
   assert.equal(checkTrainerCommand({ type: 'cancel' }).ok, true);
-  assert.equal(problemOf(checkTrainerCommand({ type: 'stop' })), 'command.type: expected one of "cancel", got string "stop"');
+  assert.equal(checkTrainerCommand({ type: 'run', launch: { configPath: '/a.lth.json', outDir: '/runs', workers: 2 } }).ok, true);
+  assert.equal(problemOf(checkTrainerCommand({ type: 'run', launch: { configPath: '/a.lth.json', outDir: '/runs', workers: 0 } })), 'run.launch.workers: expected an integer, got number 0');
+  assert.equal(problemOf(checkTrainerCommand({ type: 'stop' })), 'command.type: expected one of "cancel", "run", got string "stop"');
   // The shared guard checks what every family's record has; the metrics are the family's.
   const { seed: _dropped, ...withoutSeed } = fakeRecord({});
   assert.equal(problemOf(checkTrialRecord(withoutSeed, 'trials.jsonl:3')), 'trials.jsonl:3.seed: expected an integer, got undefined');

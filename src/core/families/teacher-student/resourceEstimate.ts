@@ -1,10 +1,8 @@
 // What a teacher-student sweep will take, before it runs: a worker's peak memory for the
 // sweep's largest trial (the buffers runTrial.ts allocates, sized by the largest value of each
-// axis) and the sweep's training time. A trial still allocates O(inputDim) per trial — the
-// inputs are stored for every feature (features-major rows the kernel indexes by feature), the
-// teacher's positions are drawn from all d and the tensor initialization builds dense K × d weights — so a huge
-// inputDim is refused here rather than stored sparsely: storing only the used features would
-// renumber what the kernels read, and every record must stay bit-identical to the golden ones.
+// axis) and the sweep's training time. A trial stores a row of inputs per feature only while
+// the test set is small enough to keep (inputDim × testSamples); beyond that it stores only the
+// features its networks use, so memory is O(used features), however large inputDim is.
 import type { MemoryItem, ResourceEstimate } from '../experimentFamily';
 import { cellCount } from '../../sweep/sweepCells';
 import { adaptiveMaxTrainings } from './adaptive/adaptiveSearch';
@@ -54,12 +52,19 @@ export function estimateTeacherStudent(experiment: Experiment): ResourceEstimate
   const keptTest = inputDim * testSamples <= KEPT_TEST_VALUES;
   const testColumns = keptTest ? testSamples : Math.min(CHUNK_CAPACITY, Math.max(samples, testSamples));
   const unionSize = Math.min(inputDim, entries);
+  // Rows of inputs: every feature beside a kept test set, else the features the teacher or the mask use.
+  const usedFeatures = Math.min(inputDim, experiment.studentMask === 'dense' ? inputDim : hiddenUnits * (nonzeros + largest(axes.extraPerNeuron)));
+  const featureRows = keptTest ? inputDim : usedFeatures;
+  const rowsWhat = keptTest ? `inputDim ${inputDim}` : `${featureRows} used features`;
 
+  // What sets the rows: inputDim beside a kept test set, else the networks' positions (and testSamples, which decides).
+  const denseMask = experiment.studentMask === 'dense';
+  const inputFields = keptTest || denseMask ? ['teacher.inputDim', ...(denseMask ? ['student.mask'] : [])] : ['teacher.nonzerosPerNeuron', 'student.extraPerNeuron', 'teacher.hiddenUnits'];
   const kernel: MemoryItem[] = [
-    { what: `the training inputs (inputDim ${inputDim} × samples ${samples})`, bytes: FLOAT64 * inputDim * samples, fields: ['teacher.inputDim', 'samples'] },
-    { what: `the test inputs (inputDim ${inputDim} × ${testColumns} test samples)`, bytes: FLOAT64 * inputDim * testColumns, fields: ['teacher.inputDim', 'evaluation.testSamples'] },
+    { what: `the training inputs (${rowsWhat} × samples ${samples})`, bytes: FLOAT64 * featureRows * samples, fields: [...inputFields, 'samples'] },
+    { what: `the test inputs (${rowsWhat} × ${testColumns} test samples)`, bytes: FLOAT64 * featureRows * testColumns, fields: [...inputFields, 'evaluation.testSamples'] },
     { what: `the error of every iteration (maxIterations ${maxIterations})`, bytes: FLOAT64 * (maxIterations + 1), fields: ['training.maxIterations'] },
-    { what: `the gathered mini-batch (inputDim ${inputDim} × batch ${miniBatch})`, bytes: FLOAT64 * (inputDim + 1) * miniBatch, fields: ['teacher.inputDim', 'training.batch'] },
+    { what: `the gathered mini-batch (${rowsWhat} × batch ${miniBatch})`, bytes: FLOAT64 * (featureRows + 1) * miniBatch, fields: [...inputFields, 'training.batch'] },
     {
       what: `the weights and mask (${entries} entries)`,
       bytes: (4 * FLOAT64 + INT32) * entries + (FLOAT64 + INT32) * hiddenUnits * nonzeros,
@@ -72,13 +77,13 @@ export function estimateTeacherStudent(experiment: Experiment): ResourceEstimate
     },
   ];
   const scratch: MemoryItem[] = [
-    // The tensor initialization builds dense K × d weights; the teacher's and the mask's positions are drawn from all d.
+    // The tensor initialization builds dense K × (feature rows) weights.
     {
-      what: `the initialization's dense weights (hiddenUnits ${hiddenUnits} × inputDim ${inputDim})`,
-      bytes: experiment.init === 'tensor' ? FLOAT64 * hiddenUnits * inputDim : 0,
-      fields: ['training.init', 'teacher.hiddenUnits', 'teacher.inputDim'],
+      what: `the initialization's dense weights (hiddenUnits ${hiddenUnits} × ${rowsWhat})`,
+      bytes: experiment.init === 'tensor' ? FLOAT64 * hiddenUnits * featureRows : 0,
+      fields: ['training.init', 'teacher.hiddenUnits', ...inputFields],
     },
-    { what: `index arrays over the inputDim ${inputDim} features`, bytes: 4 * INT32 * inputDim, fields: ['teacher.inputDim'] },
+    { what: `index arrays over the ${rowsWhat}`, bytes: 2 * INT32 * featureRows, fields: inputFields },
     {
       what: `the tensor initialization's moment matrices (${unionSize} × ${unionSize})`,
       bytes: experiment.init === 'tensor' ? 3 * FLOAT64 * unionSize * unionSize : 0,

@@ -21,21 +21,27 @@ export interface InputSource {
 export class GaussianInputSource implements InputSource {
   private readonly streams: RandomStream[];
 
-  /** `features`: the features to draw (sorted); the rows of the others are never written. */
+  /**
+   * `features`: the features to draw (sorted); the rows of the others are never written.
+   * `compactRows`: the target holds only these features' rows, feature features[k] in row k
+   * (else feature f is in row f).
+   */
   constructor(
     seed: number,
     purpose: 'train-inputs' | 'test-inputs',
     readonly features: Int32Array,
     private readonly filler: GaussianFiller = streamFiller,
+    private readonly compactRows = false,
   ) {
     this.streams = Array.from(features, (feature) => trialStream(seed, purpose, feature));
   }
 
-  /** Draws the next `count` samples of every feature into target rows (feature f at f*stride). */
+  /** Draws the next `count` samples of every feature into its target row (row r at r*stride). */
   drawNext(target: Float64Array, stride: number, count: number): void {
     if (count > stride) throw new RangeError(`GaussianInputSource: count ${count} exceeds the row stride ${stride}`);
     for (let position = 0; position < this.features.length; position++) {
-      this.filler.fillGaussian(this.streams[position], target, this.features[position] * stride, count);
+      const row = this.compactRows ? position : this.features[position];
+      this.filler.fillGaussian(this.streams[position], target, row * stride, count);
     }
   }
 }

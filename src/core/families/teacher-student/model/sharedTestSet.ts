@@ -45,9 +45,9 @@ export function keptTestBlocks(matrix: Float64Array, testSamples: number): TestB
   };
 }
 
-/** Blocks drawn on demand into a chunk buffer (stride chunkCapacity); only `features` are drawn. */
-export function drawnTestBlocks(seed: number, features: Int32Array, chunkInputs: Float64Array, chunkCapacity: number, filler?: GaussianFiller): TestBlocks {
-  const source = new GaussianInputSource(seed, 'test-inputs', features, filler);
+/** Blocks drawn on demand into a chunk buffer (stride chunkCapacity); only `features` are drawn (into rows of their own with `compactRows`, see GaussianInputSource). */
+export function drawnTestBlocks(seed: number, features: Int32Array, chunkInputs: Float64Array, chunkCapacity: number, filler?: GaussianFiller, compactRows = false): TestBlocks {
+  const source = new GaussianInputSource(seed, 'test-inputs', features, filler, compactRows);
   return {
     next(count) {
       source.drawNext(chunkInputs, chunkCapacity, count);

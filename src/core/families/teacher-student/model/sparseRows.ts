@@ -53,11 +53,42 @@ export function gatherOnPattern(pattern: SparsityPattern, dense: Float64Array): 
   return values;
 }
 
-/** Sorted list of the columns used by at least one row of any of the patterns. */
+/** Sorted list of the columns used by at least one row of any of the patterns (O(entries), whatever the column count). */
 export function usedColumns(...patterns: SparsityPattern[]): Int32Array {
-  const used = new Uint8Array(patterns[0]?.columnCount ?? 0);
-  for (const pattern of patterns) for (const column of pattern.columnIndex) used[column] = 1;
-  const columns: number[] = [];
-  for (let column = 0; column < used.length; column++) if (used[column]) columns.push(column);
-  return Int32Array.from(columns);
+  const all = new Int32Array(patterns.reduce((sum, pattern) => sum + pattern.columnIndex.length, 0));
+  let filled = 0;
+  for (const pattern of patterns) {
+    all.set(pattern.columnIndex, filled);
+    filled += pattern.columnIndex.length;
+  }
+  all.sort();
+  let distinct = 0;
+  for (let index = 0; index < all.length; index++) if (index === 0 || all[index] !== all[index - 1]) all[distinct++] = all[index];
+  return all.slice(0, distinct);
+}
+
+/**
+ * The pattern over only `columns` (sorted, holding every column it uses): column columns[k]
+ * becomes column k. The order of the entries is kept, so whatever sums over them sums the same
+ * numbers in the same order.
+ */
+export function keepColumns<Pattern extends SparsityPattern>(pattern: Pattern, columns: Int32Array): Pattern {
+  const columnIndex = pattern.columnIndex.map((column) => {
+    const kept = binarySearch(columns, column);
+    if (kept < 0) throw new RangeError(`keepColumns: column ${column} is used but not kept`);
+    return kept;
+  });
+  return { ...pattern, columnCount: columns.length, columnIndex };
+}
+
+function binarySearch(sorted: Int32Array, value: number): number {
+  let low = 0;
+  let high = sorted.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    if (sorted[middle] < value) low = middle + 1;
+    else if (sorted[middle] > value) high = middle - 1;
+    else return middle;
+  }
+  return -1;
 }

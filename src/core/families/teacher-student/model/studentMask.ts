@@ -2,7 +2,7 @@
 // rows stay aligned with the teacher's: "accurate" = the support, plus `extraPerNeuron` random
 // other positions (still accurate, costs samples), minus `missingPerNeuron` random teacher
 // positions (inaccurate: an error floor). "dense" = all d positions (the unpruned baseline).
-import { chooseDistinct, range } from '../../../random/chooseDistinct';
+import { chooseDistinct, chooseDistinctBelow, range } from '../../../random/chooseDistinct';
 import type { RandomStream } from '../../../random/randomStream';
 import { patternFromSupports, rowSupport, type SparsityPattern } from './sparseRows';
 import type { StudentMaskKind } from '../types';
@@ -43,7 +43,7 @@ export function buildStudentMask(teacher: SparsityPattern, options: StudentMaskO
       );
     }
     const kept = chooseDistinct(random, teacherSupport, nonzeros - missingPerNeuron);
-    const extra = chooseDistinct(random, complement(teacherSupport, inputDim), extraPerNeuron);
+    const extra = nthFreeColumns(chooseDistinctBelow(random, inputDim - nonzeros, extraPerNeuron), teacherSupport);
     const support = new Int32Array(kept.length + extra.length);
     support.set(kept);
     support.set(extra, kept.length);
@@ -52,14 +52,17 @@ export function buildStudentMask(teacher: SparsityPattern, options: StudentMaskO
   return patternFromSupports(supports, inputDim);
 }
 
-/** Columns of 0..size-1 that are not in the sorted `support`. */
-function complement(support: Int32Array, size: number): Int32Array {
-  const result = new Int32Array(size - support.length);
-  let next = 0;
-  let supportPosition = 0;
-  for (let column = 0; column < size; column++) {
-    if (supportPosition < support.length && support[supportPosition] === column) supportPosition++;
-    else result[next++] = column;
-  }
-  return result;
+/**
+ * The columns at the sorted `positions` of the list of columns not in the sorted `support` (what
+ * chooseDistinct over that list would return), without building the list: O(r) per position.
+ */
+function nthFreeColumns(positions: Int32Array, support: Int32Array): Int32Array {
+  return positions.map((position) => {
+    let column = position;
+    for (const taken of support) {
+      if (taken > column) break;
+      column++;
+    }
+    return column;
+  });
 }

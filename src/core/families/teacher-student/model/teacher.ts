@@ -1,6 +1,6 @@
 // The sparse teacher W* (paper.md §1): K rows, each with r non-zeros at uniformly random
 // positions; values Gaussian on the support, optionally scaled to unit row norm.
-import { chooseDistinct, range } from '../../../random/chooseDistinct';
+import { chooseDistinctBelow } from '../../../random/chooseDistinct';
 import type { RandomStream } from '../../../random/randomStream';
 import { patternFromSupports, type SparseRows } from './sparseRows';
 
@@ -20,9 +20,8 @@ export function generateTeacher(options: TeacherOptions, random: RandomStream): 
   if (weights !== 'unit-gaussian' && weights !== 'gaussian') {
     throw new RangeError(`teacher: weights is ${JSON.stringify(weights)}, expected "unit-gaussian" or "gaussian"`);
   }
-  const allColumns = range(inputDim);
   const supports: Int32Array[] = [];
-  for (let row = 0; row < hiddenUnits; row++) supports.push(chooseDistinct(random, allColumns, nonzerosPerNeuron));
+  for (let row = 0; row < hiddenUnits; row++) supports.push(chooseDistinctBelow(random, inputDim, nonzerosPerNeuron));
   const pattern = patternFromSupports(supports, inputDim);
   const values = new Float64Array(pattern.columnIndex.length);
   random.fillGaussian(values, 0, values.length);

@@ -13,7 +13,7 @@ import { NeuronMatcher } from '../metrics/neuronMatching';
 import { alignTeacherToMask } from '../metrics/weightError';
 import { GaussianInputSource } from '../model/gaussianInputs';
 import { drawnTestBlocks, keptTestBlocks, keptTestSet } from '../model/sharedTestSet';
-import { usedColumns, type SparseRows, type SparsityPattern } from '../model/sparseRows';
+import { keepColumns, usedColumns, type SparseRows, type SparsityPattern } from '../model/sparseRows';
 import { buildStudentMask } from '../model/studentMask';
 import { generateTeacher } from '../model/teacher';
 import { trialStream } from '../../../random/trialStreams';
@@ -45,11 +45,24 @@ export function trainStudent(spec: TrialSpec, kernel: SparseKernel, start?: Stud
   const started = performance.now();
   checkTrialSpec(spec);
   const { seed, inputDim, hiddenUnits, samples, testSamples } = spec;
-  const teacher = generateTeacher(
+  const drawnTeacher = generateTeacher(
     { inputDim, hiddenUnits, nonzerosPerNeuron: spec.nonzerosPerNeuron, weights: spec.teacherWeights },
     trialStream(seed, 'teacher'),
   );
-  const mask = start?.mask ?? buildStudentMask(teacher, spec, trialStream(seed, 'mask'));
+  // A magnitude trial's later trainings bring their mask (in the drawn teacher's columns).
+  const drawnMask = start?.mask ?? buildStudentMask(drawnTeacher, spec, trialStream(seed, 'mask'));
+  // Features neither network reads never influence anything: they are not drawn.
+  const usedFeatures = usedColumns(drawnTeacher, drawnMask);
+  const chunkCapacity = Math.min(CHUNK_CAPACITY, Math.max(samples, testSamples));
+  const testSet = keptTestSet(spec.testSetSeed, testSamples, inputDim, kernel);
+  // Without a kept test set (whose rows are all d features) nothing reads the rows of unused
+  // features, so the inputs hold only the used ones: the networks are renumbered onto them, in
+  // order, and every sum runs over the same numbers in the same order. Memory is O(used
+  // features), whatever inputDim is.
+  const compact = testSet === undefined;
+  const teacher = compact ? keepColumns(drawnTeacher, usedFeatures) : drawnTeacher;
+  const mask = compact ? keepColumns(drawnMask, usedFeatures) : drawnMask;
+  const featureRows = mask.columnCount;
   const alignment = alignTeacherToMask(teacher, mask);
   const matcher = new NeuronMatcher(teacher, mask);
   const entries = mask.rowStart[hiddenUnits];
@@ -57,12 +70,10 @@ export function trainStudent(spec: TrialSpec, kernel: SparseKernel, start?: Stud
   for (let row = 0; row < hiddenUnits; row++) largestMaskRow = Math.max(largestMaskRow, mask.rowStart[row + 1] - mask.rowStart[row]);
   const plan = planBatches(spec.batch, samples, largestMaskRow, spec.splitBlocks);
   const gatherCapacity = plan.kind === 'mini' ? plan.capacity : 0;
-  const chunkCapacity = Math.min(CHUNK_CAPACITY, Math.max(samples, testSamples));
-  const testSet = keptTestSet(spec.testSetSeed, testSamples, inputDim, kernel);
 
   // Every buffer the kernel reads, reserved at once (see kernelBuffers.ts).
   const buffers = kernel.allocate({
-    inputs: { float64: inputDim * samples },
+    inputs: { float64: featureRows * samples },
     labels: { float64: samples },
     trainOutputs: { float64: samples },
     teacherRowStart: teacher.rowStart,
@@ -77,22 +88,20 @@ export function trainStudent(spec: TrialSpec, kernel: SparseKernel, start?: Stud
     errorHistory: { float64: spec.maxIterations + 1 },
     preactivations: { float64: hiddenUnits * plan.capacity },
     residuals: { float64: plan.capacity },
-    batchInputs: { float64: inputDim * gatherCapacity },
+    batchInputs: { float64: featureRows * gatherCapacity },
     batchLabels: { float64: gatherCapacity },
     // The shared test matrix stays in kernel memory across trials; a test set too large to keep is drawn per chunk.
     testInputs: testSet ?? { float64: 0 },
-    chunkInputs: { float64: testSet ? 0 : inputDim * chunkCapacity },
+    chunkInputs: { float64: testSet ? 0 : featureRows * chunkCapacity },
     chunkPreactivations: { float64: hiddenUnits * chunkCapacity },
     studentOutputs: { float64: chunkCapacity },
     teacherOutputs: { float64: chunkCapacity },
   });
   const teacherRows: SparseRows = { ...teacher, rowStart: buffers.teacherRowStart, columnIndex: buffers.teacherColumns, values: buffers.teacherValues };
   const studentMask: SparsityPattern = { ...mask, rowStart: buffers.maskRowStart, columnIndex: buffers.maskColumns };
-  // Features neither network reads never influence anything: they are not drawn (rows stay 0).
-  const usedFeatures = usedColumns(teacher, mask);
 
   const { inputs, labels } = buffers;
-  new GaussianInputSource(seed, 'train-inputs', usedFeatures, kernel).drawNext(inputs, samples, samples);
+  new GaussianInputSource(seed, 'train-inputs', usedFeatures, kernel, compact).drawNext(inputs, samples, samples);
   forwardInChunks(kernel, teacherRows, teacherRows.values, inputs, samples, buffers.chunkPreactivations, chunkCapacity, labels);
   if (spec.noiseStd > 0) {
     const noise = trialStream(seed, 'train-noise');
@@ -136,7 +145,7 @@ export function trainStudent(spec: TrialSpec, kernel: SparseKernel, start?: Stud
     kernel,
     { pattern: studentMask, values: buffers.weights },
     teacherRows,
-    testSet ? keptTestBlocks(buffers.testInputs, testSamples) : drawnTestBlocks(spec.testSetSeed, usedFeatures, buffers.chunkInputs, chunkCapacity, kernel),
+    testSet ? keptTestBlocks(buffers.testInputs, testSamples) : drawnTestBlocks(spec.testSetSeed, usedFeatures, buffers.chunkInputs, chunkCapacity, kernel, compact),
     testSamples,
     {
       preactivations: buffers.chunkPreactivations,
@@ -163,5 +172,6 @@ export function trainStudent(spec: TrialSpec, kernel: SparseKernel, start?: Stud
     curve: downsampleCurve(errorHistory, iterations, spec.curvePoints),
   };
   // Copied out: kernel memory is reused by the next training.
-  return { metrics, teacher, mask, initialWeights: initial, finalWeights: buffers.weights.slice() };
+  // In the drawn columns (a compact mask keeps the drawn mask's entry order, so the weights line up).
+  return { metrics, teacher: drawnTeacher, mask: drawnMask, initialWeights: initial, finalWeights: buffers.weights.slice() };
 }

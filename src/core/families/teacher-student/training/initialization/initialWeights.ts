@@ -11,7 +11,7 @@ import { tensorInitialization } from './tensor';
 export interface InitializationContext {
   mask: SparsityPattern;
   alignment: TeacherAlignment;
-  /** Training inputs (d × N, features-major) and labels: the tensor method's moments use them. */
+  /** Training inputs (one row per column of the mask, features-major) and labels: the tensor method's moments use them. */
   inputs: Float64Array;
   labels: Float64Array;
 }
@@ -26,7 +26,8 @@ export function initialWeights(spec: TrialSpec, context: InitializationContext):
       return randomInitialization(mask.rowStart[mask.rowCount], spec.inputDim, random);
     case 'tensor': {
       const dense = tensorInitialization({
-        inputDim: spec.inputDim,
+        // The mask's columns: all d features, or only the used ones when the inputs hold only those (runTrial.ts).
+        inputDim: mask.columnCount,
         hiddenUnits: spec.hiddenUnits,
         samples: spec.samples,
         inputs: context.inputs,
