@@ -72,6 +72,7 @@ export function metricLineChart(
     band: metric.band,
     curves: false,
     series,
+    pointTrials: { x: spec.x, filter: { ...spec.filter } },
   };
 }
 

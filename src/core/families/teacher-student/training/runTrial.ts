@@ -28,8 +28,19 @@ export function runTrial(spec: TrialSpec): TrialMetrics {
   return runTrialWithKernel(spec, selectKernel().kernel);
 }
 
-/** The same on a given kernel (tests compare kernels; results differ between kernels by rounding only). */
-export function runTrialWithKernel(spec: TrialSpec, kernel: SparseKernel): TrialMetrics {
+/** The networks at the end of a trial, in kernel memory: read them before the next trial reuses it. */
+export interface FinalNetworks {
+  teacher: SparseRows;
+  mask: SparsityPattern;
+  /** The student's values on the mask's entries. */
+  weights: Float64Array;
+}
+
+/**
+ * The same on a given kernel (tests compare kernels; results differ between kernels by rounding
+ * only). `inspect` sees the final networks (the trial view's weights; records keep none).
+ */
+export function runTrialWithKernel(spec: TrialSpec, kernel: SparseKernel, inspect?: (networks: FinalNetworks) => void): TrialMetrics {
   const started = performance.now();
   checkTrialSpec(spec);
   const { seed, inputDim, hiddenUnits, samples, testSamples } = spec;
@@ -131,6 +142,7 @@ export function runTrialWithKernel(spec: TrialSpec, kernel: SparseKernel): Trial
     },
   );
   const relativeError = permutationRelativeError(mask, buffers.weights, teacher);
+  inspect?.({ teacher: teacherRows, mask: studentMask, weights: buffers.weights });
 
   return {
     relativeError,
