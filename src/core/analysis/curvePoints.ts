@@ -9,11 +9,14 @@ export function curvePoints(iterations: readonly number[], values: readonly numb
   });
 }
 
+/** The id of the trial view's curve chart (one trial, not a group's median one). */
+export const TRIAL_CURVE_ID = 'trial-curve';
+
 /** The chart of the trial view: one trial's curve against iteration, on a log y axis (errors span decades). */
 export function trialCurveChart(options: { title: string; yLabel: string; metric: string; trial: number; iterations: readonly number[]; values: readonly number[] }): LineChartData {
   return {
     kind: 'line',
-    id: 'trial-curve',
+    id: TRIAL_CURVE_ID,
     title: options.title,
     xLabel: 'Iteration',
     yLabel: options.yLabel,

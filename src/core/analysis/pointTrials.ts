@@ -29,7 +29,13 @@ export function trialsAt(records: readonly TrialRecord[], query: TrialQuery): Tr
 
 /** "N = 200, ratio 0.95 (r = 5)": a query named in the family's words (axes by their legends, other fields as "short value"). */
 export function describeQuery(family: ExperimentFamily, query: TrialQuery, example?: TrialRecord): string {
+  // The sweep axes in the family's order (as titles name a cell), then the other fields.
+  const rank = (field: string) => {
+    const index = family.axes.findIndex((axis) => axis.name === field);
+    return index < 0 ? family.axes.length : index;
+  };
   return Object.entries(query)
+    .sort(([left], [right]) => rank(left) - rank(right))
     .map(([field, value]) => {
       if (typeof value === 'string') return value;
       const axis = family.axes.find((candidate) => candidate.name === field);
