@@ -207,14 +207,54 @@ test('lottery tickets: their own key settings and definitions; a point lists its
   await rows.first().waitFor();
   // The first line: the ticket at the smallest N (lines are split by N, variants drawn apart).
   assert.match(firstLine.label, /^ticket: N = /);
-  const smallestN = Math.min(...ticketRun.records.map((record) => record.trainSize as number));
-  const expected = ticketRun.records.filter((record) => record.density === firstLine.points[0].x && record.variant === 'ticket' && record.trainSize === smallestN);
+  const ticketRecords = ticketRun.records as unknown as Array<Record<string, unknown>>;
+  const smallestN = Math.min(...ticketRecords.map((record) => record.trainSize as number));
+  const expected = ticketRecords.filter((record) => record.density === firstLine.points[0].x && record.variant === 'ticket' && record.trainSize === smallestN);
   assert.equal(await rows.count(), expected.length);
   await page.locator('.trial-view button[data-trial-index="0"]').click();
   const curve = await waitForCharts(page, (all) => all.some((chart) => chart.id === 'trial-trial-curve'), 'the learning curve');
-  const record = expected[0] as unknown as { curve: { iterations: number[] } };
+  const record = expected[0] as { curve: { iterations: number[] } };
   assert.deepEqual(curve.find((chart) => chart.id === 'trial-trial-curve')?.datasets[0].points.map((point) => point.x), record.curve.iterations);
   assert.equal(await page.locator('.trial-view button.show-weights').count(), 0, 'tickets have no weights to re-run');
   await page.screenshot({ path: artifactPath('panel-ticket-trial.png'), fullPage: true });
+  assert.deepEqual(pageErrors, []);
+});
+
+test('runs have identity: their file, a label, date and config hash; runs of another file with the name apart; what differs between two', async () => {
+  const copyFile = 'experiments/copy-of-panel-phase.lth.json';
+  const copyRun = { ...gradientDescentRun, manifest: { ...gradientDescentRun.manifest, experimentFile: copyFile } };
+  const message = { ...snapshotMessage('panel-phase', [described, copyRun]), experimentFile: 'examples/panel-phase.lth.json' };
+  await send(page, message);
+  await waitForCharts(page, (all) => all.length > 0, 'the charts');
+  const notice = await page.locator('.source-notice').innerText();
+  assert.match(notice, /2 files share the name "panel-phase"/);
+  assert.ok(notice.includes(copyFile) && notice.includes('examples/panel-phase.lth.json'), notice);
+  // The copy's run is listed apart, under its file; the file's own run is not.
+  const copyGroup = page.locator(`.run-group[data-source-file="${copyFile}"]`);
+  assert.equal(await copyGroup.locator(`input[data-run-id="${copyRun.runId}"]`).count(), 1);
+  assert.equal(await copyGroup.locator(`input[data-run-id="${described.runId}"]`).count(), 0);
+  // Each run: its date and config hash.
+  const meta = await page.locator('.run-entry .run-meta').allInnerTexts();
+  assert.ok(meta[0].includes(`config ${described.manifest.configHash.slice(0, 8)}`) && meta[0].startsWith(described.manifest.startedAt.slice(0, 10)), meta[0]);
+
+  // A label: typed in place, posted to the host (which stores it beside the run and sends a new snapshot).
+  await page.locator(`button[data-run-id="${described.runId}"]`, { hasText: 'Label' }).click();
+  await page.locator('.run-label-input').fill('baseline β = 0.5');
+  await page.locator('.run-label-input').press('Enter');
+  assert.deepEqual((await posted(page)).filter((posted) => posted.type === 'label-run').at(-1), { type: 'label-run', runId: described.runId, label: 'baseline β = 0.5' });
+
+  // Both runs shown, the first labelled: legends and the differences table name runs by label.
+  const labelled = { ...described, label: 'baseline β = 0.5' };
+  await send(page, { ...message, runs: [labelled, copyRun], selectedRunIds: [labelled.runId, copyRun.runId] });
+  await page.waitForFunction(() => document.querySelectorAll('.config-diff table tbody tr').length > 0);
+  const rows = await page.locator('.config-diff table tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.children].map((cell) => cell.textContent)));
+  const momentum = rows.find((row) => row[0] === 'axes.momentum');
+  assert.deepEqual(momentum, ['axes.momentum', JSON.stringify(described.manifest.resolved.axes.momentum), JSON.stringify(copyRun.manifest.resolved.axes.momentum)]);
+  assert.ok(rows.some((row) => row[0] === 'description'), 'the description differs too');
+  assert.deepEqual(await page.locator('.config-diff thead th').allInnerTexts(), ['setting', 'baseline β = 0.5', 'β = 0 (GD)']);
+  const charts = await waitForCharts(page, (all) => all.some((chart) => chart.id === 'metric:samples' && chart.legend.some((entry) => entry.startsWith('baseline'))), 'the overlay');
+  const legend = charts.find((chart) => chart.id === 'metric:samples')?.legend ?? [];
+  assert.ok(legend.some((entry) => entry.startsWith('baseline β = 0.5: ')) && legend.some((entry) => entry.startsWith('β = 0 (GD): ')), legend.join(' | '));
+  await page.screenshot({ path: artifactPath('panel-run-identity.png'), fullPage: false });
   assert.deepEqual(pageErrors, []);
 });
