@@ -5,6 +5,7 @@ import type { TrialQuery } from '../../src/core/analysis/pointTrials';
 import { describeQuery } from '../../src/core/analysis/pointTrials';
 import type { ExperimentFamily } from '../../src/core/families/experimentFamily';
 import { formatNumber } from '../../src/shared/formatNumber';
+import { plural } from '../../src/shared/formatQuantity';
 import type { TrialRecord } from '../../src/shared/trialRecord';
 import { ChartCard, type CardActions } from './chartCard';
 import { element } from './dom';
@@ -51,7 +52,7 @@ export class TrialView {
     this.shown = { family, run, records };
     this.element.hidden = false;
     const where = describeQuery(family, query, records[0]);
-    this.heading.textContent = `${records.length} trial record${records.length === 1 ? '' : 's'} at ${where} (${runName})`;
+    this.heading.textContent = `${plural(records.length, 'trial record')} at ${where} (${runName})`;
     const metric = family.metrics.find((candidate) => candidate.name === family.defaultMetric);
     const partFields = family.rowFields ?? [];
     const header = ['trial', 'seed', ...partFields.map((field) => field.short), metric?.label ?? family.defaultMetric, ''];

@@ -3,6 +3,7 @@
 // learning curve for the trial view. Pure.
 import type { TrialRecord } from '../../../shared/trialRecord';
 import { formatNumber } from '../../../shared/formatNumber';
+import { plural } from '../../../shared/formatQuantity';
 import { formatValueList } from '../../../shared/formatValueList';
 import { trialCurveChart } from '../../analysis/curvePoints';
 import { describeFilter } from '../../analysis/seriesAxes';
@@ -37,12 +38,12 @@ export function lotteryTicketChartDefinition(family: ExperimentFamily, spec: Cha
   const where = fixed ? ` (${fixed})` : '';
   switch (spec.id) {
     case 'error-vs-samples':
-      return `Each point summarizes the ${experiment.trials} tickets of one round and N; the y value is the ${TEST_ERROR}. Click a point to list its trials.`;
+      return `Each point summarizes the ${plural(experiment.trials, 'ticket')} of one round and N; the y value is the ${TEST_ERROR}. Click a point to list its trials.`;
     case 'samples-needed':
       return `Per round${where}: the N at which the mean test error first reaches ${formatNumber(100 * (spec.target ?? 0))}%, interpolated in log N between the grid's sizes; a round that never reaches it has no point.`;
     case 'error-vs-density':
     case 'stop-vs-density':
-      return `Each point summarizes the ${experiment.trials} trials of one round: the ticket, and its controls (the same mask re-initialized, or a random mask of the same density). Click a point to list its trials.`;
+      return `Each point summarizes the ${plural(experiment.trials, 'trial')} of one round: the ticket, and its controls (the same mask re-initialized, or a random mask of the same density). Click a point to list its trials.`;
     case 'learning-curves':
       return `Validation error during training${where}, one line per round: the ticket trial with the median test error.`;
     case 'mask-picture':

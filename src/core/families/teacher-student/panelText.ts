@@ -3,6 +3,7 @@
 // curve for the trial view. Pure.
 import type { TrialRecord as AnyTrialRecord } from '../../../shared/trialRecord';
 import { formatNumber } from '../../../shared/formatNumber';
+import { plural } from '../../../shared/formatQuantity';
 import { formatValueList } from '../../../shared/formatValueList';
 import { trialCurveChart } from '../../analysis/curvePoints';
 import { describeFilter } from '../../analysis/seriesAxes';
@@ -44,7 +45,7 @@ export function teacherStudentChartDefinition(family: ExperimentFamily, chartSpe
   const success = `a final ${RELATIVE_ERROR} below ${formatNumber(experiment.successThreshold)}`;
   switch (spec.kind) {
     case 'heatmap':
-      return `Each cell: the share of its ${experiment.trials} trials that succeed, success being ${success}. Boundary: for each r, the N where the success rate crosses 50% (interpolated between grid rows), fitted by the line N* = a·r + b.`;
+      return `Each cell: the share of its ${plural(experiment.trials, 'trial')} that succeed, success being ${success}. Boundary: for each r, the N where the success rate crosses 50% (interpolated between grid rows), fitted by the line N* = a·r + b.`;
     case 'curves':
       return `The ${RELATIVE_ERROR} at each iteration of one trial per line: the trial with the median final error among its ${experiment.trials}.`;
     case 'metric': {
@@ -52,7 +53,7 @@ export function teacherStudentChartDefinition(family: ExperimentFamily, chartSpe
         return 'Convergence rate: the factor by which the error shrinks per iteration in its linear phase (below 1: converging; lower is faster); trials without a linear phase are left out.';
       }
       const fixed = describeFilter(family, spec.filter);
-      return `Each point summarizes the ${experiment.trials} trials of one cell${fixed ? ` (${fixed})` : ''}; the success rate is the share with ${success}. Click a point to list its trials.`;
+      return `Each point summarizes the ${plural(experiment.trials, 'trial')} of one cell${fixed ? ` (${fixed})` : ''}; the success rate is the share with ${success}. Click a point to list its trials.`;
     }
   }
 }
