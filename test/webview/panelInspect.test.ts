@@ -258,3 +258,25 @@ test('runs have identity: their file, a label, date and config hash; runs of ano
   await page.screenshot({ path: artifactPath('panel-run-identity.png'), fullPage: false });
   assert.deepEqual(pageErrors, []);
 });
+
+test('narrow panel: at 300 px the settings, the runs of two files and a trial with its weights fit without sideways scrolling', async () => {
+  await page.close();
+  ({ page, errors: pageErrors } = await openHarness(browser, origin, { width: 300, height: 900 }));
+  const copyRun = { ...gradientDescentRun, manifest: { ...gradientDescentRun.manifest, experimentFile: 'experiments/a-rather-long-folder-name/copy-of-panel-phase.lth.json' } };
+  await send(page, { ...snapshotMessage('panel-phase', [described, copyRun], [described.runId, copyRun.runId]), experimentFile: 'examples/panel-phase.lth.json' });
+  // Side by side, each run has its heatmap: a click on the copy's lists the copy's trials.
+  const copyHeatmap = `heatmap:@${copyRun.runId}`;
+  await waitForCharts(page, (all) => all.some((chart) => chart.id === copyHeatmap), 'the heatmaps');
+  await clickChartElement(copyHeatmap, 0, 3);
+  assert.match(await page.locator('.trial-view h2').innerText(), /β = 0 \(GD\)/);
+  await page.locator('.trial-view button[data-trial-index="0"]').click();
+  await page.locator('.trial-view button.show-weights').click();
+  const request = (await posted(page)).filter((message) => message.type === 'inspect-trial').at(-1) as { requestId: string; runId: string; cell: string; trial: number };
+  assert.equal(request.runId, copyRun.runId);
+  await send(page, { type: 'trial-weights', requestId: request.requestId, weights: inspectTrial(gradientDescentRunDir, request.cell, request.trial) });
+  await page.locator('.weight-matrices canvas').first().waitFor();
+  const { scrollWidth, clientWidth } = await page.evaluate(() => ({ scrollWidth: document.scrollingElement!.scrollWidth, clientWidth: document.scrollingElement!.clientWidth }));
+  await page.screenshot({ path: artifactPath('panel-inspect-narrow-300.png'), fullPage: true });
+  assert.ok(scrollWidth <= clientWidth, `scrollWidth ${scrollWidth} > clientWidth ${clientWidth}`);
+  assert.deepEqual(pageErrors, []);
+});
