@@ -193,8 +193,11 @@ export class ResultsPanel extends WebviewPanelHost {
     if (change.kind !== 'event') return;
     const event = change.event;
     if (event.type === 'run-started') {
-      // A new (or resumed) folder: show it, alone, as the run to watch.
-      void Promise.resolve(this.selectionStore.update(this.selectionKey, [run.progress.runId]))
+      // A new (or resumed) folder: show it, alone, as the run to watch — unless another file of
+      // the same name runs it (a copy): then it is only listed, apart, and the selection stays.
+      const ownFile = this.target.experimentFile === undefined || run.experimentKey === this.target.experimentFile;
+      const selection = ownFile ? [run.progress.runId as string] : this.selectionStore.get<string[]>(this.selectionKey, []);
+      void Promise.resolve(this.selectionStore.update(this.selectionKey, selection))
         .then(() => this.sendSnapshot())
         .then(() => this.postRunStatus(run, 'running'))
         .catch((error) => this.log.error(`results of ${this.target.experimentName}: ${String(error)}`));
