@@ -9,6 +9,7 @@ import { inspectTrial } from '../../src/core/inspection/inspectTrial';
 import type { TrialRecord } from '../../src/core/families/teacher-student/types';
 import { formatNumber } from '../../src/shared/formatNumber';
 import {
+  applyTheme,
   artifactPath,
   ensurePanelBundle,
   fixtureRun,
@@ -159,6 +160,22 @@ test('a click on a heatmap cell lists its trials; a trial shows its seed, errors
   }
   assert.match(await page.locator('.weights-status').innerText(), /the same as recorded/);
   await page.locator('.trial-view').screenshot({ path: artifactPath('panel-trial-view.png') });
+
+  // Canvas pixels do not follow CSS: on a theme switch the matrices are drawn again in its colours.
+  const empty = weights.kept.indexOf(0);
+  const backgroundPixel = () =>
+    page.locator('.weight-matrices canvas').first().evaluate((canvas: HTMLCanvasElement, index: number) => {
+      const columns = Number(canvas.dataset.columns);
+      const size = canvas.width / columns;
+      const pixel = canvas.getContext('2d')!.getImageData((index % columns) * size + 1, Math.floor(index / columns) * size + 1, 1, 1).data;
+      return [...pixel.slice(0, 3)];
+    }, empty);
+  assert.deepEqual(await backgroundPixel(), [0xff, 0xff, 0xff], 'a zero weight is the light background');
+  await applyTheme(page, 'vscode-dark');
+  await send(page, { type: 'theme-changed' });
+  await page.waitForFunction(() => document.querySelector('.weight-matrices canvas') !== null);
+  await page.waitForTimeout(100);
+  assert.deepEqual(await backgroundPixel(), [0x1f, 0x1f, 0x1f], 'and the dark one after the switch');
   assert.deepEqual(pageErrors, []);
 });
 

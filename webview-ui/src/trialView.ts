@@ -6,6 +6,7 @@ import { describeQuery } from '../../src/core/analysis/pointTrials';
 import type { ExperimentFamily } from '../../src/core/families/experimentFamily';
 import { formatNumber } from '../../src/shared/formatNumber';
 import { plural } from '../../src/shared/formatQuantity';
+import type { TrialWeights } from '../../src/shared/protocol';
 import type { TrialRecord } from '../../src/shared/trialRecord';
 import { ChartCard, type CardActions } from './chartCard';
 import { element } from './dom';
@@ -34,8 +35,9 @@ export class TrialView {
   private cards: ChartCard[] = [];
   private shown: Shown | undefined;
   private pendingRequest: string | undefined;
-  /** The trial whose detail is shown. */
+  /** The trial whose detail is shown, and its weights once they came. */
   private record: TrialRecord | undefined;
+  private weights: TrialWeights | undefined;
   private theme: ChartTheme;
 
   constructor(theme: ChartTheme, private readonly actions: TrialViewActions) {
@@ -131,14 +133,22 @@ export class TrialView {
         : Math.abs(answer.weights.relativeError - recorded) <= 1e-9 * Math.max(1, Math.abs(recorded))
           ? ` — the same as recorded`
           : ` — the record says ${formatNumber(recorded)} (a different kernel rounds differently)`;
+    this.weights = answer.weights;
     box.replaceChildren(
       element('p', { className: 'weights-status', role: 'status', text: `Re-run: final relative weight error ${formatNumber(answer.weights.relativeError)}${agreement}.` }),
-      renderWeightMatrices(answer.weights, this.theme, Math.max(240, this.element.clientWidth - 16)),
+      this.drawWeights(answer.weights),
     );
+  }
+
+  private drawWeights(weights: TrialWeights): HTMLElement {
+    return renderWeightMatrices(weights, this.theme, Math.max(240, this.element.clientWidth - 16));
   }
 
   refreshTheme(theme: ChartTheme): void {
     this.theme = theme;
+    // Canvas pixels do not follow the theme: the matrices are drawn again in its colours.
+    const drawn = this.detail.querySelector('.weight-matrices');
+    if (drawn && this.weights) drawn.replaceWith(this.drawWeights(this.weights));
     for (const card of this.cards) card.update(card.data, { line: 'mean', band: 'none', logX: false, logY: card.data.kind === 'line' && card.data.yScale === 'log' }, theme);
   }
 
@@ -159,6 +169,7 @@ export class TrialView {
 
   private clearDetail(): void {
     this.record = undefined;
+    this.weights = undefined;
     for (const card of this.cards) card.destroy();
     this.cards = [];
     this.detail.replaceChildren();

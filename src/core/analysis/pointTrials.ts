@@ -5,6 +5,7 @@ import type { TrialRecord } from '../../shared/trialRecord';
 import { formatNumber } from '../../shared/formatNumber';
 import type { ExperimentFamily } from '../families/experimentFamily';
 import type { HeatmapChartData, LineChartData, LineSeries, SuccessCell } from './chartData';
+import { describeFilter } from './seriesAxes';
 
 /** Record fields and the values the trials have there. */
 export type TrialQuery = Readonly<Record<string, number | string>>;
@@ -45,4 +46,10 @@ export function describeQuery(family: ExperimentFamily, query: TrialQuery, examp
       return `${derived?.short ?? field} ${formatNumber(value)}`;
     })
     .join(', ');
+}
+
+/** A trial's cell named by the axes its experiment sweeps ("N = 200, r = 5"); by every axis when it sweeps none. */
+export function describeTrialCell(family: ExperimentFamily, record: TrialRecord, experimentAxes: Readonly<Record<string, readonly number[]>>): string {
+  const swept = family.axes.filter((axis) => (experimentAxes[axis.name]?.length ?? 0) > 1);
+  return describeFilter(family, Object.fromEntries((swept.length > 0 ? swept : family.axes).map((axis) => [axis.name, record[axis.name] as number])));
 }

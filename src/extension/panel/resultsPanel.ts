@@ -146,8 +146,9 @@ export class ResultsPanel extends WebviewPanelHost {
     if (!(await this.post({ type: 'export-request', kind }))) throw new Error(`the results panel of ${this.target.experimentName} did not receive the export request`);
   }
 
+  /** Per file as well as per name: a copy of the file keeping the name has a panel, and a selection, of its own. */
   private get selectionKey(): string {
-    return `lthLab.selectedRuns:${resultsTargetKey(this.target)}`;
+    return `lthLab.selectedRuns:${resultsTargetKey(this.target)}\u0000${this.target.experimentFile ?? ''}`;
   }
 
   private liveRun(): LiveRun | undefined {

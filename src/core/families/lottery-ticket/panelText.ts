@@ -6,6 +6,7 @@ import { formatNumber } from '../../../shared/formatNumber';
 import { plural } from '../../../shared/formatQuantity';
 import { formatValueList } from '../../../shared/formatValueList';
 import { trialCurveChart } from '../../analysis/curvePoints';
+import { describeTrialCell } from '../../analysis/pointTrials';
 import { describeFilter } from '../../analysis/seriesAxes';
 import type { ChartSpec, ExperimentFamily, KeySetting, TrialDescription } from '../experimentFamily';
 import type { LotteryTicketExperiment } from './types';
@@ -54,7 +55,7 @@ export function lotteryTicketChartDefinition(family: ExperimentFamily, spec: Cha
 }
 
 export function describeTicketTrial(family: ExperimentFamily, record: TrialRecord, experiment: LotteryTicketExperiment): TrialDescription {
-  const cell = describeFilter(family, Object.fromEntries(family.axes.map((axis) => [axis.name, record[axis.name] as number])));
+  const cell = describeTrialCell(family, record, experiment.axes);
   const facts: KeySetting[] = [
     { label: 'trial', value: String(record.trial) },
     { label: 'seed', value: String(record.seed), detail: 'derived from the experiment seed, the cell and the trial: re-running gives the same numbers' },
