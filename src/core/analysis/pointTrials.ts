@@ -3,7 +3,7 @@
 // when a point or a cell is clicked. Pure.
 import type { TrialRecord } from '../../shared/trialRecord';
 import { formatNumber } from '../../shared/formatNumber';
-import type { ExperimentFamily } from '../families/experimentFamily';
+import type { ExperimentFamily, KeySetting } from '../families/experimentFamily';
 import type { HeatmapChartData, LineChartData, LineSeries, SuccessCell } from './chartData';
 import { describeFilter } from './seriesAxes';
 
@@ -52,4 +52,13 @@ export function describeQuery(family: ExperimentFamily, query: TrialQuery, examp
 export function describeTrialCell(family: ExperimentFamily, record: TrialRecord, experimentAxes: Readonly<Record<string, readonly number[]>>): string {
   const swept = family.axes.filter((axis) => (experimentAxes[axis.name]?.length ?? 0) > 1);
   return describeFilter(family, Object.fromEntries((swept.length > 0 ? swept : family.axes).map((axis) => [axis.name, record[axis.name] as number])));
+}
+
+/** What identifies a trial in the trial view, whatever its kind: its index, seed and cell. */
+export function trialIdentity(family: ExperimentFamily, record: TrialRecord, experimentAxes: Readonly<Record<string, readonly number[]>>): KeySetting[] {
+  return [
+    { label: 'trial', value: String(record.trial) },
+    { label: 'seed', value: String(record.seed), detail: 'derived from the experiment seed, the cell and the trial: re-running gives the same numbers' },
+    { label: 'cell', value: describeTrialCell(family, record, experimentAxes) },
+  ];
 }

@@ -6,7 +6,7 @@ import { formatNumber } from '../../../shared/formatNumber';
 import { plural } from '../../../shared/formatQuantity';
 import { formatValueList } from '../../../shared/formatValueList';
 import { trialCurveChart } from '../../analysis/curvePoints';
-import { describeTrialCell } from '../../analysis/pointTrials';
+import { trialIdentity } from '../../analysis/pointTrials';
 import { describeFilter } from '../../analysis/seriesAxes';
 import type { ChartSpec, ExperimentFamily, KeySetting, TrialDescription } from '../experimentFamily';
 import type { LotteryTicketExperiment } from './types';
@@ -55,11 +55,8 @@ export function lotteryTicketChartDefinition(family: ExperimentFamily, spec: Cha
 }
 
 export function describeTicketTrial(family: ExperimentFamily, record: TrialRecord, experiment: LotteryTicketExperiment): TrialDescription {
-  const cell = describeTrialCell(family, record, experiment.axes);
   const facts: KeySetting[] = [
-    { label: 'trial', value: String(record.trial) },
-    { label: 'seed', value: String(record.seed), detail: 'derived from the experiment seed, the cell and the trial: re-running gives the same numbers' },
-    { label: 'cell', value: cell },
+    ...trialIdentity(family, record, experiment.axes),
     { label: 'network', value: `round ${record.round}, ${String(record.variant)}` },
   ];
   if (typeof record.failed === 'string') return { facts: [...facts, { label: 'failed', value: record.failed }], charts: [], weightsOnRequest: false };

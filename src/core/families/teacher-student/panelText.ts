@@ -6,7 +6,7 @@ import { formatNumber } from '../../../shared/formatNumber';
 import { plural } from '../../../shared/formatQuantity';
 import { formatValueList } from '../../../shared/formatValueList';
 import { trialCurveChart } from '../../analysis/curvePoints';
-import { describeTrialCell } from '../../analysis/pointTrials';
+import { trialIdentity } from '../../analysis/pointTrials';
 import { describeFilter } from '../../analysis/seriesAxes';
 import type { ChartSpec, ExperimentFamily, KeySetting, TrialDescription } from '../experimentFamily';
 import type { TeacherStudentChart } from './charts';
@@ -61,12 +61,7 @@ export function teacherStudentChartDefinition(family: ExperimentFamily, chartSpe
 
 export function describeTeacherStudentTrial(family: ExperimentFamily, anyRecord: AnyTrialRecord, experiment: Experiment): TrialDescription {
   const record = anyRecord as unknown as TrialRecord;
-  const cell = describeTrialCell(family, anyRecord, experiment.axes);
-  const facts: KeySetting[] = [
-    { label: 'trial', value: String(record.trial) },
-    { label: 'seed', value: String(record.seed), detail: 'derived from the experiment seed, the cell and the trial: re-running gives the same numbers' },
-    { label: 'cell', value: cell },
-  ];
+  const facts = trialIdentity(family, anyRecord, experiment.axes);
   if (typeof anyRecord.failed === 'string') return { facts: [...facts, { label: 'failed', value: anyRecord.failed }], charts: [], weightsOnRequest: false };
   facts.push(
     { label: 'initial error', value: formatNumber(record.initialRelativeError), detail: `${RELATIVE_ERROR} right after initialization` },
