@@ -208,6 +208,16 @@ test('a click on a point of a line lists the trials behind it', async () => {
   await rows.first().waitFor();
   assert.equal(await rows.count(), expected.length);
   assert.match(await page.locator('.trial-view h2').innerText(), new RegExp(`at N = ${line.points[2].x}, ratio 0.8 \\(r = 4\\)`));
+
+  // Without a mouse: the data table's row of a heatmap cell lists the same trials as a click.
+  await page.locator('.chart-card[data-chart-id="heatmap:"] summary').click();
+  const rowButton = page.locator('.chart-card[data-chart-id="heatmap:"] tbody tr').nth(1).locator('button.row-trials');
+  const cellText = await page.locator('.chart-card[data-chart-id="heatmap:"] tbody tr').nth(1).locator('td').allInnerTexts();
+  await rowButton.focus();
+  await page.keyboard.press('Enter');
+  const [r, samples] = cellText.map(Number);
+  await page.waitForFunction((text) => document.querySelector('.trial-view h2')?.textContent?.includes(text), `N = ${samples}, ratio`);
+  assert.equal(await rows.count(), phaseRun.records.filter((record) => record.nonzerosPerNeuron === r && record.samples === samples).length);
 });
 
 test('lottery tickets: their own key settings and definitions; a point lists its networks, a trial shows its learning curve', async () => {

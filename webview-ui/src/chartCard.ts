@@ -161,12 +161,36 @@ export class ChartCard {
     if (!this.details.open) return;
     const { header, rows } = chartTable(this.data);
     const format = (cell: unknown) => (typeof cell === 'number' ? formatNumber(cell) : cell === null || cell === undefined ? '' : String(cell));
+    // The keyboard's way to a point's trials: a button per row, as a click on the point.
+    const picks = this.rowPicks();
+    const pickCell = (index: number) => {
+      const pick = picks[index];
+      if (!pick) return [];
+      const button = element('button', { type: 'button', text: 'Trials', className: 'row-trials' });
+      button.addEventListener('click', pick);
+      return [element('td', {}, [button])];
+    };
     const table = element('table', {}, [
       element('caption', { className: 'visually-hidden', text: this.data.title }),
-      element('thead', {}, [element('tr', {}, header.map((name) => element('th', { scope: 'col', text: name })))]),
-      element('tbody', {}, rows.map((row) => element('tr', {}, row.map((cell) => element('td', { text: format(cell) }))))),
+      element('thead', {}, [element('tr', {}, [...header, ...(picks.length > 0 ? [''] : [])].map((name) => element('th', { scope: 'col', text: name })))]),
+      element('tbody', {}, rows.map((row, index) => element('tr', {}, [...row.map((cell) => element('td', { text: format(cell) })), ...pickCell(index)]))),
     ]);
     this.tableBox.replaceChildren(table);
+  }
+
+  /** Per row of the data table (in chartTable's order), what lists its trials; none where rows are not trials' summaries. */
+  private rowPicks(): Array<(() => void) | undefined> {
+    const { pick } = this.actions;
+    const data = this.data;
+    if (!pick) return [];
+    if (data.kind === 'heatmap') return data.cells.map((cell) => () => pick(heatmapCellQuery(data, cell), 0));
+    if (data.kind !== 'line' || data.pointTrials === undefined) return [];
+    return data.series.flatMap((series) =>
+      series.points.map((point) => {
+        const query = linePointQuery(data, series, point.x);
+        return query && (() => pick(query, series.runIndex ?? 0));
+      }),
+    );
   }
 
   private exportPng(): void {
