@@ -243,6 +243,12 @@ test('lottery tickets: their own key settings and definitions; a point lists its
   const record = expected[0] as { curve: { iterations: number[] } };
   assert.deepEqual(curve.find((chart) => chart.id === 'trial-trial-curve')?.datasets[0].points.map((point) => point.x), record.curve.iterations);
   assert.equal(await page.locator('.trial-view button.show-weights').count(), 0, 'tickets have no weights to re-run');
+  // A ticket's own mask, seen from the input: its record's kept weights per pixel.
+  const mask = await page.locator('.trial-view canvas[data-chart-id="trial-trial-mask"]').count();
+  assert.ok(Array.isArray((expected[0] as { inputUsage?: unknown }).inputUsage), 'the fixture ticket records its input usage');
+  assert.equal(mask, 1);
+  const pictures = await waitForCharts(page, (all) => all.some((chart) => chart.id === 'trial-trial-mask'), 'the mask picture');
+  assert.ok(pictures.some((chart) => chart.id === 'trial-trial-mask'));
   await page.screenshot({ path: artifactPath('panel-ticket-trial.png'), fullPage: true });
   assert.deepEqual(pageErrors, []);
 });

@@ -8,6 +8,7 @@ import { formatValueList } from '../../../shared/formatValueList';
 import { trialCurveChart } from '../../analysis/curvePoints';
 import { trialIdentity } from '../../analysis/pointTrials';
 import { describeFilter } from '../../analysis/seriesAxes';
+import type { ChartData } from '../../analysis/chartData';
 import type { ChartSpec, ExperimentFamily, KeySetting, TrialDescription } from '../experimentFamily';
 import type { LotteryTicketExperiment } from './types';
 
@@ -76,5 +77,20 @@ export function describeTicketTrial(family: ExperimentFamily, record: TrialRecor
     iterations: curve.iterations,
     values: curve.validationError,
   });
-  return { facts, charts: [chart], weightsOnRequest: false };
+  const charts: ChartData[] = [chart];
+  const usage = record.inputUsage;
+  const side = Array.isArray(usage) ? Math.round(Math.sqrt(usage.length)) : 0;
+  if (Array.isArray(usage) && side * side === usage.length && side > 0) {
+    // The network's own mask seen from the input: how many kept first-layer weights each pixel feeds.
+    charts.push({
+      kind: 'image',
+      id: 'trial-mask',
+      title: `What this network looks at: kept first-layer weights per pixel (round ${record.round})`,
+      width: side,
+      height: side,
+      valueLabel: 'kept weights',
+      images: [{ label: `${formatNumber(100 * (record.density as number))}% of weights`, values: usage as number[] }],
+    });
+  }
+  return { facts, charts, weightsOnRequest: false };
 }
