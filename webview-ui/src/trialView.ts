@@ -29,7 +29,7 @@ interface Shown {
 
 export class TrialView {
   readonly element = element('section', { className: 'trial-view', 'aria-label': 'Trials' });
-  private readonly heading = element('h2', {});
+  private readonly heading = element('h2', { tabindex: '-1' });
   private readonly list = element('div', { className: 'trial-list-box' });
   private readonly detail = element('div', { className: 'trial-detail' });
   private cards: ChartCard[] = [];
@@ -74,6 +74,8 @@ export class TrialView {
     this.clearDetail();
     if (records.length === 1) this.showTrial(0);
     this.element.scrollIntoView?.({ block: 'nearest' });
+    // A keyboard user who asked from a data table lands on the list.
+    this.heading.focus({ preventScroll: true });
   }
 
   private showTrial(index: number): void {
