@@ -25,7 +25,7 @@ const nodeBundle = {
 
 const bundles = [
   { ...nodeBundle, entryPoints: { extension: 'src/extension/extension.ts' }, outdir: 'dist', external: ['vscode'] },
-  { ...nodeBundle, entryPoints: { trainer: 'src/trainer/trainerMain.ts', trialWorker: 'src/core/execution/trialWorker.ts' }, outdir: 'dist' },
+  { ...nodeBundle, entryPoints: { trainer: 'src/trainer/trainerMain.ts', trialWorker: 'src/core/execution/trialWorker.ts', trialInspector: 'src/trainer/inspectorMain.ts' }, outdir: 'dist' },
   { ...nodeBundle, entryPoints: { cli: 'src/cli/main.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } },
   {
     bundle: true,

@@ -25,3 +25,8 @@ export function formatDuration(seconds: number): string {
   for (const [size, unit] of DURATIONS) if (seconds >= size) return `${Number((seconds / size).toPrecision(2))} ${unit}`;
   return `${Math.max(1, Math.round(seconds))} s`;
 }
+
+/** "1 trial", "3 trials": a count with its noun (a regular plural). */
+export function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}

@@ -44,6 +44,8 @@ const TrainerLaunchSchema = Type.Object({
   outDir: Type.String({ minLength: 1 }),
   resumeDir: Type.Optional(Type.String()),
   workers: Type.Optional(Type.Integer({ minimum: 1 })),
+  /** The experiment file relative to its workspace folder, for the manifest (see RunManifest.experimentFile). */
+  experimentFile: Type.Optional(Type.String()),
 });
 export type TrainerLaunch = Static<typeof TrainerLaunchSchema>;
 
@@ -56,18 +58,53 @@ export type TrainerCommand = Static<(typeof TRAINER_COMMANDS)[number]>;
 
 // ---- extension host <-> panel webview -----------------------------------------------------
 
-const RunSnapshotSchema = Type.Object({ runId: Type.String(), runDir: Type.String(), manifest: RunManifestSchema, records: Type.Array(TrialRecordSchema) });
+const RunSnapshotSchema = Type.Object({
+  runId: Type.String(),
+  runDir: Type.String(),
+  manifest: RunManifestSchema,
+  records: Type.Array(TrialRecordSchema),
+  label: Type.Optional(Type.String()),
+});
 
-/** A run folder as the panel sees it: its manifest and the trials read so far. */
+/** A run folder as the panel sees it: its manifest, the trials read so far, and the user's label of it. */
 export interface RunSnapshot {
   runId: string;
   runDir: string;
   manifest: RunManifest;
   records: TrialRecord[];
+  /** What the user called the run (see core/runs/runLabel.ts); absent when unnamed. */
+  label?: string;
 }
 
+/** A label of a run: one line, short enough for a legend. */
+export const RUN_LABEL_MAX_LENGTH = 80;
+
+/**
+ * One trial's networks, re-computed on request for the panel's trial view (records keep no
+ * weights): K × d matrices row-major, the teacher's and the student's, and where the student's
+ * mask keeps an entry.
+ */
+export const TrialWeightsSchema = Type.Object({
+  rows: Type.Integer({ minimum: 1 }),
+  columns: Type.Integer({ minimum: 1 }),
+  matrices: Type.Array(Type.Object({ label: Type.String(), values: Type.Array(Type.Number()) })),
+  /** 1 where the student's mask keeps the entry, 0 elsewhere (row-major). */
+  kept: Type.Array(Type.Number()),
+  /** The re-run's final relative weight error, for the view to compare with the record's. */
+  relativeError: Type.Number(),
+});
+export type TrialWeights = Static<typeof TrialWeightsSchema>;
+
 export const HOST_TO_PANEL_MESSAGES = [
-  Type.Object({ type: Type.Literal('snapshot'), experiment: Type.String(), runs: Type.Array(RunSnapshotSchema), selectedRunIds: Type.Array(Type.String()) }),
+  // experimentFile: the panel's file relative to its workspace folder, when known: runs that
+  // record another file (a copy keeping the name) are told apart.
+  Type.Object({
+    type: Type.Literal('snapshot'),
+    experiment: Type.String(),
+    runs: Type.Array(RunSnapshotSchema),
+    selectedRunIds: Type.Array(Type.String()),
+    experimentFile: Type.Optional(Type.String()),
+  }),
   Type.Object({ type: Type.Literal('append'), runId: Type.String(), records: Type.Array(TrialRecordSchema) }),
   Type.Object({ type: Type.Literal('run-status'), runId: Type.String(), status: Status, ...Progress }),
   Type.Object({ type: Type.Literal('error'), message: Type.String() }),
@@ -78,6 +115,9 @@ export const HOST_TO_PANEL_MESSAGES = [
   Type.Object({ type: Type.Literal('export-request'), kind: ExportKind, publication: Type.Optional(Type.Boolean()), perTrial: Type.Optional(Type.Boolean()) }),
   // Per-shard progress of the live cluster run shown as `runId`.
   Type.Object({ type: Type.Literal('shard-progress'), runId: Type.String(), shards: Type.Array(ShardProgressSchema) }),
+  // The answer to an inspect-trial: the weights, or why there are none (cancelled, refused, failed).
+  Type.Object({ type: Type.Literal('trial-weights'), requestId: Type.String(), weights: TrialWeightsSchema }),
+  Type.Object({ type: Type.Literal('trial-weights-failed'), requestId: Type.String(), message: Type.String() }),
 ] satisfies TObject[];
 
 type WithSnapshotRuns<T> = T extends { runs: unknown } ? Omit<T, 'runs'> & { runs: RunSnapshot[] } : T;
@@ -91,5 +131,25 @@ export const PANEL_TO_HOST_MESSAGES = [
   Type.Object({ type: Type.Literal('save-file'), suggestedName: Type.String(), kind: ExportKind, content: Type.String() }),
   Type.Object({ type: Type.Literal('open-run-folder'), runId: Type.String() }),
   Type.Object({ type: Type.Literal('log'), level: LogLevel, message: Type.String() }),
+  // Re-runs one trial (in a child process) for its weights; a newer request or a cancel ends it.
+  Type.Object({ type: Type.Literal('inspect-trial'), requestId: Type.String(), runId: Type.String(), cell: Type.String(), trial: Type.Integer({ minimum: 0 }) }),
+  Type.Object({ type: Type.Literal('cancel-inspection'), requestId: Type.String() }),
+  // An empty label removes the run's label.
+  Type.Object({ type: Type.Literal('label-run'), runId: Type.String(), label: Type.String({ maxLength: RUN_LABEL_MAX_LENGTH }) }),
 ] satisfies TObject[];
 export type PanelToHostMessage = Static<(typeof PANEL_TO_HOST_MESSAGES)[number]>;
+
+// ---- trial inspector child -> extension host ----------------------------------------------
+
+/** How the host starts a trial inspector child (argv[2] as JSON): which trial of which run folder. */
+export interface InspectorLaunch {
+  runDir: string;
+  cell: string;
+  trial: number;
+}
+
+export const INSPECTOR_MESSAGES = [
+  Type.Object({ type: Type.Literal('weights'), weights: TrialWeightsSchema }),
+  Type.Object({ type: Type.Literal('failed'), message: Type.String() }),
+] satisfies TObject[];
+export type InspectorMessage = Static<(typeof INSPECTOR_MESSAGES)[number]>;

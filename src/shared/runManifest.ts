@@ -27,6 +27,12 @@ export type ResolvedExperiment = Static<typeof ResolvedExperimentSchema>;
 export const RunManifestSchema = Type.Object({
   /** The experiment's name (also the parent folder's name). */
   experiment: Type.String(),
+  /**
+   * The experiment file that was run, relative to the workspace (the CLI: its working folder),
+   * with '/' separators: runs are matched to their file by it, since two files may share a name.
+   * Absent in runs made before it was recorded.
+   */
+  experimentFile: Type.Optional(Type.String()),
   /** The experiment kind: which family made and reads these trials. */
   kind: Type.String(),
   /** The experiment file as run (comments stripped, defaults not filled). */

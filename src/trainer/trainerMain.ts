@@ -34,6 +34,9 @@ export function parseTrainerLaunch(text: string | undefined): TrainerLaunch {
   if (launch.resumeDir !== undefined && typeof launch.resumeDir !== 'string') {
     throw new Error(`argv[2].resumeDir: expected a string, got ${JSON.stringify(launch.resumeDir)}`);
   }
+  if (launch.experimentFile !== undefined && typeof launch.experimentFile !== 'string') {
+    throw new Error(`argv[2].experimentFile: expected a string, got ${JSON.stringify(launch.experimentFile)}`);
+  }
   if (launch.workers !== undefined && !(Number.isInteger(launch.workers) && (launch.workers as number) >= 1)) {
     throw new Error(`argv[2].workers: expected an integer >= 1, got ${JSON.stringify(launch.workers)}`);
   }

@@ -3,7 +3,7 @@
 // tier) and remove them, and their run folders, afterwards.
 import assert from 'node:assert/strict';
 import { appendFileSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import * as vscode from 'vscode';
 import { CommandId } from '../../src/extension/commandIds';
 import { DIAGNOSTIC_SOURCE } from '../../src/extension/diagnostics';
@@ -27,6 +27,8 @@ const TINY = {
   evaluation: { testSamples: 200 },
 };
 const TINY_TRIALS = 4;
+/** Two files of this name: runs told apart by file. */
+const IDENTITY_NAME = 'inhost-identity';
 
 // Long enough to cancel mid-way on 2 cores (tolerance 0: every trial runs all its iterations).
 const LONG = {
@@ -97,7 +99,7 @@ async function lensTitles(uri: vscode.Uri): Promise<string[]> {
 
 afterAll(async () => {
   rmSync(join(workspaceFolder(), TEST_FOLDER), { recursive: true, force: true });
-  for (const name of [TINY.name, LONG.name, TICKETS.name, 'bad']) rmSync(runsOf(name), { recursive: true, force: true });
+  for (const name of [TINY.name, LONG.name, TICKETS.name, 'bad', IDENTITY_NAME]) rmSync(runsOf(name), { recursive: true, force: true });
 });
 
 test('the extension activates quickly and registers every command', async () => {
@@ -262,6 +264,43 @@ test('lenses are cheap: a save reads no run from disk, and a trial written by an
   }
   await waitFor('the count back after the restore', async () => ((await lensTitles(uri)).some((title) => title.endsWith(`, ${TINY_TRIALS} trials)`)) ? true : undefined));
 });
+
+test('runs know their file: a copy keeping the name is told apart; a label is kept beside the run; a trial is re-run for its weights', async () => {
+  const testHooks = await hooks();
+  const experiment = { ...TINY, name: IDENTITY_NAME };
+  const original = await writeExperiment('identity.lth.json', experiment);
+  const copy = await writeExperiment('identity-copy.lth.json', experiment);
+  for (const uri of [original, copy]) {
+    const finished = await vscode.commands.executeCommand<FinishedRun | undefined>(CommandId.RunExperiment, uri);
+    assert.equal(finished?.status, 'completed', finished?.message);
+  }
+  const folders = readdirSync(runsOf(IDENTITY_NAME)).map((name) => join(runsOf(IDENTITY_NAME), name));
+  const fileOf = (runDir: string) => JSON.parse(readFileSync(join(runDir, 'manifest.json'), 'utf8')).experimentFile as string;
+  assert.deepEqual(folders.map(fileOf).sort(), [`${TEST_FOLDER}/identity-copy.lth.json`, `${TEST_FOLDER}/identity.lth.json`], 'each run records its own file');
+  const ownRun = folders.find((runDir) => fileOf(runDir) === `${TEST_FOLDER}/identity.lth.json`) as string;
+  const ownRunId = `${IDENTITY_NAME}/${basename(ownRun)}`;
+
+  await vscode.commands.executeCommand(CommandId.ShowResults, original);
+  const panel = await waitFor('the original\'s panel', () => testHooks.resultsPanel(original));
+  await waitFor('the panel to be ready', () => panel.ready.then(() => true), 30_000);
+  const snapshot = await waitFor('a snapshot naming the file', () => {
+    const found = [...panel.postedMessages].reverse().find((posted) => posted.message.type === 'snapshot' && posted.delivered)?.message;
+    return found?.type === 'snapshot' && found.runs.length === 2 ? found : undefined;
+  });
+  assert.equal(snapshot.experimentFile, `${TEST_FOLDER}/identity.lth.json`);
+  assert.deepEqual(snapshot.selectedRunIds, [ownRunId], "the original's panel shows the original's run, not the copy's newer one");
+
+  await panel.handleRequest({ type: 'label-run', runId: ownRunId, label: 'baseline' });
+  assert.equal(readFileSync(join(ownRun, 'label.txt'), 'utf8'), 'baseline\n');
+  const relabelled = [...panel.postedMessages].reverse().find((posted) => posted.message.type === 'snapshot')?.message;
+  assert.equal(relabelled?.type === 'snapshot' && relabelled.runs.find((run) => run.runId === ownRunId)?.label, 'baseline');
+
+  const record = JSON.parse(readFileSync(join(ownRun, 'trials.jsonl'), 'utf8').split('\n')[0]) as { cell: string; trial: number; relativeError: number };
+  await panel.handleRequest({ type: 'inspect-trial', requestId: 'inhost-1', runId: ownRunId, cell: record.cell, trial: record.trial });
+  const answer = [...panel.postedMessages].reverse().find((posted) => posted.message.type === 'trial-weights' || posted.message.type === 'trial-weights-failed')?.message;
+  assert.equal(answer?.type, 'trial-weights', JSON.stringify(answer));
+  assert.equal(answer?.type === 'trial-weights' && answer.weights.relativeError, record.relativeError, 'the re-run in the inspector child reproduces the record');
+}, 120_000);
 
 test('a lottery-ticket file runs the same way: a record per network on disk, a snapshot with them in the panel', async () => {
   const testHooks = await hooks();

@@ -2,7 +2,8 @@
 // a text summary for screen readers) and a data table on demand. The card owns its
 // Chart.js view and feeds it new data on update; it never re-creates the chart.
 import type { BandKind, LineStatistic } from '../../src/core/analysis/series';
-import type { ChartData } from '../../src/core/analysis/chartData';
+import type { ChartData, HeatmapChartData, LineChartData } from '../../src/core/analysis/chartData';
+import { heatmapCellQuery, linePointQuery, type TrialQuery } from '../../src/core/analysis/pointTrials';
 import { chartCsv, chartTable } from '../../src/core/analysis/seriesCsv';
 import { formatNumber } from '../../src/shared/formatNumber';
 import { chartCaption, chartSummary } from './chartText';
@@ -26,6 +27,8 @@ export interface CardActions {
   save(kind: 'csv', name: string, content: string): void;
   /** Export this chart as a PNG (captioned with the experiment and run by the panel). */
   exportPng(): void;
+  /** A click on a point or cell whose trials can be listed; `runIndex`: which overlaid run its line is of (0 otherwise). Absent: charts are not clickable. */
+  pick?(query: TrialQuery, runIndex: number): void;
 }
 
 let cardCount = 0;
@@ -34,6 +37,7 @@ export class ChartCard {
   readonly element: HTMLElement;
   private readonly title: HTMLElement;
   private readonly caption: HTMLElement;
+  private readonly definition: HTMLElement;
   readonly canvas: HTMLCanvasElement;
   private readonly summary: HTMLElement;
   private readonly details: HTMLDetailsElement;
@@ -61,6 +65,7 @@ export class ChartCard {
     pngButton.addEventListener('click', () => this.actions.exportPng());
     csvButton.addEventListener('click', () => this.actions.save('csv', this.id, chartCsv(this.data)));
     this.caption = element('p', { className: 'chart-caption' });
+    this.definition = element('p', { className: 'chart-definition' });
     this.summary = element('p', { id: `${domId}-summary`, className: 'visually-hidden' });
     this.canvas = element('canvas', { role: 'img', 'aria-labelledby': `${domId}-title`, 'aria-describedby': `${domId}-summary`, 'data-chart-id': id });
     this.colorScale = element('div', { className: 'color-scale' });
@@ -81,24 +86,35 @@ export class ChartCard {
       this.caption,
       element('div', { className: 'chart-canvas-box' }, [this.canvas]),
       this.colorScale,
+      this.definition,
       this.summary,
       this.details,
     ]);
     pngButton.setAttribute('aria-label', 'Export chart as PNG');
     csvButton.setAttribute('aria-label', 'Export chart data as CSV');
 
+    const pick = actions.pick;
     this.view =
       data.kind === 'heatmap'
-        ? new HeatmapChartView(this.canvas, data, { logN: settings.logY }, theme)
+        ? new HeatmapChartView(this.canvas, data, { logN: settings.logY }, theme, pick && ((cell) => pick(heatmapCellQuery(this.data as HeatmapChartData, cell), 0)))
         : data.kind === 'image'
           ? new ImageChartView(this.canvas, data, theme)
-          : new LineChartView(this.canvas, data, settings, theme);
+          : new LineChartView(this.canvas, data, settings, theme, pick && ((series, x) => {
+              const query = linePointQuery(this.data as LineChartData, series, x);
+              if (query) pick(query, series.runIndex ?? 0);
+            }));
     this.renderText(settings, theme);
   }
 
   /** What the card shows now. */
   get data(): ChartData {
     return this.currentData;
+  }
+
+  /** The one line under the chart that says what it shows (from the family). */
+  setDefinition(text: string): void {
+    this.definition.textContent = text;
+    this.definition.hidden = text === '';
   }
 
   update(data: ChartData, settings: CardSettings, theme: ChartTheme): void {
@@ -159,6 +175,7 @@ export class ChartCard {
     this.logX.setAttribute('aria-label', `Logarithmic x axis for ${data.title}`);
     this.logY.setAttribute('aria-label', `Logarithmic ${data.kind === 'heatmap' ? 'N' : 'y'} axis for ${data.title}`);
     this.renderColorScale(theme);
+    this.canvas.classList.toggle('pickable', this.actions.pick !== undefined && (data.kind === 'heatmap' || (data.kind === 'line' && data.pointTrials !== undefined)));
   }
 
   private renderColorScale(theme: ChartTheme): void {
@@ -181,12 +198,36 @@ export class ChartCard {
     if (!this.details.open) return;
     const { header, rows } = chartTable(this.data);
     const format = (cell: unknown) => (typeof cell === 'number' ? formatNumber(cell) : cell === null || cell === undefined ? '' : String(cell));
+    // The keyboard's way to a point's trials: a button per row, as a click on the point.
+    const picks = this.rowPicks();
+    const pickCell = (index: number) => {
+      const pick = picks[index];
+      if (!pick) return [];
+      const button = element('button', { type: 'button', text: 'Trials', className: 'row-trials' });
+      button.addEventListener('click', pick);
+      return [element('td', {}, [button])];
+    };
     const table = element('table', {}, [
       element('caption', { className: 'visually-hidden', text: this.data.title }),
-      element('thead', {}, [element('tr', {}, header.map((name) => element('th', { scope: 'col', text: name })))]),
-      element('tbody', {}, rows.map((row) => element('tr', {}, row.map((cell) => element('td', { text: format(cell) }))))),
+      element('thead', {}, [element('tr', {}, [...header, ...(picks.length > 0 ? [''] : [])].map((name) => element('th', { scope: 'col', text: name })))]),
+      element('tbody', {}, rows.map((row, index) => element('tr', {}, [...row.map((cell) => element('td', { text: format(cell) })), ...pickCell(index)]))),
     ]);
     this.tableBox.replaceChildren(table);
+  }
+
+  /** Per row of the data table (in chartTable's order), what lists its trials; none where rows are not trials' summaries. */
+  private rowPicks(): Array<(() => void) | undefined> {
+    const { pick } = this.actions;
+    const data = this.data;
+    if (!pick) return [];
+    if (data.kind === 'heatmap') return data.cells.map((cell) => () => pick(heatmapCellQuery(data, cell), 0));
+    if (data.kind !== 'line' || data.pointTrials === undefined) return [];
+    return data.series.flatMap((series) =>
+      series.points.map((point) => {
+        const query = linePointQuery(data, series, point.x);
+        return query && (() => pick(query, series.runIndex ?? 0));
+      }),
+    );
   }
 
   destroy(): void {

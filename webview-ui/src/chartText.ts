@@ -2,6 +2,7 @@
 // accessible summary a screen reader gets in place of the picture.
 import type { ChartData, HeatmapChartData, ImageChartData, LineChartData } from '../../src/core/analysis/chartData';
 import type { BoundaryTheory } from '../../src/core/families/teacher-student/theory/boundaryTheory';
+import { TRIAL_CURVE_ID } from '../../src/core/analysis/curvePoints';
 import type { LineStatistic } from '../../src/core/analysis/series';
 import { formatNumber } from '../../src/shared/formatNumber';
 
@@ -32,7 +33,7 @@ function heatmapCaption(data: HeatmapChartData): string {
 export function chartCaption(data: ChartData): string {
   if (data.kind === 'heatmap') return heatmapCaption(data);
   if (data.kind === 'image') return `Each picture: ${data.valueLabel} per pixel, from none (background) to its picture's most (full colour).`;
-  if (data.curves) return 'Each curve is the trial with the median final error of its group.';
+  if (data.curves && data.id !== TRIAL_CURVE_ID) return 'Each curve is the trial with the median final error of its group.';
   return data.theory?.caption ?? '';
 }
 

@@ -3,14 +3,15 @@
 // reader support come for free, and the theme variables style them.
 import type { ChartTarget, MetricDefinition } from '../../src/core/families/experimentFamily';
 import { element } from './dom';
-import { runFolderName } from '../../src/core/analysis/seriesRuns';
 import type { RunView } from './panelStore';
+import { RunList } from './runList';
 import type { Layout, PanelSettings } from './panelSettings';
 
 export interface ControlActions {
   change(patch: Partial<PanelSettings>): void;
-  /** Absent where there is no host to open folders (the standalone report). */
+  /** Absent where there is no host to open folders or keep labels (the standalone report). */
   openRunFolder?(runId: string): void;
+  labelRun?(runId: string, label: string): void;
 }
 
 function labelled(text: string, control: HTMLElement): HTMLLabelElement {
@@ -35,10 +36,9 @@ export class Controls {
   private readonly targetLabel = element('label', {});
   private readonly layout = element('select', { 'aria-label': 'How to compare the selected runs' });
   private readonly layoutLabel: HTMLLabelElement;
-  private readonly runList = element('fieldset', { className: 'run-list' });
-  private runSignature = '';
+  private readonly runList: RunList;
 
-  constructor(private readonly actions: ControlActions) {
+  constructor(actions: ControlActions) {
     options(this.line, [['mean', 'mean of the trials'], ['median', 'median of the trials']]);
     options(this.band, [['min-max', 'min – max over trials'], ['std', '± 1 std'], ['none', 'none']]);
     options(this.layout, [['overlay', 'overlaid'], ['side-by-side', 'side by side']]);
@@ -53,9 +53,10 @@ export class Controls {
       if (this.target.value !== '' && Number.isFinite(value) && this.target.checkValidity()) actions.change({ target: value });
     });
     this.layoutLabel = labelled('Compare ', this.layout);
+    this.runList = new RunList({ select: (runIds) => actions.change({ selectedRunIds: runIds }), openRunFolder: actions.openRunFolder, labelRun: actions.labelRun });
     this.element = element('div', { className: 'controls', role: 'group', 'aria-label': 'Chart controls' }, [
       element('fieldset', {}, [element('legend', { text: 'Show' }), labelled('Metric ', this.metric), labelled('Line ', this.line), labelled('Band ', this.band), this.curveSamplesLabel, this.targetLabel]),
-      this.runList,
+      this.runList.element,
     ]);
   }
 
@@ -68,6 +69,7 @@ export class Controls {
     selected: readonly string[],
     sampleValues: readonly number[],
     target: ChartTarget | undefined,
+    experimentFile: string | undefined,
   ): void {
     options(this.metric, metrics.map((candidate) => [candidate.name, candidate.label]));
     this.metric.value = metric.name;
@@ -86,7 +88,7 @@ export class Controls {
     const curveSamples = settings.curveSamples !== null && sampleValues.includes(settings.curveSamples) ? settings.curveSamples : sampleValues[sampleValues.length - 1];
     if (curveSamples !== undefined) this.curveSamples.value = String(curveSamples);
     this.renderTarget(settings, target);
-    this.renderRuns(runs, selected);
+    this.runList.render(runs, selected, experimentFile, this.layoutLabel);
   }
 
   private renderTarget(settings: PanelSettings, target: ChartTarget | undefined): void {
@@ -97,40 +99,5 @@ export class Controls {
     this.target.max = String(target.max);
     this.target.step = String(target.step);
     if (document.activeElement !== this.target) this.target.value = String(settings.target ?? target.defaultValue);
-  }
-
-  private renderRuns(runs: readonly RunView[], selected: readonly string[]): void {
-    this.runList.hidden = runs.length === 0;
-    const signature = JSON.stringify(runs.map((run) => [run.runId, run.status, run.completedTrials, run.totalTrials, selected.includes(run.runId)]));
-    if (signature === this.runSignature) return;
-    this.runSignature = signature;
-    const focusedRun = (document.activeElement as HTMLElement | null)?.dataset?.runId;
-    const focusedKind = (document.activeElement as HTMLElement | null)?.tagName;
-
-    const entries = runs.map((run) => {
-      const checkbox = element('input', { type: 'checkbox', 'data-run-id': run.runId });
-      checkbox.checked = selected.includes(run.runId);
-      checkbox.addEventListener('change', () => {
-        const next = runs.filter((candidate) => (candidate.runId === run.runId ? checkbox.checked : selected.includes(candidate.runId)));
-        if (next.length === 0) {
-          checkbox.checked = true; // one run stays shown: an empty panel is no choice
-          return;
-        }
-        this.actions.change({ selectedRunIds: next.map((candidate) => candidate.runId) });
-      });
-      const progress = `${run.status}, ${run.completedTrials}/${run.totalTrials} trials`;
-      const parts: Node[] = [element('label', { title: run.runDir }, [checkbox, document.createTextNode(`${runFolderName(run.runId)} (${progress})`)])];
-      if (this.actions.openRunFolder) {
-        const open = element('button', { type: 'button', text: 'Open folder', 'data-run-id': run.runId, 'aria-label': `Open the folder of run ${run.runId}` });
-        open.addEventListener('click', () => this.actions.openRunFolder?.(run.runId));
-        parts.push(open);
-      }
-      return element('span', { className: 'run-entry' }, parts);
-    });
-    this.runList.replaceChildren(element('legend', { text: runs.length > 1 ? 'Runs' : 'Run' }), ...entries, this.layoutLabel);
-    if (focusedRun !== undefined) {
-      const again = [...this.runList.querySelectorAll<HTMLElement>('[data-run-id]')].find((node) => node.dataset.runId === focusedRun && node.tagName === focusedKind);
-      again?.focus();
-    }
   }
 }

@@ -57,7 +57,8 @@ export class HeatmapChartView {
   readonly chart: Chart;
   private theme: ChartTheme;
 
-  constructor(canvas: HTMLCanvasElement, data: HeatmapChartData, view: HeatmapView, theme: ChartTheme) {
+  /** `pick`: a click on a cell (its r and N). */
+  constructor(canvas: HTMLCanvasElement, data: HeatmapChartData, view: HeatmapView, theme: ChartTheme, pick?: (cell: { nonzerosPerNeuron: number; samples: number }) => void) {
     this.theme = theme;
     const pixelSpan = (scale: Scale, from: number, to: number) => Math.abs(scale.getPixelForValue(to) - scale.getPixelForValue(from));
     const cellDataset = {
@@ -81,6 +82,11 @@ export class HeatmapChartView {
         responsive: true,
         maintainAspectRatio: false,
         parsing: false,
+        onClick: (_event, elements) => {
+          const cell = elements.find((found) => found.datasetIndex === 0);
+          const raw = cell && (this.chart.data.datasets[0].data[cell.index] as unknown as CellPoint | undefined);
+          if (pick && raw) pick({ nonzerosPerNeuron: raw.r, samples: raw.samples });
+        },
         plugins: {
           legend: { position: 'bottom', labels: { usePointStyle: true, filter: (item) => item.datasetIndex !== 0 && item.text !== '' } },
           tooltip: { callbacks: { label: (item) => tooltipLabel(item) } },

@@ -60,8 +60,11 @@ export class LineChartView {
   /** The x axis's name, for the tooltip's title. */
   private xLabel = '';
   private theme: ChartTheme | undefined;
+  private data: LineChartData;
 
-  constructor(canvas: HTMLCanvasElement, data: LineChartData, view: LineView, theme: ChartTheme) {
+  /** `pick`: a click on a point of a line (the nearest one, as the tooltip shows it). */
+  constructor(canvas: HTMLCanvasElement, data: LineChartData, view: LineView, theme: ChartTheme, pick?: (series: LineSeries, x: number) => void) {
+    this.data = data;
     this.chart = new Chart<'line', PlotPoint[]>(canvas, {
       type: 'line',
       data: { datasets: [] },
@@ -71,6 +74,14 @@ export class LineChartView {
         parsing: false,
         normalized: true,
         interaction: { mode: 'nearest', intersect: false },
+        onClick: (_event, elements) => {
+          const nearest = elements.find((found) => isLine(this.chart.data.datasets[found.datasetIndex]));
+          if (!pick || !nearest) return;
+          const role = roles.get(this.chart.data.datasets[nearest.datasetIndex]);
+          const series = this.data.series.find((candidate) => candidate.key === role?.key);
+          const x = this.chart.data.datasets[nearest.datasetIndex].data[nearest.index]?.x;
+          if (series && typeof x === 'number') pick(series, x);
+        },
         plugins: {
           legend: {
             position: 'bottom',
@@ -91,6 +102,7 @@ export class LineChartView {
   }
 
   update(data: LineChartData, view: LineView, theme: ChartTheme): void {
+    this.data = data;
     this.curves = data.curves;
     this.xLabel = data.xLabel;
     // Points share their resolved options, which a 'none' update keeps: a new theme needs a full one.

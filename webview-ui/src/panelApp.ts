@@ -5,6 +5,7 @@ import type { ChartData, LineChartData } from '../../src/core/analysis/chartData
 import { chartsCsv } from '../../src/core/analysis/seriesCsv';
 import { trialsCsv } from '../../src/core/analysis/trialsCsv';
 import { overlayLineCharts } from '../../src/core/analysis/seriesPlan';
+import { trialsAt, type TrialQuery } from '../../src/core/analysis/pointTrials';
 import { runFolderName, runsGrid, type RunsGrid } from '../../src/core/analysis/seriesRuns';
 import type { ExperimentFamily, MetricDefinition } from '../../src/core/families/experimentFamily';
 import { familyOf } from '../../src/core/families/registry';
@@ -20,13 +21,20 @@ import type { PanelHost } from './host';
 import { readSettings, type PanelSettings } from './panelSettings';
 import { PanelStore, type RunView } from './panelStore';
 import { ShardProgressView } from './shardProgressView';
+import { RunAbout } from './runAbout';
+import { runNames } from './runNames';
 import { readTheme, watchThemeChanges, type ChartTheme } from './theme';
+import { TrialView } from './trialView';
 
 interface CardPlan {
   cardId: string;
   /** The plan id: scale toggles are shared by every card of one plan entry. */
   specId: string;
   data: ChartData;
+  /** The one line under it (see ExperimentFamily.chartDefinition). */
+  definition: string;
+  /** The runs its lines are of, by their runIndex (one run for a card per run). */
+  runIds: string[];
 }
 
 export class PanelApp {
@@ -40,6 +48,12 @@ export class PanelApp {
   private readonly errorBanner = element('div', { className: 'error-banner', role: 'alert' });
   private readonly chartsRoot = element('section', { className: 'charts', 'aria-label': 'Charts' });
   private readonly controls: Controls;
+  private readonly about = new RunAbout();
+  private readonly trialView: TrialView;
+  private inspectionCount = 0;
+  /** What a click on a card's point refers to: the family and run names of the last render, and each card's runs. */
+  private pickContext: { family: ExperimentFamily; names: ReadonlyMap<string, string> } | undefined;
+  private readonly cardRuns = new Map<string, string[]>();
   private readonly cards = new Map<string, ChartCard>();
   private readonly rows = new Map<string, HTMLElement>();
   private renderPending = false;
@@ -53,11 +67,31 @@ export class PanelApp {
     this.controls = new Controls({
       change: (patch) => this.changeSettings(patch),
       openRunFolder: host.interactive ? (runId) => host.post({ type: 'open-run-folder', runId }) : undefined,
+      labelRun: host.interactive ? (runId, label) => host.post({ type: 'label-run', runId, label }) : undefined,
+    });
+    this.trialView = new TrialView(this.theme, {
+      save: (kind, name, content) => this.saveChart(kind, name, content),
+      exportPng: (card, name) => this.exportCardPng(card, name),
+      inspect: host.interactive
+        ? (run, record) => {
+            const requestId = `inspect-${++this.inspectionCount}`;
+            host.post({ type: 'inspect-trial', requestId, runId: run.runId, cell: record.cell, trial: record.trial });
+            return requestId;
+          }
+        : undefined,
+      cancel: host.interactive ? (requestId) => host.post({ type: 'cancel-inspection', requestId }) : undefined,
     });
     this.controls.element.hidden = true;
     this.errorBanner.hidden = true;
     root.setAttribute('aria-busy', 'true');
-    root.replaceChildren(element('header', {}, [this.heading, this.status, this.shardProgress.element, this.controls.element]), this.errorBanner, this.message, this.chartsRoot);
+    this.about.element.hidden = true;
+    root.replaceChildren(
+      element('header', {}, [this.heading, this.about.element, this.status, this.shardProgress.element, this.controls.element]),
+      this.errorBanner,
+      this.message,
+      this.chartsRoot,
+      this.trialView.element,
+    );
     this.showMessage('Loading results…');
     watchThemeChanges(() => this.refreshTheme());
   }
@@ -85,6 +119,7 @@ export class PanelApp {
       // run): each snapshot's choice replaces the panel's.
       if (change === 'snapshot' && this.store.hostSelection.length > 0) this.settings = { ...this.settings, selectedRunIds: this.store.hostSelection };
       if (change === 'theme') this.refreshTheme();
+      else if (change === 'weights' && this.store.weightsAnswer) this.trialView.showWeights(this.store.weightsAnswer);
       else if (change !== 'nothing') this.scheduleRender(change !== 'status');
     } catch (error) {
       this.log('warn', `Dropped a message: ${errorMessage(error)}`);
@@ -113,11 +148,10 @@ export class PanelApp {
   }
 
   /** One card's PNG button. */
-  private exportCardPng(cardId: string): void {
-    const card = this.cards.get(cardId);
+  private exportCardPng(card: ChartCard | undefined, name: string): void {
     if (!card) return;
     try {
-      this.host.saveFile(`${fileStem(this.store.experiment ?? 'chart')}-${fileStem(cardId)}.png`, 'png', exportChartsPng([card], this.exportCaption(), this.theme, false));
+      this.host.saveFile(`${fileStem(this.store.experiment ?? 'chart')}-${fileStem(name)}.png`, 'png', exportChartsPng([card], this.exportCaption(), this.theme, false));
     } catch (error) {
       this.log('error', `Export failed: ${errorMessage(error)}`);
     }
@@ -147,9 +181,23 @@ export class PanelApp {
     this.scheduleRender();
   }
 
+  private saveChart(kind: 'csv', name: string, content: string): void {
+    this.host.saveFile(`${fileStem(this.store.experiment ?? 'chart')}-${fileStem(name)}.${kind}`, kind, content);
+  }
+
+  /** A click on a point or heatmap cell of card `cardId`: its trials, listed in the trial view. */
+  private pickTrials(cardId: string, query: TrialQuery, runIndex: number): void {
+    const runIds = this.cardRuns.get(cardId) ?? [];
+    const run = this.store.run(runIds[runIndex] ?? runIds[0]);
+    if (!run || !this.pickContext) return;
+    const { family, names } = this.pickContext;
+    this.trialView.showTrials(family, run, names.get(run.runId) ?? run.runId, query, trialsAt(run.records, query));
+  }
+
   private refreshTheme(): void {
     this.theme = readTheme();
     applyThemeDefaults(this.theme);
+    this.trialView.refreshTheme(this.theme);
     this.scheduleRender();
   }
 
@@ -208,8 +256,20 @@ export class PanelApp {
     const values = grid.values;
     const metric = shownMetric(family, this.settings.metric);
     const sampleValues = values.samples ?? [];
-    this.controls.render(this.settings, family.metrics.filter((candidate) => candidate.selectable), metric, store.runs, runs.map((run) => run.runId), sampleValues.length > 1 ? sampleValues : [], family.chartTarget);
-    this.renderStatus(runs);
+    this.controls.render(
+      this.settings,
+      family.metrics.filter((candidate) => candidate.selectable),
+      metric,
+      store.runs,
+      runs.map((run) => run.runId),
+      sampleValues.length > 1 ? sampleValues : [],
+      family.chartTarget,
+      store.experimentFile,
+    );
+    const names = runNames(runs, grid.labels);
+    this.pickContext = { family, names };
+    this.about.render(family, runs, names);
+    this.renderStatus(runs, names);
 
     const records = runs.reduce((total, run) => total + run.records.length, 0);
     if (records === 0) this.showMessage('No trials finished yet: the charts appear with the first one.');
@@ -217,13 +277,13 @@ export class PanelApp {
 
     // A run-status alone (sent with every live batch) changes no chart: skip recomputing them.
     if (!this.chartsStale) return;
-    this.reconcile(records === 0 ? [] : this.planCards(family, metric, runs, grid));
+    this.reconcile(records === 0 ? [] : this.planCards(family, metric, runs, grid.values, names));
     this.chartsStale = false;
   }
 
-  private renderStatus(runs: readonly RunView[]): void {
+  private renderStatus(runs: readonly RunView[], names: ReadonlyMap<string, string>): void {
     const parts = runs.map((run) => {
-      const label = runs.length > 1 ? `${runFolderName(run.runId)}: ` : '';
+      const label = runs.length > 1 ? `${names.get(run.runId) ?? runFolderName(run.runId)}: ` : '';
       if (run.status !== 'running') return element('span', { text: `${label}${run.status}, ${run.completedTrials} of ${run.totalTrials} trials` });
       const bar = element('progress', { max: String(Math.max(run.totalTrials, 1)), 'aria-label': `Progress of run ${run.runId}` });
       bar.value = run.completedTrials;
@@ -237,24 +297,29 @@ export class PanelApp {
     this.message.textContent = text ?? '';
   }
 
-  private planCards(family: ExperimentFamily, metric: MetricDefinition, runs: readonly RunView[], { values, labels }: RunsGrid): CardPlan[] {
+  private planCards(family: ExperimentFamily, metric: MetricDefinition, runs: readonly RunView[], values: RunsGrid['values'], names: ReadonlyMap<string, string>): CardPlan[] {
     const plan = family.chartPlan(values, {
       curveSamples: this.settings.curveSamples ?? undefined,
       target: this.settings.target ?? family.chartTarget?.defaultValue,
       experiments: runs.map((run) => run.manifest.resolved),
     });
     const overlay = this.settings.layout === 'overlay' || runs.length === 1;
+    const experiment = runs[0].manifest.resolved;
     return plan.flatMap((spec) => {
+      const definition = family.chartDefinition?.(spec, experiment) ?? '';
       // Failed trials have no measurements to draw (the status line counts them).
       const perRun = runs.map((run) => ({ run, chart: family.buildChart(spec, measuredRecords(run.records), metric.name, values, run.manifest.resolved) }));
       if (overlay && perRun.every(({ chart }) => chart.kind === 'line')) {
-        const charts = perRun.map(({ run, chart }) => ({ runId: run.runId, runLabel: labels.get(run.runId) as string, chart: chart as LineChartData }));
-        return [{ cardId: spec.id, specId: spec.id, data: runs.length > 1 ? overlayLineCharts(charts) : perRun[0].chart }];
+        const charts = perRun.map(({ run, chart }) => ({ runId: run.runId, runLabel: names.get(run.runId) as string, chart: chart as LineChartData }));
+        const data = runs.length > 1 ? overlayLineCharts(charts) : perRun[0].chart;
+        return [{ cardId: spec.id, specId: spec.id, data, definition, runIds: runs.map((run) => run.runId) }];
       }
       return perRun.map(({ run, chart }) => ({
         cardId: runs.length > 1 ? `${spec.id}@${run.runId}` : spec.id,
         specId: spec.id,
-        data: runs.length > 1 ? { ...chart, title: `${chart.title} — ${labels.get(run.runId)}` } : chart,
+        data: runs.length > 1 ? { ...chart, title: `${chart.title} — ${names.get(run.runId)}` } : chart,
+        definition,
+        runIds: [run.runId],
       }));
     });
   }
@@ -277,6 +342,7 @@ export class PanelApp {
       if (wanted.has(cardId)) continue;
       card.destroy();
       this.cards.delete(cardId);
+      this.cardRuns.delete(cardId);
     }
     const rowOrder: HTMLElement[] = [];
     for (const card of planned) {
@@ -288,13 +354,17 @@ export class PanelApp {
       if (view) view.update(card.data, settings, this.theme);
       else {
         const specId = card.specId;
-        view = new ChartCard(card.cardId, card.data, settings, this.theme, {
+        const cardId = card.cardId;
+        view = new ChartCard(cardId, card.data, settings, this.theme, {
           changeScales: (scales) => this.changeSettings({ scales: { ...this.settings.scales, [specId]: scales } }),
-          save: (kind, name, content) => this.host.saveFile(`${fileStem(this.store.experiment ?? 'chart')}-${fileStem(name)}.${kind}`, kind, content),
-          exportPng: () => this.exportCardPng(card.cardId),
+          save: (kind, name, content) => this.saveChart(kind, name, content),
+          exportPng: () => this.exportCardPng(this.cards.get(card.cardId), card.cardId),
+          pick: (query, runIndex) => this.pickTrials(cardId, query, runIndex),
         });
-        this.cards.set(card.cardId, view);
+        this.cards.set(cardId, view);
       }
+      this.cardRuns.set(card.cardId, card.runIds);
+      view.setDefinition(withBand(card.definition, card.data, settings));
       placeAt(row, view.element, planned.filter((other) => other.specId === card.specId).indexOf(card));
     }
     for (const [specId, row] of this.rows) {
@@ -319,4 +389,11 @@ function fileStem(name: string): string {
 function shownMetric(family: ExperimentFamily, picked: string): MetricDefinition {
   const offered = family.metrics.filter((metric) => metric.selectable);
   return offered.find((metric) => metric.name === picked) ?? offered.find((metric) => metric.name === family.defaultMetric) ?? offered[0];
+}
+
+/** The family's definition of a chart, and what its line and band are where they summarize trials. */
+function withBand(definition: string, data: ChartData, settings: CardSettings): string {
+  if (data.kind !== 'line' || data.curves || !data.band) return definition;
+  const band = settings.band === 'none' ? '' : settings.band === 'std' ? '; band: ± 1 standard deviation around the mean' : '; band: the lowest to the highest trial';
+  return `${definition} Line: the ${settings.line} of the trials${band}.`.trim();
 }

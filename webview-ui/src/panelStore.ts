@@ -3,7 +3,7 @@
 import { recordsDone, trialKey, type TrialRecord } from '../../src/shared/trialRecord';
 import { findFamily } from '../../src/core/families/registry';
 import type { RunManifest, RunStatus } from '../../src/shared/runManifest';
-import type { HostToPanelMessage } from '../../src/shared/protocol';
+import type { HostToPanelMessage, TrialWeights } from '../../src/shared/protocol';
 
 export interface RunView {
   runId: string;
@@ -13,10 +13,15 @@ export interface RunView {
   status: RunStatus;
   completedTrials: number;
   totalTrials: number;
+  /** The user's label of the run, if any. */
+  label?: string;
 }
 
+/** The host's answer to the panel's latest request for a trial's weights. */
+export type WeightsAnswer = { requestId: string; weights: TrialWeights } | { requestId: string; message: string };
+
 /** What a message changed, for the app to decide what to redraw. */
-export type Change = 'snapshot' | 'records' | 'status' | 'error' | 'theme' | 'nothing';
+export type Change = 'snapshot' | 'records' | 'status' | 'error' | 'theme' | 'weights' | 'nothing';
 
 export class PanelStore {
   experiment: string | null = null;
@@ -24,6 +29,9 @@ export class PanelStore {
   /** The host's choice of runs in the last snapshot. */
   hostSelection: string[] = [];
   error: string | null = null;
+  /** The panel's experiment file (workspace-relative), when the host knows it: runs of other files with its name are told apart. */
+  experimentFile: string | undefined;
+  weightsAnswer: WeightsAnswer | undefined;
   /** Keys (cell + trial) of the records each run holds: a record sent twice (e.g. on resume) counts once. */
   private readonly seen = new Map<string, Set<string>>();
 
@@ -41,6 +49,7 @@ export class PanelStore {
       case 'snapshot':
         this.experiment = message.experiment;
         this.hostSelection = message.selectedRunIds;
+        this.experimentFile = message.experimentFile;
         this.error = null;
         this.seen.clear();
         this.runs = message.runs.map((snapshot) => {
@@ -52,6 +61,7 @@ export class PanelStore {
             status: snapshot.manifest.status,
             completedTrials: 0,
             totalTrials: snapshot.manifest.totalTrials,
+            ...(snapshot.label ? { label: snapshot.label } : {}),
           };
           this.seen.set(run.runId, new Set());
           this.addRecords(run, snapshot.records);
@@ -75,8 +85,15 @@ export class PanelStore {
       case 'theme-changed':
         return 'theme';
       case 'export-request':
+        return 'nothing'; // an action for the app, not state
       case 'shard-progress':
         return 'nothing'; // an action for the app, or shown as it comes: not state
+      case 'trial-weights':
+        this.weightsAnswer = { requestId: message.requestId, weights: message.weights };
+        return 'weights';
+      case 'trial-weights-failed':
+        this.weightsAnswer = { requestId: message.requestId, message: message.message };
+        return 'weights';
     }
   }
 

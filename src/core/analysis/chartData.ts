@@ -20,6 +20,8 @@ export interface LineSeries {
   points: BandPoint[];
   /** Which of several overlaid runs the line belongs to (0 when there is one run). */
   runIndex?: number;
+  /** Record fields beyond its group that its trials share (e.g. the variant of a pruning round). */
+  where?: Record<string, string>;
 }
 
 export interface LineChartData {
@@ -39,6 +41,11 @@ export interface LineChartData {
   /** Single trials' curves (against iteration) rather than a metric summarized over trials. */
   curves: boolean;
   series: LineSeries[];
+  /**
+   * Where the trials behind a point are, for charts whose points summarize trials: the record
+   * field on x and the part of the grid the chart fixes (a point's trials: these, its line's group, its x).
+   */
+  pointTrials?: { x: string; filter: Record<string, number> };
   /** What the theory predicts beside the measured lines (e.g. the rate's trend in r), when the chart has a theory. */
   theory?: TheoryOverlay;
 }
@@ -70,6 +77,8 @@ export interface HeatmapChartData {
   boundary: PhaseBoundary;
   /** The theory's N* = c·r with its bootstrap band, when some r crosses 50% (absent in charts of older versions). */
   theory?: BoundaryTheory | null;
+  /** The part of the grid the chart fixes (a cell's trials: these, its r and its N). */
+  filter?: Record<string, number>;
 }
 
 /** Pictures of per-pixel values side by side (e.g. how many kept weights each input pixel feeds, per pruning round). */

@@ -73,6 +73,7 @@ export function metricLineChart(
     ...(metric.line ? { line: metric.line } : {}),
     curves: false,
     series,
+    pointTrials: { x: spec.x, filter: { ...spec.filter } },
   };
 }
 

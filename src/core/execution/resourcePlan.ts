@@ -7,7 +7,7 @@ import { availableParallelism, totalmem } from 'node:os';
 import type { ResolvedExperiment } from '../../shared/runManifest';
 import type { ExperimentFamily, MemoryItem, ResourceEstimate } from '../families/experimentFamily';
 import { cellCount } from '../sweep/sweepCells';
-import { formatBytes, formatDuration } from '../../shared/formatQuantity';
+import { formatBytes, formatDuration, plural } from '../../shared/formatQuantity';
 
 export interface Machine {
   memoryBytes: number;
@@ -104,8 +104,4 @@ function tooLarge(estimate: ResourceEstimate, bytesPerWorker: number, machine: M
 
 function total(items: readonly MemoryItem[]): number {
   return items.reduce((sum, item) => sum + item.bytes, 0);
-}
-
-function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }

@@ -6,6 +6,7 @@ import { accessSync, constants, existsSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { formatProblem } from '../config/experimentProblem';
 import { loadExperimentFile } from '../config/loadExperimentFile';
+import { experimentFilePath } from '../runs/experimentFilePath';
 import { describeMachine } from '../runs/machine';
 import { readManifest, writeManifest } from '../runs/manifestFile';
 import { FileSystemError, fileSystemReason } from '../runs/fileSystemError';
@@ -45,6 +46,8 @@ export interface RunOptions {
   continueLatest?: boolean;
   /** Take the folder's lock over even from a holder that seems to run (lth run --force-unlock). */
   forceUnlock?: boolean;
+  /** The experiment file as the manifest names it (see experimentFilePath); default: relative to the working folder. */
+  experimentFile?: string;
   /** Worker threads; default os.availableParallelism(). Never more than the trials left. */
   workers?: number;
   shard?: Shard;
@@ -210,6 +213,7 @@ function openRunFolder(
     const runDir = newRunFolder(options.outDir, experiment.name, now);
     const manifest: RunManifest = {
       experiment: experiment.name,
+      experimentFile: sourceFileOf(options),
       kind: experiment.kind,
       config: file,
       resolved: experiment,
@@ -283,7 +287,7 @@ function folderToContinue(options: RunOptions, experimentName: string, configHas
   if (!options.continueLatest) return undefined;
   let latest;
   try {
-    latest = runToContinue(listRuns(outDir, experimentName, (problem) => log('warn', `skipped a run folder: ${problem}`)), configHash, options.shard);
+    latest = runToContinue(listRuns(outDir, experimentName, (problem) => log('warn', `skipped a run folder: ${problem}`)), configHash, options.shard, sourceFileOf(options));
   } catch (error) {
     throw new RunSetupError(`cannot look for earlier runs of ${experimentName} under ${outDir}: ${fileSystemReason(error)}`);
   }
@@ -292,6 +296,10 @@ function folderToContinue(options: RunOptions, experimentName: string, configHas
     log('info', `continuing the unfinished run of the same config in ${latest.run.runDir} (${latest.run.manifest.status}); --new starts a new folder`);
   }
   return latest.run.runDir;
+}
+
+function sourceFileOf(options: RunOptions): string {
+  return options.experimentFile ?? experimentFilePath(options.configPath);
 }
 
 function newRunFolder(outDir: string, experimentName: string, now: Date): string {

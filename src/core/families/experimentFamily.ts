@@ -172,6 +172,29 @@ export interface ExperimentFamily<Experiment extends ResolvedExperiment = Resolv
   chartPlan(values: AxisValues, options: { curveSamples?: number; target?: number; experiments?: readonly ResolvedExperiment[] }): ChartSpec[];
   /** `experiment`: the run's resolved experiment, when known (settings a chart may name, e.g. K). */
   buildChart(spec: ChartSpec, records: readonly TrialRecord[], selectedMetric: string, values: AxisValues, experiment?: ResolvedExperiment): ChartData;
+  /** The settings a reader needs to know what a run did (the panel's header), in reading order. */
+  keySettings?(experiment: Experiment): KeySetting[];
+  /** One line under a chart of the plan: what a point, a line, "success" or the boundary is, for this experiment. */
+  chartDefinition?(spec: ChartSpec, experiment: Experiment): string;
+  /** What the panel's trial view shows of one record: its facts and its curves. */
+  describeTrial?(record: TrialRecord, experiment: Experiment): TrialDescription;
+}
+
+/** A setting or a measurement as the panel lists it: "K (hidden units)" = "5". */
+export interface KeySetting {
+  label: string;
+  value: string;
+  /** A longer explanation (a tooltip). */
+  detail?: string;
+}
+
+/** One trial as the panel's trial view shows it. */
+export interface TrialDescription {
+  facts: KeySetting[];
+  /** Its own charts (e.g. its error curve), drawn like the plan's. */
+  charts: ChartData[];
+  /** Whether the trial can be re-run on request to show its weights (see core/inspection). */
+  weightsOnRequest: boolean;
 }
 
 /** The family as `lth summarize` reads the records of `experiment` (its summaryFor, when it has one). */

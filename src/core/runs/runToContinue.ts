@@ -5,6 +5,7 @@
 // results are, `lth run --new` and the editor's Run button start a new folder).
 import type { Shard } from '../sweep/trialJobs';
 import type { RunListing } from './runListing';
+import { isRunOfFile } from './runSource';
 
 export type RunToContinue =
   /** No run of these trials yet: a new folder. */
@@ -14,9 +15,11 @@ export type RunToContinue =
   /** The newest run of these trials completed. */
   | { kind: 'finished'; run: RunListing };
 
-/** `listings` newest first, as listRuns gives them. */
-export function runToContinue(listings: readonly RunListing[], configHash: string, shard?: Shard): RunToContinue {
-  const newest = listings.find((listing) => listing.manifest.configHash === configHash && sameShard(listing.manifest.shard, shard));
+/** `listings` newest first, as listRuns gives them; a run of another file of the same name (a copy) is never continued. */
+export function runToContinue(listings: readonly RunListing[], configHash: string, shard?: Shard, experimentFile?: string): RunToContinue {
+  const newest = listings.find(
+    (listing) => listing.manifest.configHash === configHash && sameShard(listing.manifest.shard, shard) && isRunOfFile(listing.manifest, experimentFile),
+  );
   if (newest === undefined) return { kind: 'none' };
   return newest.manifest.status === 'completed' ? { kind: 'finished', run: newest } : { kind: 'unfinished', run: newest };
 }

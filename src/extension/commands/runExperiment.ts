@@ -42,10 +42,13 @@ export async function runExperiment(services: ExtensionServices, argument: unkno
     return undefined;
   }
   const settings = settingsFor(file);
-  const resume = await resumableRun(log, settings.runsRoot, checked.experiment);
+  // Runs are matched to their file by this path (a copy of a file keeps its name).
+  const experimentFile = vscode.workspace.asRelativePath(file, false);
+  const resume = await resumableRun(log, settings.runsRoot, checked.experiment, experimentFile);
   const launch: TrainerLaunch = {
     configPath: file.fsPath,
     outDir: settings.runsRoot,
+    experimentFile,
     ...(resume ? { resumeDir: resume.runDir } : {}),
     ...(settings.workers ? { workers: settings.workers } : {}),
   };
@@ -110,14 +113,14 @@ function startTrainer({ log, trainers }: ExtensionServices, launch: TrainerLaunc
  * `lth run` (runToContinue). When the newest such run completed, Run starts a new folder (as
  * `lth run --new`): the Run button is an explicit request, and Show results has the old ones.
  */
-async function resumableRun(log: Log, runsRoot: string, experiment: ResolvedExperiment): Promise<RunListing | undefined> {
+async function resumableRun(log: Log, runsRoot: string, experiment: ResolvedExperiment, experimentFile: string): Promise<RunListing | undefined> {
   const [{ listRuns }, { experimentHash }, { runToContinue }] = await Promise.all([
     import('../../core/runs/runListing'),
     import('../../core/sweep/experimentHash'),
     import('../../core/runs/runToContinue'),
   ]);
   const listings = listRuns(runsRoot, experiment.name, (problem) => log.warn(problem));
-  const latest = runToContinue(listings, experimentHash(experiment));
+  const latest = runToContinue(listings, experimentHash(experiment), undefined, experimentFile);
   return latest.kind === 'unfinished' ? latest.run : undefined;
 }
 

@@ -13,6 +13,7 @@ import type { Log } from '../log';
 import { BatchThrottle } from './batchThrottle';
 import { resultsTargetKey, type ResultsTarget } from './resultsTarget';
 import { savePanelFile, type ExportFolders } from './savePanelFile';
+import { InspectionCancelled, TrialInspector } from './trialInspector';
 import { WebviewPanelHost, type PanelRequest } from './webviewPanelHost';
 
 interface PendingTrial {
@@ -47,10 +48,12 @@ export class ResultsPanel extends WebviewPanelHost {
   private runDirs = new Map<string, string>();
   /** Per run the page has records of, the (cell, trial) keys it has, so no record arrives twice. */
   private sentTrials = new Map<string, Set<string>>();
+  private readonly inspector: TrialInspector;
 
   constructor(options: ResultsPanelOptions) {
     super(options.panel, options.extensionUri, options.log, options.target, options.recordMessages);
     this.target = options.target;
+    this.inspector = new TrialInspector(vscode.Uri.joinPath(options.extensionUri, 'dist', 'trialInspector.js').fsPath);
     this.registry = options.registry;
     this.selectionStore = options.selectionStore;
     this.appends = new BatchThrottle(options.liveUpdateIntervalMs, (batch) => void this.postAppends(batch));
@@ -59,6 +62,7 @@ export class ResultsPanel extends WebviewPanelHost {
       // Canvas charts do not follow CSS variables by themselves: the page redraws on this.
       vscode.window.onDidChangeActiveColorTheme(() => void this.post({ type: 'theme-changed' })),
       { dispose: () => this.appends.dispose() },
+      { dispose: () => this.inspector.dispose() },
     );
   }
 
@@ -94,16 +98,49 @@ export class ResultsPanel extends WebviewPanelHost {
         if (saved) this.log.info(`saved ${saved.fsPath}`);
         return;
       }
-      case 'open-run-folder': {
-        const runDir = this.runDirs.get(request.runId);
-        if (!runDir) throw new Error(`the panel asked for run "${request.runId}", which is not among this experiment's runs`);
-        await revealRunFolder(runDir);
+      case 'open-run-folder':
+        await revealRunFolder(this.runDirOf(request.runId));
+        return;
+      case 'label-run': {
+        const { writeRunLabel } = await import('../../core/runs/runLabel');
+        writeRunLabel(this.runDirOf(request.runId), request.label);
+        await this.sendSnapshot();
         return;
       }
+      case 'inspect-trial':
+        await this.inspectTrial(request);
+        return;
+      case 'cancel-inspection':
+        this.inspector.cancel(request.requestId);
+        return;
       case 'log':
         this.log[request.level](`panel ${this.target.experimentName}: ${request.message}`);
         return;
     }
+  }
+
+  private runDirOf(runId: string): string {
+    const runDir = this.runDirs.get(runId);
+    if (!runDir) throw new Error(`the panel asked for run "${runId}", which is not among this experiment's runs`);
+    return runDir;
+  }
+
+  /** Re-runs one trial in a child process; the page hears its weights, or why there are none. */
+  private async inspectTrial(request: Extract<PanelRequest, { type: 'inspect-trial' }>): Promise<void> {
+    const { requestId } = request;
+    try {
+      const weights = await this.inspector.inspect(requestId, { runDir: this.runDirOf(request.runId), cell: request.cell, trial: request.trial });
+      await this.post({ type: 'trial-weights', requestId, weights });
+    } catch (error) {
+      const message = error instanceof InspectionCancelled ? 'cancelled' : errorMessage(error);
+      if (!(error instanceof InspectionCancelled)) this.log.warn(`results of ${this.target.experimentName}: trial ${request.trial} of ${request.cell}: ${message}`);
+      await this.post({ type: 'trial-weights-failed', requestId, message });
+    }
+  }
+
+  /** The experiment file relative to its workspace folder, as runs record it. */
+  private get experimentFile(): string | undefined {
+    return this.target.experimentFile ? vscode.workspace.asRelativePath(vscode.Uri.parse(this.target.experimentFile), false) : undefined;
   }
 
   /** Asks the page for all its charts as one PNG or one CSV; it answers with a save-file. */
@@ -113,8 +150,9 @@ export class ResultsPanel extends WebviewPanelHost {
     if (!(await this.post({ type: 'export-request', ...request }))) throw new Error(`the results panel of ${this.target.experimentName} did not receive the export request`);
   }
 
+  /** Per file as well as per name: a copy of the file keeping the name has a panel, and a selection, of its own. */
   private get selectionKey(): string {
-    return `lthLab.selectedRuns:${resultsTargetKey(this.target)}`;
+    return `lthLab.selectedRuns:${resultsTargetKey(this.target)}\u0000${this.target.experimentFile ?? ''}`;
   }
 
   private liveRun(): LiveRun | undefined {
@@ -130,7 +168,8 @@ export class ResultsPanel extends WebviewPanelHost {
     // discard: every trial reported so far is on disk (written before it was reported).
     this.appends.discard();
     const requested = this.selectionStore.get<string[]>(this.selectionKey, []);
-    const snapshot = readSnapshot(this.target, requested);
+    const experimentFile = this.experimentFile;
+    const snapshot = readSnapshot(this.target, requested, undefined, experimentFile);
     for (const problem of snapshot.problems) this.log.warn(`results of ${this.target.experimentName}: ${problem}`);
     this.runDirs = new Map(snapshot.runs.map((run) => [run.runId, run.runDir]));
     // Runs the page has records of: the selected ones (even if empty so far) and those that fit the budget.
@@ -140,7 +179,7 @@ export class ResultsPanel extends WebviewPanelHost {
         .filter((run) => selected.has(run.runId) || run.records.length > 0)
         .map((run) => [run.runId, new Set(run.records.map(trialKey))]),
     );
-    await this.post({ type: 'snapshot', experiment: this.target.experimentName, runs: snapshot.runs, selectedRunIds: snapshot.selectedRunIds });
+    await this.post({ type: 'snapshot', experiment: this.target.experimentName, runs: snapshot.runs, selectedRunIds: snapshot.selectedRunIds, ...(experimentFile ? { experimentFile } : {}) });
     if (snapshot.problems.length > 0) {
       const count = snapshot.problems.length === 1 ? 'A run folder' : `${snapshot.problems.length} run folders`;
       await this.post({ type: 'error', message: `${count} could not be read and ${snapshot.problems.length === 1 ? 'is' : 'are'} not shown: ${snapshot.problems[0]}` });
@@ -159,8 +198,11 @@ export class ResultsPanel extends WebviewPanelHost {
     if (change.kind !== 'event') return;
     const event = change.event;
     if (event.type === 'run-started') {
-      // A new (or resumed) folder: show it, alone, as the run to watch.
-      void Promise.resolve(this.selectionStore.update(this.selectionKey, [run.progress.runId]))
+      // A new (or resumed) folder: show it, alone, as the run to watch — unless another file of
+      // the same name runs it (a copy): then it is only listed, apart, and the selection stays.
+      const ownFile = this.target.experimentFile === undefined || run.experimentKey === this.target.experimentFile;
+      const selection = ownFile ? [run.progress.runId as string] : this.selectionStore.get<string[]>(this.selectionKey, []);
+      void Promise.resolve(this.selectionStore.update(this.selectionKey, selection))
         .then(() => this.sendSnapshot())
         .then(() => this.postRunStatus(run, 'running'))
         .catch((error) => this.log.error(`results of ${this.target.experimentName}: ${String(error)}`));

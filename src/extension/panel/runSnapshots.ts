@@ -3,7 +3,9 @@
 // fit a budget (so switching runs in the panel is instant for ordinary experiments, and an
 // experiment run many times does not ship every record of every run). No vscode import.
 import { listRuns } from '../../core/runs/runListing';
+import { readRunLabel } from '../../core/runs/runLabel';
 import { readRunFolder } from '../../core/runs/runReader';
+import { isRunOfFile } from '../../core/runs/runSource';
 import { errorMessage } from '../../shared/errorMessage';
 import type { RunSnapshot } from '../../shared/protocol';
 import type { ResultsTarget } from './resultsTarget';
@@ -20,19 +22,22 @@ export interface SnapshotContents {
 }
 
 /**
- * `requestedRunIds` that no longer exist are dropped; with none left, the newest run is
- * selected (what the user most likely wants to see).
+ * `requestedRunIds` that no longer exist are dropped; with none left, the newest run of
+ * `experimentFile` (workspace-relative; runs of another file of the same name come last) is
+ * selected: what the user most likely wants to see.
  */
 export function readSnapshot(
   target: ResultsTarget,
   requestedRunIds: readonly string[] = [],
   unselectedRecordBudget = UNSELECTED_RECORD_BUDGET,
+  experimentFile?: string,
 ): SnapshotContents {
   const problems: string[] = [];
   const listings = listRuns(target.runsRoot, target.experimentName, (problem) => problems.push(problem));
   const existing = new Set(listings.map((listing) => listing.runId));
   let selectedRunIds = requestedRunIds.filter((runId) => existing.has(runId));
-  if (selectedRunIds.length === 0 && listings.length > 0) selectedRunIds = [listings[0].runId];
+  const newest = listings.find((listing) => isRunOfFile(listing.manifest, experimentFile)) ?? listings[0];
+  if (selectedRunIds.length === 0 && newest) selectedRunIds = [newest.runId];
   const selected = new Set(selectedRunIds);
   let budget = unselectedRecordBudget;
   const runs = listings.map((listing): RunSnapshot => {
@@ -46,7 +51,13 @@ export function readSnapshot(
       }
       if (!selected.has(listing.runId)) budget -= records.length;
     }
-    return { runId: listing.runId, runDir: listing.runDir, manifest: listing.manifest, records };
+    let label: string | undefined;
+    try {
+      label = readRunLabel(listing.runDir);
+    } catch (error) {
+      problems.push(errorMessage(error));
+    }
+    return { runId: listing.runId, runDir: listing.runDir, manifest: listing.manifest, records, ...(label ? { label } : {}) };
   });
   return { runs, selectedRunIds, problems };
 }

@@ -95,6 +95,11 @@ export abstract class WebviewPanelHost implements vscode.Disposable {
 
   protected abstract onRequest(request: PanelRequest): Promise<void>;
 
+  /** What a checked request from the page does (also how the in-host tests play the page). */
+  handleRequest(request: PanelRequest): Promise<void> {
+    return this.onRequest(request);
+  }
+
   private receive(raw: unknown): void {
     const checked = checkPanelToHostMessage(raw);
     if (!checked.ok) {
@@ -103,7 +108,7 @@ export abstract class WebviewPanelHost implements vscode.Disposable {
     }
     const message = checked.value;
     const load = this.load;
-    const handling = message.type === 'ready' ? this.onReady().then(() => load.resolve()) : this.onRequest(message);
+    const handling = message.type === 'ready' ? this.onReady().then(() => load.resolve()) : this.handleRequest(message);
     handling.catch((error) => reportUnexpectedError(this.log, `panel "${this.panel.title}" handling "${message.type}"`, error));
   }
 

@@ -2,7 +2,7 @@
 // these only in a test session (see index.ts), so users never get them.
 import type * as vscode from 'vscode';
 import { resultsTargetFor } from '../experimentFiles';
-import type { PostedMessage } from '../panel/webviewPanelHost';
+import type { PanelRequest, PostedMessage } from '../panel/webviewPanelHost';
 import type { ExperimentsView } from '../experimentsView';
 import type { RunIndex } from '../runIndex';
 import type { ExtensionServices } from '../services';
@@ -11,7 +11,9 @@ export interface LthLabTestHooks {
   /** Activation time of this session, as logged. */
   activationMs: number;
   /** The results panel of `file`, if open: resolves when its page said ready; lists what it was sent. */
-  resultsPanel(file: vscode.Uri): Promise<{ ready: Promise<void>; postedMessages: readonly PostedMessage[] } | undefined>;
+  resultsPanel(
+    file: vscode.Uri,
+  ): Promise<{ ready: Promise<void>; postedMessages: readonly PostedMessage[]; handleRequest(request: PanelRequest): Promise<void> } | undefined>;
   /** Number of live runs. */
   liveRuns(): number;
   /** Experiment files (uri strings) whose "Cannot run" notice is still shown. */
@@ -37,7 +39,7 @@ export function createTestHooks(services: ExtensionServices, activationMs: numbe
     activationMs,
     async resultsPanel(file) {
       const panel = services.panels.get(await resultsTargetFor(file));
-      return panel && { ready: panel.ready, postedMessages: panel.postedMessages };
+      return panel && { ready: panel.ready, postedMessages: panel.postedMessages, handleRequest: (request) => panel.handleRequest(request) };
     },
     liveRuns: () => services.registry.all().length,
     refusalsShown: () => services.diagnostics.refusals.shown(),

@@ -95,7 +95,7 @@ test('.vscodeignore is an allow-list that keeps what the manifest points at', ()
   const lines = readFileSync(join(ROOT, '.vscodeignore'), 'utf8').split('\n').map((line) => line.trim()).filter((line) => line && !line.startsWith('#'));
   assert.equal(lines[0], '**', 'the first pattern must exclude everything');
   const allowed = new Set(lines.filter((line) => line.startsWith('!')).map((line) => line.slice(1)));
-  for (const path of [manifest.main.replace(/^\.\//, ''), manifest.icon, 'package.json', 'dist/trainer.js', 'dist/cli.js', 'dist/webview/panel.js']) {
+  for (const path of [manifest.main.replace(/^\.\//, ''), manifest.icon, 'package.json', 'dist/trainer.js', 'dist/cli.js', 'dist/trialWorker.js', 'dist/trialInspector.js', 'dist/webview/panel.js']) {
     assert.ok(allowed.has(path), `${path} is not allowed into the VSIX`);
   }
   assert.ok(allowed.has(contributed.jsonValidation[0].url.replace(/^\.\//, '')), 'the schema is not allowed into the VSIX');

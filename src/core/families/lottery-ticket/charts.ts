@@ -4,6 +4,7 @@
 // curves of one cell, one per round. Pure.
 import type { TrialRecord } from '../../../shared/trialRecord';
 import type { ChartData, ImageChartData, LineChartData, LineSeries } from '../../analysis/chartData';
+import { curvePoints } from '../../analysis/curvePoints';
 import { groupIntoLines, metricSeries } from '../../analysis/series';
 import { describeFilter, matchesFilter, metricDefinition, sweptAxes } from '../../analysis/seriesAxes';
 import { metricLineChart } from '../../analysis/seriesPlan';
@@ -117,11 +118,7 @@ function learningCurves(family: ExperimentFamily, spec: LearningCurvesSpec, reco
   const series: LineSeries[] = groupIntoLines(family, tickets, ['round'], {}).map((line) => {
     const trial = medianTrial(line.records);
     const curve = trial.curve as { iterations: number[]; validationError: number[] };
-    const points = curve.iterations.map((iteration, index) => {
-      const error = curve.validationError[index];
-      return { x: iteration, count: 1, mean: error, median: error, std: 0, min: error, max: error };
-    });
-    return { key: line.key, label: `${line.label} (trial ${trial.trial})`, group: line.group, points };
+    return { key: line.key, label: `${line.label} (trial ${trial.trial})`, group: line.group, points: curvePoints(curve.iterations, curve.validationError) };
   });
   const fixed = describeFilter(family, spec.filter);
   return {
@@ -155,10 +152,10 @@ export function lotteryTicketChart(family: ExperimentFamily, chartSpec: ChartSpe
       spec.x,
       spec.lineBy,
     ).map((line) => {
-      if (!several) return line;
+      if (!several) return { ...line, where: { variant } };
       // Lines split by variant alone are named by it; split further, by both.
       const label = spec.lineBy.length === 0 ? VARIANT_NAMES[variant] : `${VARIANT_NAMES[variant]}: ${line.label}`;
-      return { ...line, key: `${variant}|${line.key}`, label };
+      return { ...line, key: `${variant}|${line.key}`, label, where: { variant } };
     }),
   );
   const versus = several ? `, ${variants.map((variant) => VARIANT_NAMES[variant]).join(' vs ')}` : '';

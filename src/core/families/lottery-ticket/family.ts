@@ -10,6 +10,7 @@ import { resolveLotteryTicket } from './resolve';
 import { estimateLotteryTicket } from './resourceEstimate';
 import { LotteryTicketSchema, type LotteryTicketFile } from './schema';
 import { lotteryTicketIssues } from './semanticChecks';
+import { describeTicketTrial, lotteryTicketChartDefinition, lotteryTicketKeySettings } from './panelText';
 import { BEST_TICKET_SUMMARY } from './summary';
 import { ticketChainSpec } from './trialSpec';
 import { chainParts, type LotteryTicketExperiment, type TicketCell } from './types';
@@ -40,5 +41,12 @@ export const lotteryTicketFamily: ExperimentFamily<LotteryTicketExperiment> = {
   },
   buildChart(spec, records, selectedMetric) {
     return lotteryTicketChart(this, spec, records, selectedMetric);
+  },
+  keySettings: lotteryTicketKeySettings,
+  chartDefinition(spec, experiment) {
+    return lotteryTicketChartDefinition(this, spec, experiment);
+  },
+  describeTrial(record, experiment) {
+    return describeTicketTrial(this, record, experiment);
   },
 };

@@ -4,6 +4,7 @@
 // rate. Then each chart's data. Pure (no Node APIs).
 import type { TrialRecord as AnyTrialRecord } from '../../../shared/trialRecord';
 import type { ChartData, LineSeries, SuccessCell } from '../../analysis/chartData';
+import { curvePoints } from '../../analysis/curvePoints';
 import { groupIntoLines } from '../../analysis/series';
 import { combinations, describeFilter, matchesFilter, partKey, sweptAxes } from '../../analysis/seriesAxes';
 import { buildMetricChart, metricChartAgainst, titleSuffix, type MetricChartSpec } from '../../analysis/seriesPlan';
@@ -108,6 +109,7 @@ export function teacherStudentChart(
         rValues: values.nonzerosPerNeuron,
         sampleValues: values.samples,
         cells,
+        filter: { ...spec.filter },
         boundary: phaseBoundary(boundaryCells),
         theory: boundaryTheory(boundaryCells, experiment ? { hiddenUnits: experiment.hiddenUnits } : {}),
       };
@@ -138,11 +140,7 @@ export function medianTrialCurves(
   return groupIntoLines(family, records, lineBy, filter).map((line) => {
     const trial = medianTrial(line.records as unknown as TrialRecord[]);
     const { iterations, relativeError } = trial.curve;
-    const points = iterations.map((iteration, index) => {
-      const error = relativeError[index];
-      return { x: iteration, count: 1, mean: error, median: error, std: 0, min: error, max: error };
-    });
-    return { key: line.key, label: `${line.label} (trial ${trial.trial})`, group: line.group, points };
+    return { key: line.key, label: `${line.label} (trial ${trial.trial})`, group: line.group, points: curvePoints(iterations, relativeError) };
   });
 }
 

@@ -11,6 +11,7 @@ import { resolveTeacherStudent } from './resolve';
 import { ExperimentSchema, type ExperimentFile } from './schema';
 import { semanticIssues } from './semanticChecks';
 import { estimateTeacherStudent } from './resourceEstimate';
+import { describeTeacherStudentTrial, teacherStudentChartDefinition, teacherStudentKeySettings } from './panelText';
 import { PHASE_BOUNDARY_SUMMARY } from './summary';
 import { pruningRatioOf, trialSpec } from './trialSpec';
 import type { Experiment, SweepCell } from './types';
@@ -40,5 +41,12 @@ export const teacherStudentFamily: ExperimentFamily<Experiment> = {
   },
   buildChart(spec, records, selectedMetric, values, experiment) {
     return teacherStudentChart(this, spec, records, selectedMetric, values, experiment as Experiment | undefined);
+  },
+  keySettings: teacherStudentKeySettings,
+  chartDefinition(spec, experiment) {
+    return teacherStudentChartDefinition(this, spec, experiment);
+  },
+  describeTrial(record, experiment) {
+    return describeTeacherStudentTrial(this, record, experiment);
   },
 };
