@@ -112,7 +112,7 @@ test('loading state, then a snapshot: every planned chart is drawn with data fro
   assert.equal(curves.scales.y.type, 'logarithmic');
   assert.ok(chart(charts, 'rate:nonzerosPerNeuron').datasets.some((dataset) => dataset.points.length > 0));
   // The rate's lines go through the median of the trials even though the Line control says mean.
-  const rateLines = chart(charts, 'rate:nonzerosPerNeuron').datasets.filter((dataset) => dataset.label !== 'low' && dataset.label !== 'high');
+  const rateLines = chart(charts, 'rate:nonzerosPerNeuron').datasets.filter((dataset) => dataset.label !== 'low' && dataset.label !== 'high' && !dataset.label.startsWith('theory'));
   let ratePoints = 0;
   for (const line of rateLines) {
     const samples = Number(/N = (\d+)/.exec(line.label)?.[1]);
