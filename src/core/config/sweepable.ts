@@ -7,9 +7,14 @@ import { Type, type TSchema } from '@sinclair/typebox';
  */
 export const MAX_AXIS_VALUES = 10_000;
 
+/** A list of values: a sweep axis. */
+export function sweepList<T extends TSchema>(item: T) {
+  return Type.Array(item, { minItems: 1, maxItems: MAX_AXIS_VALUES });
+}
+
 /** A parameter that is either one value or a list of values; a list is a sweep axis. */
 export function sweepable<T extends TSchema>(item: T, description: string, defaultValue?: unknown) {
-  return Type.Union([item, Type.Array(item, { minItems: 1, maxItems: MAX_AXIS_VALUES })], {
+  return Type.Union([item, sweepList(item)], {
     description: `${description} A list of values makes this a sweep axis.`,
     ...(defaultValue === undefined ? {} : { default: defaultValue }),
   });

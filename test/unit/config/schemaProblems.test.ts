@@ -9,7 +9,7 @@ describe('schema problems', () => {
     const problem = onlyProblem(text);
     assert.equal(problem.path, 'samples');
     assert.equal(problem.severity, 'error');
-    assert.match(problem.message, /"many" is a string; expected an integer ≥ 1, a non-empty list of integers or an object/);
+    assert.match(problem.message, /"many" is a string; expected an integer ≥ 1, a non-empty list of integers \(at most 10000\) or an object/);
     assertAt(problem, text, '"many"');
   });
 

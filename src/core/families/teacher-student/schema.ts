@@ -4,7 +4,7 @@
 // Every field with a `default` is optional, so `{ "kind": "teacher-student" }` is a valid file;
 // descriptions become the editor's hover docs and defaults its completions.
 import { Type, type Static } from '@sinclair/typebox';
-import { sweepable } from '../../config/sweepable';
+import { sweepable, sweepList } from '../../config/sweepable';
 
 const PositiveInteger = Type.Integer({ minimum: 1 });
 const NonNegativeInteger = Type.Integer({ minimum: 0 });
@@ -228,7 +228,7 @@ export const ExperimentSchema = Type.Object(
     teacher: Type.Optional(TeacherSchema),
     student: Type.Optional(StudentSchema),
     // One flat union (not sweepable's nested in another), so a bad list reports its bad elements.
-    samples: Type.Optional(Type.Union([PositiveInteger, Type.Array(PositiveInteger, { minItems: 1 }), AdaptiveSamplesSchema], { default: 200, description: 'Training samples N: one value, a list (a sweep axis), or {"adaptive": {...}} to search each r\'s phase boundary.' })),
+    samples: Type.Optional(Type.Union([PositiveInteger, sweepList(PositiveInteger), AdaptiveSamplesSchema], { default: 200, description: 'Training samples N: one value, a list (a sweep axis), or {"adaptive": {...}} to search each r\'s phase boundary.' })),
     trials: Type.Optional(Type.Integer({ minimum: 1, default: 3, description: 'Independent trials per sweep cell.' })),
     training: Type.Optional(TrainingSchema),
     evaluation: Type.Optional(EvaluationSchema),
