@@ -212,9 +212,10 @@ test('a click on a point of a line lists the trials behind it', async () => {
   // Without a mouse: the data table's row of a heatmap cell lists the same trials as a click.
   await page.locator('.chart-card[data-chart-id="heatmap:"] summary').click();
   const rowButton = page.locator('.chart-card[data-chart-id="heatmap:"] tbody tr').nth(1).locator('button.row-trials');
+  await rowButton.waitFor(); // the table is drawn on the toggle event, a later task
   const cellText = await page.locator('.chart-card[data-chart-id="heatmap:"] tbody tr').nth(1).locator('td').allInnerTexts();
-  await rowButton.focus();
-  await page.keyboard.press('Enter');
+  // Focus and Enter in one step: the table may be drawn again between two separate ones.
+  await rowButton.press('Enter');
   const [r, samples] = cellText.map(Number);
   await page.waitForFunction((text) => document.querySelector('.trial-view h2')?.textContent?.includes(text), `N = ${samples}, ratio`);
   assert.equal(await rows.count(), phaseRun.records.filter((record) => record.nonzerosPerNeuron === r && record.samples === samples).length);
