@@ -34,6 +34,8 @@ export interface SessionOptions {
   name: string;
   /** Added to code-server's environment (its extension host inherits it). */
   env?: Record<string, string>;
+  /** Files copied into the workspace before the window opens: workspace-relative name → source path. */
+  files?: Record<string, string>;
 }
 
 /** A first install takes minutes (notes/real-vscode.md): a hook of its own, outside the tests' timeouts. */
@@ -70,6 +72,7 @@ export async function openSession(options: SessionOptions): Promise<E2ESession> 
   vsixPath ??= packageVsix({ repoDir: REPO_DIR });
   const tempRoot = mkdtempSync(join(tmpdir(), `lth-e2e-${options.name}-`));
   const workspaceDir = copyFixtureWorkspace(tempRoot);
+  for (const [name, source] of Object.entries(options.files ?? {})) cpSync(source, join(workspaceDir, name));
   const userDataDir = join(tempRoot, 'user-data');
   const extensionsDir = join(tempRoot, 'extensions');
   let server: RunningCodeServer | undefined;
