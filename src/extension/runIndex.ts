@@ -7,12 +7,11 @@ import { basename, dirname } from 'node:path';
 import * as vscode from 'vscode';
 import type { RunHeader } from '../core/runs/runListing';
 import { experimentRunsFolder, MANIFEST_FILE, TRIALS_FILE } from '../core/runs/runFolder';
-import { isRunOfFile } from '../core/runs/runSource';
 import type { Log } from './log';
 
 export class RunIndex implements vscode.Disposable {
-  /** Per experiment folder (<runs root>/<experiment>), its runs, newest first. */
-  private readonly runs = new Map<string, RunHeader[]>();
+  /** Per experiment folder (<runs root>/<experiment>), its newest run; null: none. */
+  private readonly newest = new Map<string, RunHeader | null>();
   /** Per run folder, the complete lines of its trials.jsonl. */
   private readonly trialCounts = new Map<string, number>();
   private readonly watchers = new Map<string, vscode.FileSystemWatcher>();
@@ -24,22 +23,18 @@ export class RunIndex implements vscode.Disposable {
 
   constructor(private readonly log: Log) {}
 
-  /**
-   * The newest run of `experiment` under `runsRoot` made from `experimentFile` (workspace-relative;
-   * a copy of a file keeps its name, so its runs share the folder), or undefined when it has none.
-   */
-  async newestRun(runsRoot: string, experiment: string, experimentFile?: string): Promise<RunHeader | undefined> {
+  /** The newest run of `experiment` under `runsRoot`, or undefined when it has none. */
+  async newestRun(runsRoot: string, experiment: string): Promise<RunHeader | undefined> {
     // No runs folder yet: nothing to cache or watch (a watcher on a missing folder may never fire).
     if (!existsSync(runsRoot)) return undefined;
     this.watch(runsRoot);
     const folder = experimentRunsFolder(runsRoot, experiment);
-    let runs = this.runs.get(folder);
-    if (runs === undefined) {
-      const { runsNewestFirst } = await import('../core/runs/runListing');
+    if (!this.newest.has(folder)) {
+      const { newestRunIn } = await import('../core/runs/runListing');
       this.reads++;
-      this.runs.set(folder, (runs = runsNewestFirst(folder, (problem) => this.log.warn(problem))));
+      this.newest.set(folder, newestRunIn(folder, (problem) => this.log.warn(problem)) ?? null);
     }
-    return runs.find((run) => isRunOfFile(run.manifest, experimentFile));
+    return this.newest.get(folder) ?? undefined;
   }
 
   /** Complete trial lines of the run in `runDir`. */
@@ -56,13 +51,14 @@ export class RunIndex implements vscode.Disposable {
   /** Forgets what is known of one experiment's runs (a run of it started or ended here). */
   forgetExperiment(runsRoot: string, experiment: string): void {
     const folder = experimentRunsFolder(runsRoot, experiment);
-    for (const run of this.runs.get(folder) ?? []) this.trialCounts.delete(run.runDir);
-    this.runs.delete(folder);
+    const newest = this.newest.get(folder);
+    if (newest) this.trialCounts.delete(newest.runDir);
+    this.newest.delete(folder);
   }
 
   /** Forgets everything (the runs folder setting changed). */
   clear(): void {
-    this.runs.clear();
+    this.newest.clear();
     this.trialCounts.clear();
   }
 
@@ -82,7 +78,7 @@ export class RunIndex implements vscode.Disposable {
     const runDir = dirname(file);
     this.trialCounts.delete(runDir);
     // A manifest appears, changes or goes: which run is newest may have changed.
-    if (basename(file) === MANIFEST_FILE) this.runs.delete(dirname(runDir));
+    if (basename(file) === MANIFEST_FILE) this.newest.delete(dirname(runDir));
     this.changed.fire();
   }
 
