@@ -80,7 +80,7 @@ export class ExperimentCodeLensProvider implements vscode.CodeLensProvider, vsco
     if (document.uri.scheme !== 'file') return lenses;
     try {
       const target = await resultsTargetFor(document.uri);
-      const newest = await this.index.newestRun(target.runsRoot, target.experimentName);
+      const newest = await this.index.newestRun(target.runsRoot, target.experimentName, vscode.workspace.asRelativePath(document.uri, false));
       if (newest) {
         const liveTrials = live && live.progress.runId === newest.runId ? live.progress.completedTrials : undefined;
         lenses.push(new ResultsLens(top, document.uri, newest.runDir, newest.manifest.startedAt, liveTrials));

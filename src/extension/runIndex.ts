@@ -7,11 +7,12 @@ import { basename, dirname } from 'node:path';
 import * as vscode from 'vscode';
 import type { RunHeader } from '../core/runs/runListing';
 import { experimentRunsFolder, MANIFEST_FILE, TRIALS_FILE } from '../core/runs/runFolder';
+import { isRunOfFile } from '../core/runs/runSource';
 import type { Log } from './log';
 
 export class RunIndex implements vscode.Disposable {
-  /** Per experiment folder (<runs root>/<experiment>), its newest run; null: none. */
-  private readonly newest = new Map<string, RunHeader | null>();
+  /** Per experiment folder (<runs root>/<experiment>), its runs, newest first. */
+  private readonly runs = new Map<string, RunHeader[]>();
   /** Per run folder, the complete lines of its trials.jsonl. */
   private readonly trialCounts = new Map<string, number>();
   private readonly watchers = new Map<string, vscode.FileSystemWatcher>();
@@ -23,18 +24,22 @@ export class RunIndex implements vscode.Disposable {
 
   constructor(private readonly log: Log) {}
 
-  /** The newest run of `experiment` under `runsRoot`, or undefined when it has none. */
-  async newestRun(runsRoot: string, experiment: string): Promise<RunHeader | undefined> {
+  /**
+   * The newest run of `experiment` under `runsRoot` made from `experimentFile` (workspace-relative;
+   * a copy of a file keeps its name, so its runs share the folder), or undefined when it has none.
+   */
+  async newestRun(runsRoot: string, experiment: string, experimentFile?: string): Promise<RunHeader | undefined> {
     // No runs folder yet: nothing to cache or watch (a watcher on a missing folder may never fire).
     if (!existsSync(runsRoot)) return undefined;
     this.watch(runsRoot);
     const folder = experimentRunsFolder(runsRoot, experiment);
-    if (!this.newest.has(folder)) {
-      const { newestRunIn } = await import('../core/runs/runListing');
+    let runs = this.runs.get(folder);
+    if (runs === undefined) {
+      const { runsNewestFirst } = await import('../core/runs/runListing');
       this.reads++;
-      this.newest.set(folder, newestRunIn(folder, (problem) => this.log.warn(problem)) ?? null);
+      this.runs.set(folder, (runs = runsNewestFirst(folder, (problem) => this.log.warn(problem))));
     }
-    return this.newest.get(folder) ?? undefined;
+    return runs.find((run) => isRunOfFile(run.manifest, experimentFile));
   }
 
   /** Complete trial lines of the run in `runDir`. */
@@ -51,14 +56,13 @@ export class RunIndex implements vscode.Disposable {
   /** Forgets what is known of one experiment's runs (a run of it started or ended here). */
   forgetExperiment(runsRoot: string, experiment: string): void {
     const folder = experimentRunsFolder(runsRoot, experiment);
-    const newest = this.newest.get(folder);
-    if (newest) this.trialCounts.delete(newest.runDir);
-    this.newest.delete(folder);
+    for (const run of this.runs.get(folder) ?? []) this.trialCounts.delete(run.runDir);
+    this.runs.delete(folder);
   }
 
   /** Forgets everything (the runs folder setting changed). */
   clear(): void {
-    this.newest.clear();
+    this.runs.clear();
     this.trialCounts.clear();
   }
 
@@ -78,7 +82,7 @@ export class RunIndex implements vscode.Disposable {
     const runDir = dirname(file);
     this.trialCounts.delete(runDir);
     // A manifest appears, changes or goes: which run is newest may have changed.
-    if (basename(file) === MANIFEST_FILE) this.newest.delete(dirname(runDir));
+    if (basename(file) === MANIFEST_FILE) this.runs.delete(dirname(runDir));
     this.changed.fire();
   }
 

@@ -258,7 +258,12 @@ test('lenses are cheap: a save reads no run from disk, and a trial written by an
   const original = readFileSync(log, 'utf8');
   try {
     appendFileSync(log, `${original.split('\n')[0]}\n`);
-    await waitFor('the count of the appended trial', async () => ((await lensTitles(uri)).some((title) => title.endsWith(`, ${TINY_TRIALS + 1} trials)`)) ? true : undefined));
+    let titles: string[] = [];
+    await waitFor('the count of the appended trial', async () => ((titles = await lensTitles(uri)).some((title) => title.endsWith(`, ${TINY_TRIALS + 1} trials)`)) ? true : undefined)).catch(
+      (error: Error) => {
+        throw new Error(`${error.message}; the lenses said ${JSON.stringify(titles)}; run folders: ${JSON.stringify(readdirSync(runsOf(TINY.name)))}`);
+      },
+    );
   } finally {
     writeFileSync(log, original);
   }

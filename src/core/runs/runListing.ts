@@ -46,7 +46,12 @@ export function listRuns(root: string, experiment?: string, onProblem: (message:
  * from the manifests alone; undefined when it holds none.
  */
 export function newestRunIn(experimentFolder: string, onProblem: (message: string) => void = () => {}): RunHeader | undefined {
-  return newestFirst(runHeadersIn(experimentFolder, onProblem))[0];
+  return runsNewestFirst(experimentFolder, onProblem)[0];
+}
+
+/** The runs in `experimentFolder`, newest first, read from the manifests alone. */
+export function runsNewestFirst(experimentFolder: string, onProblem: (message: string) => void = () => {}): RunHeader[] {
+  return newestFirst(runHeadersIn(experimentFolder, onProblem));
 }
 
 function runHeadersIn(experimentFolder: string, onProblem: (message: string) => void): RunHeader[] {
