@@ -64,6 +64,7 @@ export async function slurmCommand(argv: string[], io: CliIo = processIo, lthCom
     const run = writeSlurmRun({
       ...loaded,
       clusterDir,
+      workingDir: process.cwd(),
       shards,
       lthCommand,
       cpusPerTask,

@@ -19,6 +19,11 @@ export interface SlurmJobOptions {
   clusterDir: string;
   /** The experiment file, absolute. */
   configPath: string;
+  /**
+   * Where the jobs run (#SBATCH --chdir): runs name their experiment file relative to it, so it is
+   * the folder the results are read from (the editor's workspace; the CLI's working folder).
+   */
+  workingDir: string;
   experiment: string;
   shards: number;
   /** How a job starts lth: [absolute node, absolute dist/cli.js], so no global install is needed. */
@@ -62,6 +67,7 @@ export function slurmPartitionProblem(partition: string): string | undefined {
 export function slurmScripts(options: SlurmJobOptions): SlurmScripts {
   // An #SBATCH value is one word, or one double-quoted string (sbatch reads no escapes in it).
   if (/["\r\n]/.test(options.clusterDir)) throw new Error(`the cluster folder ${JSON.stringify(options.clusterDir)} holds a double quote or a line break, which an #SBATCH line cannot carry; choose another --out`);
+  if (/["\r\n]/.test(options.workingDir)) throw new Error(`the working folder ${JSON.stringify(options.workingDir)} holds a double quote or a line break, which an #SBATCH line cannot carry; run from another folder`);
   for (const problem of [options.time === undefined ? undefined : slurmTimeProblem(options.time), options.partition === undefined ? undefined : slurmPartitionProblem(options.partition)]) {
     if (problem !== undefined) throw new Error(problem);
   }
@@ -71,6 +77,7 @@ export function slurmScripts(options: SlurmJobOptions): SlurmScripts {
 /** #SBATCH lines shared by both jobs. */
 function commonDirectives(options: SlurmJobOptions): string[] {
   return [
+    `#SBATCH --chdir=${sbatchValue(options.workingDir)}`,
     ...(options.partition === undefined ? [] : [`#SBATCH --partition=${options.partition}`]),
     ...(options.time === undefined ? [] : [`#SBATCH --time=${options.time}`]),
     // A re-submitted task appends to its log instead of wiping the first attempt's.

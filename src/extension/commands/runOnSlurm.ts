@@ -83,6 +83,8 @@ export async function runOnSlurm(services: ExtensionServices, argument: unknown)
   const run = writeSlurmRun({
     clusterDir,
     configPath: file.fsPath,
+    // The jobs run in the file's workspace folder, so their runs name the file as the editor does.
+    workingDir: vscode.workspace.getWorkspaceFolder(file)?.uri.fsPath ?? dirname(file.fsPath),
     experiment: experiment.name,
     configHash,
     shards,

@@ -75,14 +75,20 @@ test('slurm: --force-unlock lets a re-submitted task take over a shard folder lo
 });
 
 test('slurm: without --max-parallel every task may run at once; --merge-after ok makes the merge wait for success', () => {
-  const scripts = slurmScripts({ clusterDir: '/c', configPath: '/e.lth.json', experiment: 'e', shards: 1, lthCommand: ['/n', '/cli.js'], cpusPerTask: 1, mergeAfter: 'afterok' });
+  const scripts = slurmScripts({ clusterDir: '/c', configPath: '/e.lth.json', workingDir: '/w', experiment: 'e', shards: 1, lthCommand: ['/n', '/cli.js'], cpusPerTask: 1, mergeAfter: 'afterok' });
   assert.ok(scripts.array.includes('#SBATCH --array=0-0\n'));
   assert.ok(!scripts.array.includes('--partition') && !scripts.array.includes('--time'));
   assert.match(scripts.submit, /--dependency=afterok:/);
 });
 
+test('slurm: both jobs run in the working folder, so their runs name the experiment file relative to it as a local run does', () => {
+  const scripts = slurmScripts({ clusterDir: '/c', configPath: '/w/x/e.lth.json', workingDir: '/w', experiment: 'e', shards: 2, lthCommand: ['/n', '/cli.js'], cpusPerTask: 1, mergeAfter: 'afterany' });
+  for (const script of [scripts.array, scripts.merge]) assert.ok(script.includes('#SBATCH --chdir=/w\n'), script);
+  assert.throws(() => slurmScripts({ clusterDir: '/c', configPath: '/e.lth.json', workingDir: '/w"', experiment: 'e', shards: 1, lthCommand: ['/n'], cpusPerTask: 1, mergeAfter: 'afterany' }), /working folder .* double quote/);
+});
+
 test('slurm: a cluster folder an #SBATCH line cannot carry is refused', () => {
-  assert.throws(() => slurmScripts({ clusterDir: '/c/"quoted"', configPath: '/e.lth.json', experiment: 'e', shards: 1, lthCommand: ['/n'], cpusPerTask: 1, mergeAfter: 'afterany' }), /holds a double quote or a line break/);
+  assert.throws(() => slurmScripts({ clusterDir: '/c/"quoted"', configPath: '/e.lth.json', workingDir: '/w', experiment: 'e', shards: 1, lthCommand: ['/n'], cpusPerTask: 1, mergeAfter: 'afterany' }), /holds a double quote or a line break/);
 });
 
 test('slurm: job names keep only what #SBATCH lines take', () => {
