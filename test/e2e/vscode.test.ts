@@ -55,6 +55,18 @@ async function panelShowing(session: E2ESession, records: RunOnDisk['records'], 
   return panels.find((panel) => chartMismatches(panel, records).length === 0)!;
 }
 
+/**
+ * Waits until the recorder has seen a progress notification naming `text`: a run on a warm
+ * trainer may end before the recorder has noted the toast that was shown while it ran.
+ */
+async function progressNotificationSeen(toasts: Awaited<ReturnType<typeof recordNotifications>>, text: string): Promise<void> {
+  await pollUntil(
+    () => toasts.seen(),
+    (seen) => seen.some((toast) => toast.progress && toast.text.includes(text)),
+    { expected: `a progress notification "${text}" while it ran`, timeoutMs: 10_000, describeLast: (seen) => `notifications seen: ${JSON.stringify(seen ?? [])}` },
+  );
+}
+
 async function noTrainerWithin(session: E2ESession, timeoutMs: number, when: string): Promise<void> {
   await pollUntil(async () => trainerPids(session.extensionsDir), (pids) => pids.length === 0, {
     expected: `no trainer child process ${when}`,
@@ -88,8 +100,7 @@ describe('LTH Lab in a real VS Code (code-server + Chromium)', () => {
       const toasts = await recordNotifications(page);
       await clickCodeLens(page, RUN_LENS);
       const run = await completedRun(current, 'tiny');
-      const progress = (await toasts.seen()).filter((toast) => toast.progress && toast.text.includes('LTH tiny'));
-      assert.ok(progress.length > 0, `Expected a progress notification "LTH tiny" while it ran; notifications seen: ${JSON.stringify(await toasts.seen())}`);
+      await progressNotificationSeen(toasts, 'LTH tiny');
       await panelShowing(current, run.records, `the tiny run (${run.dir})`);
     }));
 
@@ -100,8 +111,7 @@ describe('LTH Lab in a real VS Code (code-server + Chromium)', () => {
       const toasts = await recordNotifications(page);
       await runCommandFromPalette(page, RUN_LENS);
       const run = await completedRun(current, 'tiny-palette');
-      const progress = (await toasts.seen()).filter((toast) => toast.progress && toast.text.includes('LTH tiny-palette'));
-      assert.ok(progress.length > 0, `Expected a progress notification "LTH tiny-palette"; notifications seen: ${JSON.stringify(await toasts.seen())}`);
+      await progressNotificationSeen(toasts, 'LTH tiny-palette');
       await panelShowing(current, run.records, `the tiny-palette run (${run.dir})`);
     }));
 
