@@ -1,46 +1,30 @@
 // How the line charts draw: colours that stay distinct, markers that follow the theme, the
 // tooltip's title, log-axis labels that never overlap, bands that stay in the metric's
 // domain, and a layout that fits a narrow panel.
-import { after, afterEach, before, test } from 'node:test';
+import { afterEach, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Server } from 'node:http';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { formatNumber } from '../../src/shared/formatNumber';
 import {
   applyTheme,
   artifactPath,
-  ensurePanelBundle,
+  type ChartState,
   fixtureRun,
   fixtureRunDirs,
-  launchChromium,
-  openHarness,
+  panelHarnessPerFile,
   readLineStyles,
   runWithSamples,
   send,
   snapshotMessage,
-  startServer,
   waitForCharts,
-  type ChartState,
 } from './panelPage';
 
-let browser: Browser;
-let server: Server;
-let origin: string;
 let page: Page | undefined;
 let pageErrors: string[] = [];
 
 const phaseRun = fixtureRun(fixtureRunDirs('panel-phase')[0]);
 
-before(async () => {
-  await ensurePanelBundle();
-  ({ server, origin } = await startServer());
-  browser = await launchChromium();
-});
-
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+const openPanel = panelHarnessPerFile();
 
 afterEach(async () => {
   assert.deepEqual(pageErrors, [], 'errors in the page');
@@ -48,7 +32,7 @@ afterEach(async () => {
 });
 
 async function open(width = 1200): Promise<Page> {
-  ({ page, errors: pageErrors } = await openHarness(browser, origin, { width, height: 900 }));
+  ({ page, errors: pageErrors } = await openPanel({ width, height: 900 }));
   return page;
 }
 

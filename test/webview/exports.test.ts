@@ -2,36 +2,26 @@
 // into the PNG's text metadata); "publication" draws white at three times the resolution and
 // leaves the panel as it was; CSV names its metric columns and has a per-trial table too.
 // The exported images are saved to test-artifacts/webview/.
-import { after, before, test } from 'node:test';
+import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
-import type { Server } from 'node:http';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { readPngText } from '../../src/shared/pngText';
 import { runFolderName } from '../../src/core/analysis/seriesRuns';
-import { artifactPath, ensurePanelBundle, fixtureRun, fixtureRunDirs, launchChromium, openHarness, posted, send, snapshotMessage, startServer, waitForCharts } from './panelPage';
+import { artifactPath, fixtureRun, fixtureRunDirs, posted, send, snapshotMessage, panelHarnessPerFile, waitForCharts } from './panelPage';
 
-let browser: Browser;
-let server: Server;
-let origin: string;
 let page: Page;
 let pageErrors: string[];
 
 const phaseRun = fixtureRun(fixtureRunDirs('panel-phase')[0]);
 const runLabel = runFolderName(phaseRun.runId);
 
+const openPanel = panelHarnessPerFile();
+
 before(async () => {
-  await ensurePanelBundle();
-  ({ server, origin } = await startServer());
-  browser = await launchChromium();
-  ({ page, errors: pageErrors } = await openHarness(browser, origin));
+  ({ page, errors: pageErrors } = await openPanel());
   await send(page, snapshotMessage('panel-phase', [phaseRun]));
   await waitForCharts(page, (all) => all.length >= 5, 'the charts');
-});
-
-after(async () => {
-  await browser?.close();
-  server?.close();
 });
 
 type SaveFile = { suggestedName: string; kind: string; content: string };

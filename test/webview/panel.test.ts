@@ -1,33 +1,26 @@
 // The panel bundle in Chromium, fed recorded runs through the same messages VS Code would
 // send. Assertions read the Chart.js data, not pixels; screenshots go to test-artifacts.
-import { after, before, beforeEach, test } from 'node:test';
+import { beforeEach, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Server } from 'node:http';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { axisValues } from '../../src/core/analysis/seriesAxes';
 import { teacherStudentFamily as family } from '../../src/core/families/teacher-student/family';
 import { formatNumber } from '../../src/shared/formatNumber';
 import type { TrialRecord } from '../../src/core/families/teacher-student/types';
 import {
   artifactPath,
-  ensurePanelBundle,
+  type ChartState,
   fixtureRun,
   fixtureRunDirs,
-  launchChromium,
-  openHarness,
+  panelHarnessPerFile,
   pointCount,
   posted,
   readCharts,
   send,
   snapshotMessage,
-  startServer,
   waitForCharts,
-  type ChartState,
 } from './panelPage';
 
-let browser: Browser;
-let server: Server;
-let origin: string;
 let page: Page;
 let pageErrors: string[];
 
@@ -36,20 +29,11 @@ const phaseRun = fixtureRun(phaseRunDir);
 const gradientDescentRun = fixtureRun(gradientDescentRunDir);
 const noiseRun = fixtureRun(fixtureRunDirs('panel-noise')[0]);
 
-before(async () => {
-  await ensurePanelBundle();
-  ({ server, origin } = await startServer());
-  browser = await launchChromium();
-});
-
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+const openPanel = panelHarnessPerFile();
 
 beforeEach(async () => {
   await page?.close();
-  ({ page, errors: pageErrors } = await openHarness(browser, origin));
+  ({ page, errors: pageErrors } = await openPanel());
 });
 
 /** No uncaught error and nothing the strict CSP blocked. */

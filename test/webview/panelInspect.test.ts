@@ -1,31 +1,24 @@
 // The panel says what it shows, tells runs apart and opens single trials (issue 12, items 1, 3
 // and 4): the bundle in Chromium, fed recorded runs; the trial's weights come from re-running
 // the recorded trial for real (inspectTrial, what the extension's inspector child runs).
-import { after, before, beforeEach, test } from 'node:test';
+import { beforeEach, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Server } from 'node:http';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { inspectTrial } from '../../src/core/inspection/inspectTrial';
 import type { TrialRecord } from '../../src/core/families/teacher-student/types';
 import { formatNumber } from '../../src/shared/formatNumber';
 import {
   applyTheme,
   artifactPath,
-  ensurePanelBundle,
   fixtureRun,
   fixtureRunDirs,
-  launchChromium,
-  openHarness,
+  panelHarnessPerFile,
   posted,
   send,
   snapshotMessage,
-  startServer,
   waitForCharts,
 } from './panelPage';
 
-let browser: Browser;
-let server: Server;
-let origin: string;
 let page: Page;
 let pageErrors: string[];
 
@@ -36,20 +29,11 @@ const ticketRun = fixtureRun(fixtureRunDirs('panel-tickets')[0]);
 const DESCRIPTION = 'Where does recovery start? The phase boundary N* against r.';
 const described = { ...phaseRun, manifest: { ...phaseRun.manifest, experimentFile: 'examples/panel-phase.lth.json', resolved: { ...phaseRun.manifest.resolved, description: DESCRIPTION } } };
 
-before(async () => {
-  await ensurePanelBundle();
-  ({ server, origin } = await startServer());
-  browser = await launchChromium();
-});
-
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+const openPanel = panelHarnessPerFile();
 
 beforeEach(async () => {
   await page?.close();
-  ({ page, errors: pageErrors } = await openHarness(browser, origin));
+  ({ page, errors: pageErrors } = await openPanel());
 });
 
 /** Clicks the drawn element `index` of dataset `dataset` of a chart (a heatmap cell, a line's point). */
@@ -295,7 +279,7 @@ test('runs have identity: their file, a label, date and config hash; runs of ano
 
 test('narrow panel: at 300 px the settings, the runs of two files and a trial with its weights fit without sideways scrolling', async () => {
   await page.close();
-  ({ page, errors: pageErrors } = await openHarness(browser, origin, { width: 300, height: 900 }));
+  ({ page, errors: pageErrors } = await openPanel({ width: 300, height: 900 }));
   const copyRun = { ...gradientDescentRun, manifest: { ...gradientDescentRun.manifest, experimentFile: 'experiments/a-rather-long-folder-name/copy-of-panel-phase.lth.json' } };
   await send(page, { ...snapshotMessage('panel-phase', [described, copyRun], [described.runId, copyRun.runId]), experimentFile: 'examples/panel-phase.lth.json' });
   // Side by side, each run has its heatmap: a click on the copy's lists the copy's trials.

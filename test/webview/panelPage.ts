@@ -5,6 +5,7 @@ import { createServer, type Server } from 'node:http';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import type { AddressInfo } from 'node:net';
+import { after, before } from 'node:test';
 import * as esbuild from 'esbuild';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import type { TrialRecord } from '../../src/core/families/teacher-student/types';
@@ -172,6 +173,32 @@ export async function posted(page: Page): Promise<Array<Record<string, unknown>>
 
 export async function send(page: Page, message: unknown): Promise<void> {
   await page.evaluate((value) => (window as unknown as { harness: { send(message: unknown): void } }).harness.send(value), message);
+}
+
+/**
+ * Registers a test file's panel hooks: the bundle built, one server and one Chromium for the whole
+ * file, closed after it. Returns what opens a fresh harness page in that browser.
+ */
+export function panelHarnessPerFile(): (viewport?: { width: number; height: number }) => Promise<{ page: Page; errors: string[] }> {
+  let started: Promise<{ browser: Browser; server: Server; origin: string }> | undefined;
+  // Started by whichever comes first, this before hook or a file's own one opening a page.
+  const start = () =>
+    (started ??= (async () => {
+      await ensurePanelBundle();
+      const { server, origin } = await startServer();
+      return { browser: await launchChromium(), server, origin };
+    })());
+  before(start);
+  after(async () => {
+    if (!started) return;
+    const { browser, server } = await started;
+    await browser.close();
+    server.close();
+  });
+  return async (viewport) => {
+    const { browser, origin } = await start();
+    return openHarness(browser, origin, viewport);
+  };
 }
 
 /** A fresh page on the harness, ready for messages; `errors` collects what the page threw or logged. */

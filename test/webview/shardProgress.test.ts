@@ -1,29 +1,15 @@
 // The per-shard strip of a cluster run in the built panel (Chromium): hidden for ordinary runs,
 // one bar per shard with its count and status once shard-progress messages come, and a message
 // with an unknown status dropped without touching it.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Server } from 'node:http';
-import type { Browser } from 'playwright-core';
-import { artifactPath, ensurePanelBundle, fixtureRun, fixtureRunDirs, launchChromium, openHarness, posted, send, snapshotMessage, startServer, waitForCharts } from './panelPage';
+import { artifactPath, fixtureRun, fixtureRunDirs, posted, send, snapshotMessage, panelHarnessPerFile, waitForCharts } from './panelPage';
 
-let browser: Browser;
-let server: Server;
-let origin: string;
 
-before(async () => {
-  await ensurePanelBundle();
-  ({ server, origin } = await startServer());
-  browser = await launchChromium();
-});
-
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+const openPanel = panelHarnessPerFile();
 
 test('a cluster run shows a bar per shard; an ordinary run shows none', async () => {
-  const { page, errors } = await openHarness(browser, origin);
+  const { page, errors } = await openPanel();
   const run = fixtureRun(fixtureRunDirs('panel-phase')[0]);
   await send(page, snapshotMessage('panel-phase', [run]));
   await waitForCharts(page, (charts) => charts.length > 0, 'charts of the run');

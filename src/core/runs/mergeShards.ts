@@ -17,7 +17,7 @@ import { FileSystemError } from './fileSystemError';
 import { writeManifest } from './manifestFile';
 import { isRunFolder, TRIALS_FILE } from './runFolder';
 import { lockRunFolder } from './runLock';
-import { readRunFolder, rejectedLineWarnings, type RunFolderContents } from './runReader';
+import { newTrials, readRunFolder, rejectedLineWarnings, type RunFolderContents } from './runReader';
 import { findRunFolders } from './shardFolders';
 
 /** A merge that cannot be done as asked (mixed configs, a damaged folder, a wrong target): nothing was written. */
@@ -94,19 +94,7 @@ export function mergeShards(inputs: readonly string[], targetDir: string, memory
   const lock = lockTarget(targetDir);
   try {
     const before = existing ? readRunFolder(targetDir) : undefined;
-    const seen = new Set((before?.records ?? []).map(trialKey));
-    const added: TrialRecord[] = [];
-    let duplicates = 0;
-    for (const run of runs) {
-      for (const record of run.records) {
-        const key = trialKey(record);
-        if (seen.has(key)) duplicates++;
-        else {
-          seen.add(key);
-          added.push(record);
-        }
-      }
-    }
+    const { records: added, duplicates } = newTrials(runs, new Set((before?.records ?? []).map(trialKey)));
     const union = [...(before?.records ?? []), ...added];
     const { totalTrials, missingTrials, emptyCells, emptyCellCount, missingByShard } = missingOf(reference, union, shardCountOf(runs));
     const status = missingTrials === 0 ? 'completed' : 'cancelled';

@@ -73,7 +73,8 @@ function newestFirst<Run extends RunHeader>(runs: Run[]): Run[] {
   return runs.sort((left, right) => right.manifest.startedAt.localeCompare(left.manifest.startedAt) || right.runId.localeCompare(left.runId));
 }
 
-function subfolders(dir: string): string[] {
+/** The folders in `dir`, by name; none when it is missing or a file. */
+export function subfolders(dir: string): string[] {
   try {
     return readdirSync(dir, { withFileTypes: true })
       .filter((entry) => entry.isDirectory())
@@ -82,7 +83,7 @@ function subfolders(dir: string): string[] {
     // Missing, or a file: it holds no runs.
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'ENOTDIR') return [];
-    throw error;
+    throw new FileSystemError('read the folder', dir, error);
   }
 }
 

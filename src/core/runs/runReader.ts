@@ -74,7 +74,16 @@ export function mergeRunFolders(runDirs: readonly string[]): MergedRuns {
       );
     }
   }
-  const seen = new Set<string>();
+  const { records, duplicates } = newTrials(runs, new Set());
+  const tornLines = runs.reduce((sum, run) => sum + run.tornLines, 0);
+  return { runs, records, duplicates, tornLines };
+}
+
+/**
+ * The records of `runs` whose (cell, trial) is not in `seen` yet, each once in folder order (the
+ * first folder's copy wins), and how many were dropped; `seen` gains their keys.
+ */
+export function newTrials(runs: ReadonlyArray<{ records: readonly TrialRecord[] }>, seen: Set<string>): { records: TrialRecord[]; duplicates: number } {
   const records: TrialRecord[] = [];
   let duplicates = 0;
   for (const run of runs) {
@@ -87,6 +96,5 @@ export function mergeRunFolders(runDirs: readonly string[]): MergedRuns {
       }
     }
   }
-  const tornLines = runs.reduce((sum, run) => sum + run.tornLines, 0);
-  return { runs, records, duplicates, tornLines };
+  return { records, duplicates };
 }

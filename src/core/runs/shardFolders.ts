@@ -1,10 +1,9 @@
 // Finding the run folders a cluster's shards wrote. A shard's task runs `lth run --out ROOT`, so
 // its run folder is ROOT/<experiment>/<UTC time>/; merging and watching take either such a root
 // or a run folder itself.
-import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { isRunFolder } from './runFolder';
-import { FileSystemError } from './fileSystemError';
+import { subfolders } from './runListing';
 
 /**
  * The run folders in `dir`: `dir` itself when it is one, else the run folders one and two levels
@@ -20,16 +19,4 @@ export function findRunFolders(dir: string): string[] {
     else for (const grandchild of subfolders(path)) if (isRunFolder(join(path, grandchild))) found.push(join(path, grandchild));
   }
   return found.sort();
-}
-
-function subfolders(dir: string): string[] {
-  try {
-    return readdirSync(dir, { withFileTypes: true })
-      .filter((entry) => entry.isDirectory())
-      .map((entry) => entry.name);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') return [];
-    throw new FileSystemError('read the folder', dir, error);
-  }
 }
