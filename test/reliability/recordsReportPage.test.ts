@@ -5,25 +5,16 @@ import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { after, before, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import { test } from 'node:test';
+import type { Page } from 'playwright-core';
 import { reportCommand, reportHtml, reportSnapshot } from '../../src/cli/commands/report';
 import type { HostToPanelMessage } from '../../src/shared/protocol';
 import type { TrialRecord } from '../../src/shared/trialRecord';
 import { bufferIo } from '../unit/cli/bufferIo';
 import { temporaryDir } from '../unit/execution/fixtures/tinyExperiment';
-import { collectPageErrors, ensurePanelBundle, fixtureRunDirs, launchChromium, REPO_DIR, waitForCharts } from '../webview/panelPage';
+import { chromiumPerFile, collectPageErrors, fixtureRunDirs, REPO_DIR, waitForCharts } from '../webview/panelPage';
 
-let browser: Browser;
-
-before(async () => {
-  await ensurePanelBundle();
-  browser = await launchChromium();
-});
-
-after(async () => {
-  await browser?.close();
-});
+const browser = chromiumPerFile();
 
 function bundle() {
   const folder = join(REPO_DIR, 'dist', 'webview');
@@ -36,7 +27,7 @@ async function openReport(edit: (records: TrialRecord[]) => void): Promise<{ pag
   edit(snapshot.runs[0].records);
   const file = join(temporaryDir('lth-report-page-'), 'report.html');
   writeFileSync(file, reportHtml(snapshot, bundle()));
-  const page = await browser.newPage();
+  const page = await (await browser()).newPage();
   page.setDefaultTimeout(20_000);
   const errors = collectPageErrors(page);
   await page.goto(pathToFileURL(file).href);
@@ -80,7 +71,7 @@ test('the report has a strict Content-Security-Policy: its own script runs, an i
   assert.equal(await reportCommand([...fixtureRunDirs('panel-noise'), '--out', outFile], io), 0, io.err());
   assert.match(readFileSync(outFile, 'utf8'), /<meta http-equiv="Content-Security-Policy" content="default-src &#39;none&#39;; script-src &#39;sha256-/);
 
-  const page = await browser.newPage();
+  const page = await (await browser()).newPage();
   const errors = collectPageErrors(page);
   await page.goto(pathToFileURL(outFile).href);
   await waitForCharts(page, (all) => all.length > 0, 'the report charts');

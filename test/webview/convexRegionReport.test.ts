@@ -1,26 +1,16 @@
 // A convex-region run (issue 9 §1) in the panel, through `lth report`: the charts are those of
 // its own plan — radius, worst-direction radius, λ_min and condition number against r, one line
 // per N — and none of a training run's (no metric picker charts, heatmap or curves).
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Browser } from 'playwright-core';
 import { reportCommand } from '../../src/cli/commands/report';
 import { runExperiment } from '../../src/core/execution/runExperiment';
 import { temporaryDir, writeTinyExperiment } from '../unit/execution/fixtures/tinyExperiment';
-import { artifactPath, collectPageErrors, ensurePanelBundle, launchChromium, pointCount, waitForCharts } from './panelPage';
+import { artifactPath, chromiumPerFile, collectPageErrors, pointCount, waitForCharts } from './panelPage';
 
-let browser: Browser;
-
-before(async () => {
-  await ensurePanelBundle();
-  browser = await launchChromium();
-});
-
-after(async () => {
-  await browser?.close();
-});
+const browser = chromiumPerFile();
 
 test('the report of a convex-region run draws the landscape charts against r, one line per N', async () => {
   const configPath = writeTinyExperiment(temporaryDir(), {
@@ -34,7 +24,7 @@ test('the report of a convex-region run draws the landscape charts against r, on
   const silent = { write: () => true };
   assert.equal(await reportCommand([run.runDir, '--out', outFile], { stdout: silent, stderr: silent }), 0);
 
-  const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+  const page = await (await browser()).newPage({ viewport: { width: 1200, height: 900 } });
   page.setDefaultTimeout(20_000);
   const errors = collectPageErrors(page);
   await page.goto(pathToFileURL(outFile).href);

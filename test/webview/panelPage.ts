@@ -176,28 +176,37 @@ export async function send(page: Page, message: unknown): Promise<void> {
 }
 
 /**
- * Registers a test file's panel hooks: the bundle built, one server and one Chromium for the whole
- * file, closed after it. Returns what opens a fresh harness page in that browser.
+ * Registers a test file's hooks for one Chromium (with the panel bundle built) shared by its
+ * tests and closed after them; returns what gives that browser. Started by this before hook or by
+ * a file's own earlier one, whichever asks first.
  */
-export function panelHarnessPerFile(): (viewport?: { width: number; height: number }) => Promise<{ page: Page; errors: string[] }> {
-  let started: Promise<{ browser: Browser; server: Server; origin: string }> | undefined;
-  // Started by whichever comes first, this before hook or a file's own one opening a page.
+export function chromiumPerFile(): () => Promise<Browser> {
+  let started: Promise<Browser> | undefined;
   const start = () =>
     (started ??= (async () => {
       await ensurePanelBundle();
-      const { server, origin } = await startServer();
-      return { browser: await launchChromium(), server, origin };
+      return launchChromium();
     })());
   before(start);
   after(async () => {
-    if (!started) return;
-    const { browser, server } = await started;
-    await browser.close();
-    server.close();
+    if (started) await (await started).close();
+  });
+  return start;
+}
+
+/**
+ * Registers a test file's panel hooks: its Chromium (chromiumPerFile) and one harness server,
+ * closed after the file. Returns what opens a fresh harness page.
+ */
+export function panelHarnessPerFile(): (viewport?: { width: number; height: number }) => Promise<{ page: Page; errors: string[] }> {
+  const browser = chromiumPerFile();
+  let server: Promise<{ server: Server; origin: string }> | undefined;
+  after(async () => {
+    if (server) (await server).server.close();
   });
   return async (viewport) => {
-    const { browser, origin } = await start();
-    return openHarness(browser, origin, viewport);
+    const { origin } = await (server ??= startServer());
+    return openHarness(await browser(), origin, viewport);
   };
 }
 

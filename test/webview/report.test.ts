@@ -1,23 +1,13 @@
 // `lth report`: the HTML file it writes stands alone (no request leaves the page) and
 // renders the panel's charts from the embedded runs in Chromium.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import type { Browser } from 'playwright-core';
 import { reportCommand, reportHtml, reportSnapshot } from '../../src/cli/commands/report';
-import { artifactPath, collectPageErrors, ensurePanelBundle, fixtureRunDirs, launchChromium, pointCount, waitForCharts } from './panelPage';
+import { artifactPath, chromiumPerFile, collectPageErrors, fixtureRunDirs, pointCount, waitForCharts } from './panelPage';
 
-let browser: Browser;
-
-before(async () => {
-  await ensurePanelBundle();
-  browser = await launchChromium();
-});
-
-after(async () => {
-  await browser?.close();
-});
+const browser = chromiumPerFile();
 
 function bufferedIo() {
   const out: string[] = [];
@@ -35,7 +25,7 @@ test('lth report writes one self-contained HTML file that draws every run offlin
   const html = readFileSync(outFile, 'utf8');
   assert.ok(!/<script[^>]+src=|<link[^>]+href=/i.test(html), 'no external script or stylesheet');
 
-  const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+  const page = await (await browser()).newPage({ viewport: { width: 1200, height: 900 } });
   page.setDefaultTimeout(20_000);
   const errors = collectPageErrors(page);
   const requests: string[] = [];
