@@ -1,9 +1,10 @@
 // What the CodeLenses say about an experiment's runs, kept up to date incrementally: the newest run
 // per experiment (from the manifests only) and the trial count of a run (the lines of its log),
-// each read once and forgotten only when a file watcher on the runs folder sees that manifest or
-// that log change. A save, a lens refresh or a live trial reads nothing from disk.
-import { existsSync } from 'node:fs';
-import { basename, dirname } from 'node:path';
+// each read once and read again when a file watcher on the runs folder sees that manifest or that
+// log change (a log also when its size differs). A save, a lens refresh or a live trial reads no
+// run from disk; resolving a lens stats one log.
+import { existsSync, statSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import * as vscode from 'vscode';
 import type { RunHeader } from '../core/runs/runListing';
 import { experimentRunsFolder, MANIFEST_FILE, TRIALS_FILE } from '../core/runs/runFolder';
@@ -14,7 +15,8 @@ export class RunIndex implements vscode.Disposable {
   /** Per experiment folder (<runs root>/<experiment>), its runs, newest first. */
   private readonly runs = new Map<string, RunHeader[]>();
   /** Per run folder, the complete lines of its trials.jsonl. */
-  private readonly trialCounts = new Map<string, number>();
+  /** Per run folder, its trial count and the size of trials.jsonl it was counted at. */
+  private readonly trialCounts = new Map<string, { count: number; bytes: number }>();
   private readonly watchers = new Map<string, vscode.FileSystemWatcher>();
   private readonly changed = new vscode.EventEmitter<void>();
   /** Fired when a watched manifest or trial log changed: what the lenses say may have too. */
@@ -42,14 +44,18 @@ export class RunIndex implements vscode.Disposable {
     return runs.find((run) => isRunOfFile(run.manifest, experimentFile));
   }
 
-  /** Complete trial lines of the run in `runDir`. */
+  /**
+   * Complete trial lines of the run in `runDir`. Counted again only when trials.jsonl changed
+   * size: a file-system event can come late or not at all, and a size costs one stat.
+   */
   async completedTrials(runDir: string): Promise<number> {
-    let count = this.trialCounts.get(runDir);
-    if (count === undefined) {
-      const { completedTrialLines } = await import('../core/runs/runListing');
-      this.reads++;
-      this.trialCounts.set(runDir, (count = completedTrialLines(runDir)));
-    }
+    const bytes = fileSize(join(runDir, TRIALS_FILE));
+    const known = this.trialCounts.get(runDir);
+    if (known !== undefined && known.bytes === bytes) return known.count;
+    const { completedTrialLines } = await import('../core/runs/runListing');
+    this.reads++;
+    const count = completedTrialLines(runDir);
+    this.trialCounts.set(runDir, { count, bytes });
     return count;
   }
 
@@ -89,5 +95,14 @@ export class RunIndex implements vscode.Disposable {
   dispose(): void {
     for (const watcher of this.watchers.values()) watcher.dispose();
     this.changed.dispose();
+  }
+}
+
+/** The size of `file` in bytes; 0 when it does not exist (yet). */
+function fileSize(file: string): number {
+  try {
+    return statSync(file).size;
+  } catch {
+    return 0;
   }
 }
