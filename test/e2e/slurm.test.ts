@@ -11,7 +11,7 @@ import { pollUntil } from './harness/poll';
 import { describeRuns, runsOnDisk } from './harness/runFolders';
 import { INSTALL_TIMEOUT_MS, installCodeServerOnce, openSession, type E2ESession } from './harness/session';
 import { step } from './harness/step';
-import { activeTabTitle, notificationTexts, openFileFromExplorer, runCommandFromPalette, waitForCodeLens } from './harness/workbench';
+import { activeTabTitle, answerInputBox, notificationTexts, openFileFromExplorer, runCommandFromPalette, waitForCodeLens } from './harness/workbench';
 
 const noSlurm = whyNoLocalSlurm();
 if (noSlurm !== undefined) console.log(`"Run on Slurm…" in VS Code skipped: ${noSlurm}`);
@@ -23,14 +23,6 @@ async function shardSummary(page: Page): Promise<string | undefined> {
     if (text) return text;
   }
   return undefined;
-}
-
-/** Types into the open input box and presses Enter. */
-async function answerInputBox(page: Page, text: string): Promise<void> {
-  const input = page.locator('.quick-input-widget .quick-input-box input');
-  await input.waitFor({ state: 'visible', timeout: 15_000 });
-  await input.fill(text);
-  await page.keyboard.press('Enter');
 }
 
 describe('"Run on Slurm…" in a real VS Code against a local Slurm', { skip: noSlurm }, () => {
@@ -55,8 +47,8 @@ describe('"Run on Slurm…" in a real VS Code against a local Slurm', { skip: no
       // The palette lists the extension's commands once its host has loaded it: its CodeLens says so.
       await waitForCodeLens(page, 'Run LTH experiment');
       await runCommandFromPalette(page, 'Run on Slurm');
-      await answerInputBox(page, '3');
-      await answerInputBox(page, ''); // the cluster's default partition
+      await answerInputBox(page, 'Run on Slurm (1/2)', '3');
+      await answerInputBox(page, 'Run on Slurm (2/2)', ''); // the cluster's default partition
       await pollUntil(() => activeTabTitle(page), (title) => title === 'lth-array.sbatch', { expected: 'the array script open in an editor before submitting', timeoutMs: 15_000 });
       const submit = page.locator('.monaco-dialog-box').getByRole('button', { name: 'Submit' });
       await submit.waitFor({ state: 'visible', timeout: 15_000 });

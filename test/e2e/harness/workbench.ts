@@ -38,6 +38,34 @@ async function paletteEntries(page: Page): Promise<string[]> {
   return page.locator('.quick-input-widget .quick-input-list .monaco-list-row').allInnerTexts();
 }
 
+/** The title of the quick input shown now (an input box or a pick), or '' when none is shown. */
+export async function quickInputTitle(page: Page): Promise<string> {
+  const widget = page.locator('.quick-input-widget');
+  if (!(await widget.isVisible().catch(() => false))) return '';
+  return (await page.locator('.quick-input-widget .quick-input-title').innerText().catch(() => '')).trim();
+}
+
+/**
+ * Answers the input box titled `title`: waits for that box (not merely for some input box: an
+ * extension's box stays open while the extension host validates the last answer, so a box seen
+ * right after Enter may still be the previous one), types `text`, presses Enter, and waits until
+ * the box has gone.
+ */
+export async function answerInputBox(page: Page, title: string, text: string): Promise<void> {
+  await pollUntil(() => quickInputTitle(page), (shown) => shown === title, {
+    expected: `the input box "${title}"`,
+    timeoutMs: 15_000,
+    describeLast: (shown) => `quick input: ${shown === '' ? 'none' : JSON.stringify(shown)}`,
+  });
+  await page.locator('.quick-input-widget .quick-input-box input').fill(text);
+  await page.keyboard.press('Enter');
+  await pollUntil(() => quickInputTitle(page), (shown) => shown !== title, {
+    expected: `the input box "${title}" to accept ${JSON.stringify(text)} and close`,
+    timeoutMs: 15_000,
+    describeLast: async () => `validation message: ${JSON.stringify(await page.locator('.quick-input-widget .quick-input-message').innerText().catch(() => ''))}`,
+  });
+}
+
 /** The CodeLens links shown in the active editor. */
 export async function codeLensTitles(page: Page): Promise<string[]> {
   const texts = await page.locator('.editor-group-container.active .codelens-decoration a').allInnerTexts();
@@ -85,6 +113,8 @@ export async function describeWorkbench(page: Page): Promise<string> {
     const dialog = await page.locator('.monaco-dialog-box').allInnerTexts();
     const parts = [`tabs ${JSON.stringify(tabs)}`, `active tab "${await activeTabTitle(page)}"`, `notifications ${JSON.stringify(notifications)}`];
     if (dialog.length > 0) parts.push(`dialog ${JSON.stringify(dialog)}`);
+    const quickInput = await quickInputTitle(page);
+    if (quickInput !== '') parts.push(`quick input "${quickInput}"`);
     return parts.join('; ');
   } catch (error) {
     return `(the page could not be read: ${error instanceof Error ? error.message : String(error)})`;
