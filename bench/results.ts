@@ -204,15 +204,29 @@ function boundaryText(fit: { slope: number; intercept: number; rSquared: number 
   return fit ? `a = ${fit.slope.toFixed(2)}, b = ${fit.intercept.toFixed(1)}, R² = ${fit.rSquared.toFixed(3)}` : 'no fit';
 }
 
+/**
+ * The median of each repeat's own 1-worker / 2-worker ratio: the two runs of a repeat are
+ * neighbours in time, so a machine that slows down for a minute (other tenants of the host)
+ * moves both, where it would move only one side's median.
+ */
+function pairedSpeedUp(oneWorker: Timing, twoWorkers: Timing): number {
+  return timing(oneWorker.samples.map((seconds, repeat) => seconds / twoWorkers.samples[repeat])).median;
+}
+
 export function warmTrainerText(warm: WarmTrainerResults): string {
-  const { trainings, firstRun, oneWorker, twoWorkers } = warm;
+  const { trainings, firstRun, oneWorker, twoWorkers, trainingSeconds } = warm;
   const seconds = (value: Timing) => `${fixed(value.median, 2)} s (${fixed(value.min, 2)})`;
+  // Share of the wall time the workers spent training, from the medians.
+  const busy = (training: Timing, wall: Timing, workers: number) => `${fixed((100 * training.median) / (wall.median * workers), 0)}%`;
   return [
     `(f) Runs from the extension path on a warm trainer (${trainings} trainings; host-side, run command to run-finished; medians, minima in brackets)`,
     table([
       ['', '1 worker', '2 workers', 'speed-up'],
       ['first run (fork included)', `${fixed(firstRun.oneWorker, 2)} s`, `${fixed(firstRun.twoWorkers, 2)} s`, `${fixed(firstRun.oneWorker / firstRun.twoWorkers, 2)}×`],
       ['later runs, warm', seconds(oneWorker), seconds(twoWorkers), `${fixed(oneWorker.median / twoWorkers.median, 2)}× (${fixed(oneWorker.min / twoWorkers.min, 2)}×)`],
+      ['  paired: median of the repeats\' own ratios', '', '', `${fixed(pairedSpeedUp(oneWorker, twoWorkers), 2)}×`],
+      ['  sum of the trainings\' own times', seconds(trainingSeconds.oneWorker), seconds(trainingSeconds.twoWorkers), `×${fixed(trainingSeconds.twoWorkers.median / trainingSeconds.oneWorker.median, 2)} on 2`],
+      ['  workers busy (share of wall time)', busy(trainingSeconds.oneWorker, oneWorker, 1), busy(trainingSeconds.twoWorkers, twoWorkers, 2), ''],
     ]),
   ].join('\n');
 }
