@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import { errorMessage } from '../shared/errorMessage';
 import { CommandId } from './commandIds';
 import { experimentKey, resultsTargetFor } from './experimentFiles';
-import { cancelLensTitle, RUN_LENS_TITLE, resultsLensTitle } from './lensTitles';
+import { cancelLensTitle, resultsLensTitle, runLensTitle } from './lensTitles';
 import type { Log } from './log';
 import { BatchThrottle } from './panel/batchThrottle';
 import type { RunRegistry } from './runner/runRegistry';
@@ -73,9 +73,9 @@ export class ExperimentCodeLensProvider implements vscode.CodeLensProvider, vsco
     const live = this.registry.get(experimentKey(document.uri));
     if (live) {
       const { completedTrials, totalTrials } = live.progress;
-      lenses.push(new vscode.CodeLens(top, { title: cancelLensTitle(completedTrials, totalTrials), command: CommandId.CancelExperiment, arguments: [document.uri] }));
+      lenses.push(new vscode.CodeLens(top, { title: cancelLensTitle(vscode.l10n.t, completedTrials, totalTrials), command: CommandId.CancelExperiment, arguments: [document.uri] }));
     } else if (vscode.workspace.isTrusted) {
-      lenses.push(new vscode.CodeLens(top, { title: RUN_LENS_TITLE, command: CommandId.RunExperiment, arguments: [document.uri] }));
+      lenses.push(new vscode.CodeLens(top, { title: runLensTitle(vscode.l10n.t), command: CommandId.RunExperiment, arguments: [document.uri] }));
     }
     if (document.uri.scheme !== 'file') return lenses;
     try {
@@ -100,7 +100,7 @@ export class ExperimentCodeLensProvider implements vscode.CodeLensProvider, vsco
     } catch (error) {
       this.log.warn(`cannot count the trials of ${lens.runDir}: ${errorMessage(error)}`);
     }
-    lens.command = { title: resultsLensTitle(new Date(lens.startedAt), trials), command: CommandId.ShowResults, arguments: [lens.file] };
+    lens.command = { title: resultsLensTitle(vscode.l10n.t, new Date(lens.startedAt), trials), command: CommandId.ShowResults, arguments: [lens.file] };
     return lens;
   }
 

@@ -7,7 +7,7 @@ import { basename, join } from 'node:path';
 import * as vscode from 'vscode';
 import { CommandId } from '../../src/extension/commandIds';
 import { DIAGNOSTIC_SOURCE } from '../../src/extension/diagnostics';
-import { RUN_LENS_TITLE } from '../../src/extension/lensTitles';
+import { runLensTitle } from '../../src/extension/lensTitles';
 import { EXPERIMENTS_VIEW_ID } from '../../src/extension/viewIds';
 import type { FinishedRun } from '../../src/extension/runner/liveRun';
 import type { LthLabApi, LthLabTestHooks } from '../../src/extension/testing/testHooks';
@@ -115,7 +115,7 @@ test('a *.lth.json opens as JSON with comments and shows the run lens', async ()
   assert.equal(document.languageId, 'jsonc');
   const titles = await waitFor('the run lens', async () => {
     const found = await lensTitles(uri);
-    return found.includes(RUN_LENS_TITLE) ? found : undefined;
+    return found.includes(runLensTitle(vscode.l10n.t)) ? found : undefined;
   });
   assert.ok(!titles.some((title) => title.startsWith('Show results')), `no runs yet, but lenses are ${JSON.stringify(titles)}`);
 });
@@ -237,7 +237,7 @@ test('a tiny experiment runs to completion: trials on disk, a snapshot and the f
   });
   assert.ok(titles.some((title) => title.endsWith(`, ${TINY_TRIALS} trials)`)), JSON.stringify(titles));
   assert.ok(!titles.some((title) => title.startsWith('■ Cancel')), `the run has finished, so no Cancel lens: ${JSON.stringify(titles)}`);
-  assert.ok(titles.includes(RUN_LENS_TITLE));
+  assert.ok(titles.includes(runLensTitle(vscode.l10n.t)));
 }, 120_000);
 
 test('lenses are cheap: a save reads no run from disk, and a trial written by another process is counted (file watcher)', async () => {

@@ -4,7 +4,7 @@ import { percentDone, progressMessage } from './eta';
 import type { LiveRun } from './liveRun';
 
 export function showRunProgress(run: LiveRun): void {
-  const options = { location: vscode.ProgressLocation.Notification, title: `LTH ${run.experimentName}`, cancellable: true };
+  const options = { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('LTH {0}', run.experimentName), cancellable: true };
   void vscode.window.withProgress(options, async (progress, cancellation) => {
     let reportedPercent = 0;
     const report = (message: string) => {

@@ -16,8 +16,8 @@ function sources(dir: string): string[] {
   });
 }
 
-test('notifications, pickers and dialogs get their words from vscode.l10n.t', () => {
-  const bare = /\b(show(?:Information|Warning|Error)Message)\(\s*['"`]|\b(placeHolder|saveLabel):\s*['"`]/g;
+test('notifications, pickers, dialogs, progress and lens titles get their words from vscode.l10n.t', () => {
+  const bare = /\b(show(?:Information|Warning|Error)Message)\(\s*['"`]|\b(placeHolder|saveLabel|title):\s*['"`]/g;
   const offenders = sources(EXTENSION_DIR).flatMap((file) => [...readFileSync(file, 'utf8').matchAll(bare)].map((match) => `${file}: ${match[0]}`));
   assert.deepEqual(offenders, []);
 });
