@@ -149,11 +149,9 @@ test('Slurm job arrays on a real local Slurm', { timeout: 170_000 }, async (t) =
     assert.ok(linesBefore.length < cancelled.totalTrials, `cancelled mid-run: ${linesBefore.length} of ${cancelled.totalTrials} trials`);
     const shardTwoBefore = findRunFolders(shardRoot(clusterDir, 2)).map((runDir) => ({ runDir, status: readManifest(runDir).status, lines: trialLines(runDir) }));
 
-    // As if shard 1's node had died under it: a lock naming that node stays in its folder. The
-    // scripts are written again with --force-unlock, and the array re-submitted; then merged.
-    writeFileSync(join(shardOneRun, 'run.lock'), `${JSON.stringify({ pid: 4242, host: 'dead-node', since: new Date().toISOString() })}\n`);
-    const regenerated = lth(['slurm', file, '--shards', '2', '--force-unlock', '--out', clusterDir]);
-    assert.equal(regenerated.code, 0, regenerated.stderr);
+    // As if shard 1's node had died under it: a lock naming that node and its task's job stays in
+    // its folder. Re-submitting the same array takes it over, because Slurm says that job ended.
+    writeFileSync(join(shardOneRun, 'run.lock'), `${JSON.stringify({ pid: 4242, host: 'dead-node', since: new Date().toISOString(), slurmJob: `${first.array}_0` })}\n`);
     const again = cluster.command('sbatch', ['--parsable', join(clusterDir, ARRAY_SCRIPT)]).trim().split(';')[0];
     await cluster.waitForJobs([again], 90_000);
     const rerun = lth(['merge', join(clusterDir, 'shards', 'shard-1'), join(clusterDir, 'shards', 'shard-2'), '--out', mergedRunFolder(clusterDir)]);
@@ -172,7 +170,7 @@ test('Slurm job arrays on a real local Slurm', { timeout: 170_000 }, async (t) =
     assert.equal(linesAfter.length, resumed.totalTrials);
     const taskLog = readFileSync(join(clusterDir, 'logs', 'task-0.log'), 'utf8');
     assert.match(taskLog, new RegExp(`${linesBefore.length} already done`));
-    assert.match(taskLog, /--force-unlock: took .* over from process 4242 on dead-node/);
+    assert.match(taskLog, new RegExp(`took .* over from process 4242 on dead-node, since .*: its Slurm job ${first.array}_0 has ended \\((CANCELLED|no longer known to Slurm)\\)`));
     for (const { runDir, status, lines } of shardTwoBefore) {
       const after = trialLines(runDir);
       if (status === 'completed') assert.ok(after.length === lines.length && lines.every((line, index) => after[index] === line), 'a finished shard ran nothing again');

@@ -109,7 +109,7 @@ export async function runExperiment(options: RunOptions, onEvent: (event: RunEve
   const { runDir, manifest } = openRunFolder(options, experiment, file, sweep, log);
   if (manifest.status === 'completed') return alreadyCompleted(runDir, manifest, onEvent);
   const lock = lockFolder(runDir, options.forceUnlock ?? false);
-  if (lock.tookOverFrom) log('warn', `--force-unlock: took ${runDir} over from ${lock.tookOverFrom}`);
+  if (lock.takeOverNote) log('warn', lock.takeOverNote);
   try {
     return await runInFolder({ runDir, manifest, family, experiment, sweep, context, started, workerScript }, options, onEvent, abortSignal);
   } finally {

@@ -11,9 +11,15 @@
 // Linux the holder counts as running only while /proc shows that same process under its pid.
 // Elsewhere, and for locks written without them (by version 0.1), the pid check is all there
 // is; `force` (lth run --force-unlock) takes a folder over regardless.
+//
+// A process on another host cannot be checked at all, except through Slurm: a run inside a Slurm
+// job records the job, and a lock from another host whose job Slurm says has ended (cancelled,
+// timed out, its node lost) is stale too — so a re-submitted array task takes over the folder
+// its earlier task left locked on another node.
 import { linkSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
+import { currentSlurmJob, slurmJobState } from '../cluster/slurmJobState';
 import { temporaryPathOf } from './atomicWrite';
 import { FileSystemError } from './fileSystemError';
 
@@ -29,13 +35,18 @@ interface LockHolder {
   startTime?: string;
   /** Its command line (/proc/<pid>/cmdline, arguments joined by spaces); Linux only. */
   command?: string;
+  /** The Slurm job it runs in ("123_4" for an array task); only inside Slurm. */
+  slurmJob?: string;
 }
 
 export interface RunLock {
   /** Removes the lock (if it is still this process's). */
   release(): void;
-  /** Set when `force` took the folder from a holder that was still there: who it was, for a warning. */
-  tookOverFrom?: string;
+  /**
+   * Set when the folder was taken from a holder that could not be seen to have ended by a process
+   * check: forced, or its Slurm job has ended. A sentence for a warning: from whom, and why.
+   */
+  takeOverNote?: string;
 }
 
 /**
@@ -44,24 +55,35 @@ export interface RunLock {
  */
 export function lockRunFolder(runDir: string, force = false): RunLock {
   const path = join(runDir, LOCK_FILE);
-  const me: LockHolder = { pid: process.pid, host: hostname(), since: new Date().toISOString(), ...processIdentity(process.pid) };
-  let tookOverFrom: string | undefined;
+  const slurmJob = currentSlurmJob();
+  const me: LockHolder = { pid: process.pid, host: hostname(), since: new Date().toISOString(), ...processIdentity(process.pid), ...(slurmJob ? { slurmJob } : {}) };
+  let takeOverNote: string | undefined;
   for (let attempt = 0; attempt < 2; attempt++) {
-    if (tryCreate(path, me)) return { release: () => releaseIfMine(path, me), ...(tookOverFrom ? { tookOverFrom } : {}) };
+    if (tryCreate(path, me)) return { release: () => releaseIfMine(path, me), ...(takeOverNote ? { takeOverNote } : {}) };
     const holder = readHolder(path);
-    if (holder !== undefined && !force) {
-      const override = `if that run is gone, delete ${path} (or run lth run with --force-unlock)`;
-      if (holder.host !== me.host) {
-        throw new Error(`${runDir} is being written by process ${holder.pid} on ${holder.host} (since ${holder.since}); ${override}`);
-      }
-      if (isSameProcessRunning(holder)) {
-        throw new Error(`${runDir} is being written by another run (${describeHolder(holder)}): wait for it to end or cancel it; ${override}`);
-      }
+    if (holder !== undefined && force) takeOverNote = `--force-unlock: took ${runDir} over from ${describeHolder(holder)}`;
+    else if (holder !== undefined && holder.host !== me.host) takeOverNote = takeOverFromOtherHost(runDir, path, holder);
+    else if (holder !== undefined && isSameProcessRunning(holder)) {
+      throw new Error(`${runDir} is being written by another run (${describeHolder(holder)}): wait for it to end or cancel it; ${overrideAdvice(path)}`);
     }
-    if (holder !== undefined && force) tookOverFrom = describeHolder(holder);
     unlinkQuietly(path); // stale, released meanwhile, not a lock, or forced: take it on the next try
   }
   throw new Error(`cannot lock ${runDir}: ${path} keeps reappearing (another run is starting on it)`);
+}
+
+function overrideAdvice(lockPath: string): string {
+  return `if that run is gone, delete ${lockPath} (or run lth run with --force-unlock)`;
+}
+
+/**
+ * A holder on another host: its process cannot be checked, its Slurm job (if any) can. Returns the
+ * note for taking over when Slurm says the job has ended; throws, saying what is known, otherwise.
+ */
+function takeOverFromOtherHost(runDir: string, lockPath: string, holder: LockHolder): string {
+  const job = holder.slurmJob === undefined ? undefined : slurmJobState(holder.slurmJob);
+  if (job?.ended) return `took ${runDir} over from ${describeHolder(holder)}: its Slurm job ${holder.slurmJob} has ended (${job.state})`;
+  const known = job === undefined ? '' : `; Slurm job ${holder.slurmJob}: ${job.state ?? job.unknown}`;
+  throw new Error(`${runDir} is being written by process ${holder.pid} on ${holder.host} (since ${holder.since}${known}); ${overrideAdvice(lockPath)}`);
 }
 
 /** "process 12, since <time>, command "node lth run ..."" (the command when the lock has it). */
@@ -100,6 +122,7 @@ function readHolder(path: string): LockHolder | undefined {
         since: String(holder.since),
         ...(typeof holder.startTime === 'string' ? { startTime: holder.startTime } : {}),
         ...(typeof holder.command === 'string' ? { command: holder.command } : {}),
+        ...(typeof holder.slurmJob === 'string' ? { slurmJob: holder.slurmJob } : {}),
       };
     }
   } catch {
