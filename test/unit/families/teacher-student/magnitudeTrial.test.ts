@@ -7,6 +7,7 @@ import { before, test } from 'node:test';
 import { requireWasmKernel } from '../../../../src/core/families/teacher-student/kernels/kernelSelection';
 import { typescriptKernel } from '../../../../src/core/families/teacher-student/kernels/typescriptKernel';
 import { runTrial, runTrialWithKernel } from '../../../../src/core/families/teacher-student/training/runTrial';
+import { teacherStudentWeights } from '../../../../src/core/families/teacher-student/training/trialWeights';
 import type { MagnitudeMetrics, TrialMetrics, TrialSpec } from '../../../../src/core/families/teacher-student/types';
 import { ensureWasmBuilt, smallSpec } from '../../numerics/support';
 
@@ -130,4 +131,24 @@ test('a magnitude spec without its pruning settings is refused, and so are setti
   assert.throws(() => runTrial(magnitudeSpec({ magnitudePruning: undefined })), /magnitudePruning must be given exactly when studentMask is "magnitude"/);
   assert.throws(() => runTrial(magnitudeSpec({ studentMask: 'accurate' })), /magnitudePruning must be given exactly when/);
   assert.throws(() => runTrial(magnitudeSpec({ magnitudePruning: { steps: 0, retrainFrom: 'initial' } })), /magnitudePruning is .*expected absent, or/);
+});
+
+test('the trial view re-runs a magnitude trial: the recorded error, the teacher, the found mask\'s student and the dense student it was pruned from', () => {
+  const spec = magnitudeSpec({ seed: 2, samples: 800, magnitudePruning: { steps: 2, retrainFrom: 'trained' } });
+  const recorded = runTrial(spec) as MagnitudeTrial;
+  const weights = teacherStudentWeights(spec);
+  assert.equal(weights.relativeError, recorded.relativeError, 'the same training as the record\'s');
+  assert.deepEqual(
+    weights.matrices.map((matrix) => matrix.label),
+    ['Teacher W*', 'Student W (learned on the found mask)', 'Dense student W (learned, before pruning)'],
+  );
+  const [teacher, found, dense] = weights.matrices.map((matrix) => matrix.values);
+  for (let row = 0; row < weights.rows; row++) {
+    const span = (values: number[]) => values.slice(row * weights.columns, (row + 1) * weights.columns);
+    assert.equal(span(weights.kept).filter((value) => value === 1).length, spec.nonzerosPerNeuron, `row ${row}: the found mask keeps r weights`);
+    // Recall 1 at this N: the found mask is the teacher's support, row for row (rows in the teacher's order).
+    assert.deepEqual(span(weights.kept), span(teacher).map((value) => (value !== 0 ? 1 : 0)), `row ${row}: found mask = support`);
+    assert.ok(span(dense).every((value) => value !== 0), `row ${row}: the dense student uses every input`);
+  }
+  assert.ok(found.every((value, index) => weights.kept[index] === 1 || value === 0), 'the found-mask student is zero off its mask');
 });

@@ -34,9 +34,35 @@ export interface TrainedStudent {
 
 export type TrainStudent = (spec: TrialSpec, kernel: SparseKernel, start?: StudentStart) => TrainedStudent;
 
+/** The three trainings of a magnitude-pruning trial. */
+export interface MagnitudeTrainings {
+  /** The dense student, as trained. */
+  dense: TrainedStudent;
+  /** Its final weights (K × d, row-major) with the rows put in the teacher's order. */
+  denseInTeacherOrder: Float64Array;
+  /** The last round's training on the mask magnitude pruning found (rows in the teacher's order). */
+  found: TrainedStudent;
+  /** The student on the teacher's support. */
+  oracle: TrainedStudent;
+}
+
 /** `train` is runTrial.ts's trainStudent (passed in, so the two files do not import each other). */
 export function runMagnitudeTrial(spec: TrialSpec, kernel: SparseKernel, train: TrainStudent): TrialMetrics & MagnitudeMetrics {
   const started = performance.now();
+  const { dense, found, oracle } = trainMagnitudeStudents(spec, kernel, train);
+  const recovery = maskRecovery(found.mask, found.teacher);
+  return {
+    ...found.metrics,
+    seconds: (performance.now() - started) / 1000,
+    maskPrecision: recovery.precision,
+    maskRecall: recovery.recall,
+    densePhase: summarizeTraining(dense.metrics),
+    oracleMask: summarizeTraining(oracle.metrics),
+  };
+}
+
+/** The trial's trainings, with their weights (the record keeps only their metrics; the trial view shows the weights). */
+export function trainMagnitudeStudents(spec: TrialSpec, kernel: SparseKernel, train: TrainStudent): MagnitudeTrainings {
   checkTrialSpec(spec);
   const { magnitudePruning, ...shared } = spec;
   if (!magnitudePruning) throw new RangeError('runMagnitudeTrial: the spec has no magnitudePruning settings');
@@ -48,29 +74,20 @@ export function runMagnitudeTrial(spec: TrialSpec, kernel: SparseKernel, train: 
   // its neurons are summed with equal weights) and the error curve compares like with like.
   const { teacherRowOf } = new NeuronMatcher(dense.teacher, dense.mask).match(dense.finalWeights);
   const initialDense = moveRows(toDense(dense.mask, dense.initialWeights), inputDim, teacherRowOf);
-  let trainedDense = moveRows(toDense(dense.mask, dense.finalWeights), inputDim, teacherRowOf);
+  const denseInTeacherOrder = moveRows(toDense(dense.mask, dense.finalWeights), inputDim, teacherRowOf);
 
   const accurate: TrialSpec = { ...shared, studentMask: 'accurate' };
   let mask: SparsityPattern = dense.mask;
+  let trained = denseInTeacherOrder;
   let found: TrainedStudent | undefined;
   for (const kept of keptPerRound(inputDim, spec.nonzerosPerNeuron + spec.extraPerNeuron - spec.missingPerNeuron, magnitudePruning.steps)) {
-    mask = keepLargestPerRow(mask, trainedDense, kept);
-    const start = magnitudePruning.retrainFrom === 'initial' ? initialDense : trainedDense;
+    mask = keepLargestPerRow(mask, trained, kept);
+    const start = magnitudePruning.retrainFrom === 'initial' ? initialDense : trained;
     found = train(accurate, kernel, { mask, initialWeights: gatherOnPattern(mask, start) });
-    trainedDense = toDense(found.mask, found.finalWeights);
+    trained = toDense(found.mask, found.finalWeights);
   }
   if (!found) throw new RangeError('runMagnitudeTrial: no pruning round ran');
-  const oracle = train(accurate, kernel);
-
-  const recovery = maskRecovery(found.mask, found.teacher);
-  return {
-    ...found.metrics,
-    seconds: (performance.now() - started) / 1000,
-    maskPrecision: recovery.precision,
-    maskRecall: recovery.recall,
-    densePhase: summarizeTraining(dense.metrics),
-    oracleMask: summarizeTraining(oracle.metrics),
-  };
+  return { dense, denseInTeacherOrder, found, oracle: train(accurate, kernel) };
 }
 
 function summarizeTraining(metrics: TrialMetrics): TrainingSummary {
