@@ -6,7 +6,7 @@
 import { join } from 'node:path';
 import type { TrialSpec } from '../src/core/families/teacher-student/types';
 import { runChild } from './childProcess';
-import { runNumpy, type NumpyJob, type NumpyResult } from './numpyBaseline';
+import { runNumpy, type NumpyJob, type NumpyResult, type NumpySetup } from './numpyBaseline';
 
 export const LARGE_SHAPE = { inputDim: 1000, hiddenUnits: 10, nonzerosPerNeuron: 50, samples: 20000 } as const;
 /** Iterations measured (per repeat), and the iterations of the shorter training subtracted. */
@@ -59,7 +59,7 @@ export async function runOurLarge(kernel: OurKernelName, repeats: number): Promi
 }
 
 /** The same training for the baseline; its descent time over MEASURED iterations is what counts. */
-export function runNumpyLarge(blasThreads: number | undefined): Promise<NumpyResult> {
+export function runNumpyLarge(setup: NumpySetup, blasThreads: number | undefined): Promise<NumpyResult> {
   const job: NumpyJob = {
     inputDim: LARGE_SHAPE.inputDim,
     hiddenUnits: LARGE_SHAPE.hiddenUnits,
@@ -71,5 +71,5 @@ export function runNumpyLarge(blasThreads: number | undefined): Promise<NumpyRes
     seed: 1,
     trainings: [{ samples: LARGE_SHAPE.samples, nonzerosPerNeuron: LARGE_SHAPE.nonzerosPerNeuron }],
   };
-  return runNumpy(job, blasThreads);
+  return runNumpy(setup, job, blasThreads);
 }

@@ -1,10 +1,12 @@
-// Runs the NumPy baseline (bench/numpy_reference.py) under Debian's python3-numpy, which
-// calls OpenBLAS through Debian's BLAS alternatives. OpenBLAS 0.3.21 does not know every new
-// CPU: where the CPU has AVX-512 the SkylakeX kernels are forced (notes/performance.md), so
-// the baseline gets its best dense products rather than a generic fallback.
+// Runs the NumPy baseline (bench/numpy_reference.py) under Debian's python3-numpy, on OpenBLAS
+// put first on the process's library path (openBlas.ts: Debian's BLAS alternatives may name the
+// reference BLAS). OpenBLAS 0.3.21 does not know every new CPU: where the CPU has AVX-512 the
+// SkylakeX kernels are forced (notes/performance.md), so the baseline gets its best dense
+// products rather than a generic fallback.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runChild } from './childProcess';
+import { locateOpenBlas, withOpenBlas } from './openBlas';
 
 export const PYTHON = '/usr/bin/python3';
 const SCRIPT = join(__dirname, 'numpy_reference.py');
@@ -52,9 +54,26 @@ export function openBlasCoreType(cpuInfoPath = '/proc/cpuinfo'): string | null {
   return /\bavx512f\b/.test(readFileSync(cpuInfoPath, 'utf8')) ? 'SkylakeX' : null;
 }
 
-/** Environment of a baseline process: the forced core type and, if given, the BLAS thread count. */
-function baselineEnvironment(blasThreads: number | undefined, coreType: string | null): NodeJS.ProcessEnv {
-  const environment: NodeJS.ProcessEnv = { ...process.env };
+/** What every NumPy baseline process runs on. */
+export interface NumpySetup {
+  /** The folder of OpenBLAS's libblas.so.3. */
+  openBlasDir: string;
+  openBlasSource: string;
+}
+
+/** Python and an OpenBLAS for the baseline; throws, saying how to fix it, when either is missing. */
+export async function prepareNumpy(log: (message: string) => void): Promise<NumpySetup> {
+  if (!existsSync(PYTHON)) {
+    throw new Error(`${PYTHON} not found: the NumPy baseline needs Debian's python3 and python3-numpy (apt-get install python3-numpy)`);
+  }
+  const openBlas = await locateOpenBlas(log);
+  if (!openBlas.ok) throw new Error(openBlas.reason);
+  return { openBlasDir: openBlas.dir, openBlasSource: openBlas.source };
+}
+
+/** Environment of a baseline process: OpenBLAS, the forced core type and, if given, the BLAS thread count. */
+function baselineEnvironment(setup: NumpySetup, blasThreads: number | undefined, coreType: string | null): NodeJS.ProcessEnv {
+  const environment = withOpenBlas(process.env, setup.openBlasDir);
   delete environment.OPENBLAS_CORETYPE;
   if (coreType) environment.OPENBLAS_CORETYPE = coreType;
   if (blasThreads !== undefined) {
@@ -68,17 +87,17 @@ function baselineEnvironment(blasThreads: number | undefined, coreType: string |
  * Runs one baseline process on `job`; `blasThreads` undefined = OpenBLAS's default (all cores);
  * `coreType` null = OpenBLAS's own detection.
  */
-export async function runNumpy(job: NumpyJob, blasThreads?: number, coreType: string | null = openBlasCoreType()): Promise<NumpyResult> {
-  if (!existsSync(PYTHON)) {
-    throw new Error(`${PYTHON} not found: the NumPy baseline needs Debian's python3 and python3-numpy (apt-get install python3-numpy)`);
-  }
-  const { code, stdout, stderr, wallSeconds } = await runChild(PYTHON, [SCRIPT], { env: baselineEnvironment(blasThreads, coreType), input: JSON.stringify(job) });
+export async function runNumpy(setup: NumpySetup, job: NumpyJob, blasThreads?: number, coreType: string | null = openBlasCoreType()): Promise<NumpyResult> {
+  const { code, stdout, stderr, wallSeconds } = await runChild(PYTHON, [SCRIPT], { env: baselineEnvironment(setup, blasThreads, coreType), input: JSON.stringify(job) });
   if (code !== 0) throw new Error(`${PYTHON} ${SCRIPT} exited with code ${code}: ${stderr.trim() || '(no output)'}`);
+  let result: NumpyResult;
   try {
-    return { ...(JSON.parse(stdout) as Omit<NumpyResult, 'wallSeconds'>), wallSeconds };
+    result = { ...(JSON.parse(stdout) as Omit<NumpyResult, 'wallSeconds'>), wallSeconds };
   } catch (error) {
     throw new Error(`${SCRIPT} printed something other than its JSON result (${(error as Error).message}): ${stdout.slice(0, 200)}`);
   }
+  if (result.blas === null) throw new Error(`the NumPy baseline did not run on OpenBLAS (from ${setup.openBlasSource}): not a fair baseline`);
+  return result;
 }
 
 /**
@@ -86,10 +105,10 @@ export async function runNumpy(job: NumpyJob, blasThreads?: number, coreType: st
  * processes with one BLAS thread each, on interleaved shares of the trainings, at the same time.
  * Seconds are those of the slowest process; relative errors come back in the job's order.
  */
-export async function runNumpyInProcesses(job: NumpyJob, processes: number, coreType: string | null = openBlasCoreType()): Promise<NumpyResult> {
+export async function runNumpyInProcesses(setup: NumpySetup, job: NumpyJob, processes: number, coreType: string | null = openBlasCoreType()): Promise<NumpyResult> {
   const shares = Array.from({ length: processes }, (_, share) => job.trainings.filter((_training, index) => index % processes === share));
   const results = await Promise.all(
-    shares.map((trainings, share) => runNumpy({ ...job, seed: job.seed + share, trainings }, 1, coreType)),
+    shares.map((trainings, share) => runNumpy(setup, { ...job, seed: job.seed + share, trainings }, 1, coreType)),
   );
   const relativeErrors = job.trainings.map((_training, index) => results[index % processes].relativeErrors[Math.floor(index / processes)]);
   return {

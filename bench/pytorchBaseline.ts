@@ -1,23 +1,16 @@
 // Runs the PyTorch baseline of the lottery-ticket benchmark (bench/pytorch_lenet.py) under
-// Debian's python3-torch. Debian's torch calls whatever libblas.so.3 the BLAS alternatives point
-// to, by default the reference BLAS (~45 ms per LeNet-300-100 step): no one would train on that,
-// so the baseline process, and only it, gets OpenBLAS (libopenblas0-openmp) on its
-// LD_LIBRARY_PATH — the package installed system-wide if it is, else extracted into bench/.cache/
-// with `apt-get download` + `dpkg -x` (nothing is installed). The script reports which BLAS it
-// actually ran on; the benchmark refuses to call the baseline fair if that was the reference BLAS.
+// Debian's python3-torch, on OpenBLAS (openBlas.ts says why and how). The script reports which
+// BLAS it actually ran on; the benchmark refuses to call the baseline fair if that was not OpenBLAS.
 import { execFile } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { runChild } from './childProcess';
 import { openBlasCoreType, PYTHON } from './numpyBaseline';
+import { locateOpenBlas, withOpenBlas } from './openBlas';
 
 const run = promisify(execFile);
 const SCRIPT = join(__dirname, 'pytorch_lenet.py');
-export const CACHE_DIR = join(__dirname, '.cache');
-const OPENBLAS_PACKAGE = 'libopenblas0-openmp';
-/** Where the package puts its libblas.so.3 when installed (amd64; other architectures are searched below). */
-const SYSTEM_OPENBLAS_DIRS = ['/usr/lib/x86_64-linux-gnu/openblas-openmp', '/usr/lib/aarch64-linux-gnu/openblas-openmp'];
 export const INSTALL_TORCH = 'apt-get install -y --no-install-recommends python3-torch';
 
 export type PytorchSetup =
@@ -34,44 +27,8 @@ export async function preparePytorch(log: (message: string) => void): Promise<Py
     const detail = String((error as { stderr?: string }).stderr ?? (error as Error).message).trim().split('\n').pop();
     return { ok: false, reason: `\`${PYTHON} -c "import torch"\` failed (${detail}): install PyTorch with \`${INSTALL_TORCH}\`` };
   }
-  const installed = SYSTEM_OPENBLAS_DIRS.find((dir) => existsSync(join(dir, 'libblas.so.3')));
-  if (installed) return { ok: true, torch, openBlasDir: installed, openBlasSource: `the installed package ${OPENBLAS_PACKAGE}` };
-  const extracted = join(CACHE_DIR, OPENBLAS_PACKAGE);
-  let found = findOpenBlasDir(extracted);
-  if (!found) {
-    log(`(e) fetching ${OPENBLAS_PACKAGE} for the PyTorch baseline into ${CACHE_DIR} (apt-get download + dpkg -x; nothing is installed)`);
-    try {
-      mkdirSync(CACHE_DIR, { recursive: true });
-      const cachedDeb = () => readdirSync(CACHE_DIR).find((file) => file.startsWith(`${OPENBLAS_PACKAGE}_`) && file.endsWith('.deb') && statSync(join(CACHE_DIR, file)).size > 0);
-      if (!cachedDeb()) await run('apt-get', ['download', OPENBLAS_PACKAGE], { cwd: CACHE_DIR, timeout: 300_000 });
-      const deb = cachedDeb();
-      if (!deb) throw new Error(`apt-get download left no ${OPENBLAS_PACKAGE}_*.deb`);
-      await run('dpkg', ['-x', join(CACHE_DIR, deb), extracted], { timeout: 120_000 });
-      found = findOpenBlasDir(extracted);
-      if (!found) throw new Error(`${deb} holds no openblas-openmp/libblas.so.3`);
-    } catch (error) {
-      const detail = String((error as { stderr?: string }).stderr || (error as Error).message).trim().split('\n').pop();
-      return {
-        ok: false,
-        reason:
-          `could not get OpenBLAS for the baseline (${detail}); without it Debian's torch runs on the reference BLAS (~45 ms per step), not a fair baseline. ` +
-          `Fix: \`apt-get update && mkdir -p bench/.cache && cd bench/.cache && apt-get download ${OPENBLAS_PACKAGE} && dpkg -x ${OPENBLAS_PACKAGE}_*.deb ${OPENBLAS_PACKAGE}\` ` +
-          `(or \`apt-get install ${OPENBLAS_PACKAGE}\`)`,
-      };
-    }
-  }
-  return { ok: true, torch, openBlasDir: found, openBlasSource: `${OPENBLAS_PACKAGE} extracted into ${extracted}` };
-}
-
-/** The folder holding openblas-openmp's libblas.so.3 under an extracted package, if any. */
-function findOpenBlasDir(root: string): string | undefined {
-  const libRoot = join(root, 'usr', 'lib');
-  if (!existsSync(libRoot)) return undefined;
-  for (const triplet of readdirSync(libRoot)) {
-    const dir = join(libRoot, triplet, 'openblas-openmp');
-    if (existsSync(join(dir, 'libblas.so.3'))) return dir;
-  }
-  return undefined;
+  const openBlas = await locateOpenBlas((message) => log(`(e) ${message}`));
+  return openBlas.ok ? { ok: true, torch, openBlasDir: openBlas.dir, openBlasSource: openBlas.source } : openBlas;
 }
 
 export interface PytorchStepsJob {
@@ -151,8 +108,7 @@ export interface PytorchRunOptions {
 
 /** One baseline process on `job`; throws on a failure of the script (its stderr in the message). */
 export async function runPytorch(job: { steps?: PytorchStepsJob; chain?: PytorchChainJob }, options: PytorchRunOptions, dataFolder: string): Promise<PytorchResult> {
-  const environment: NodeJS.ProcessEnv = { ...process.env };
-  environment.LD_LIBRARY_PATH = [options.openBlasDir, process.env.LD_LIBRARY_PATH].filter(Boolean).join(':');
+  const environment = withOpenBlas(process.env, options.openBlasDir);
   environment.OMP_NUM_THREADS = String(options.threads);
   environment.OPENBLAS_NUM_THREADS = String(options.threads);
   delete environment.OMP_WAIT_POLICY;

@@ -16,7 +16,7 @@ import { availableParallelism, cpus, loadavg, platform } from 'node:os';
 import { join } from 'node:path';
 import { denseIterationFlops, sparseIterationFlops } from './flops';
 import { LARGE_SHAPE, MEASURED_ITERATIONS, runNumpyLarge, runOurLarge, type OurKernelName } from './largeTraining';
-import { openBlasCoreType, runNumpy, runNumpyInProcesses, type NumpyJob, type NumpyResult } from './numpyBaseline';
+import { openBlasCoreType, prepareNumpy, runNumpy, runNumpyInProcesses, type NumpyJob, type NumpyResult, type NumpySetup } from './numpyBaseline';
 import { renderResults, timing, warmTrainerText, type BenchResults, type LargeSideResult, type SweepSideResult } from './results';
 import { crossCheck, loadBenchSweep, numpyJobFor, runOurSweep, runWarmPool, sweepFlops, type OurSweepRun, type WarmPoolRun } from './sweepBenchmark';
 import { benchmarkAdaptive, renderAdaptiveResults } from './adaptiveBenchmark';
@@ -60,12 +60,12 @@ function parseOptions(argv: string[]) {
 const log = (message: string) => process.stderr.write(`${message}\n`);
 
 /** The core OpenBLAS picks by itself (a tiny job without OPENBLAS_CORETYPE). */
-async function detectedOpenBlasCore(): Promise<string | null> {
+async function detectedOpenBlasCore(numpy: NumpySetup): Promise<string | null> {
   const tinyJob: NumpyJob = { inputDim: 4, hiddenUnits: 1, iterations: 1, stepSize: 1, momentum: 0, initDistance: 0.3, testSamples: 4, seed: 1, trainings: [{ samples: 4, nonzerosPerNeuron: 2 }] };
-  return (await runNumpy(tinyJob, undefined, null)).blas?.coreName ?? null;
+  return (await runNumpy(numpy, tinyJob, undefined, null)).blas?.coreName ?? null;
 }
 
-async function benchmarkSweep(repeats: number) {
+async function benchmarkSweep(numpy: NumpySetup, repeats: number) {
   const sweep = await loadBenchSweep(PRESET);
   try {
     const numpyJob = numpyJobFor(sweep);
@@ -75,7 +75,7 @@ async function benchmarkSweep(repeats: number) {
     const numpyTwoProcesses: NumpyResult[] = [];
     log('(a) sweep, warm-up (not measured): ours on 2 workers, NumPy in 2 processes');
     await runOurSweep(sweep, 2, WORKER_SCRIPT);
-    await runNumpyInProcesses(numpyJob, 2);
+    await runNumpyInProcesses(numpy, numpyJob, 2);
     // Repeats interleave the sides, so a change in machine load touches all of them alike.
     for (let repeat = 1; repeat <= repeats; repeat++) {
       log(`(a) sweep, repeat ${repeat}/${repeats}: ours on 1 and 2 workers (runs, then warm pools), NumPy in 1 process (BLAS default threads) and in 2 processes × 1 thread`);
@@ -83,8 +83,8 @@ async function benchmarkSweep(repeats: number) {
       ours[2].push(await runOurSweep(sweep, 2, WORKER_SCRIPT));
       warmPool[1].push(await runWarmPool(sweep, 1, WORKER_SCRIPT));
       warmPool[2].push(await runWarmPool(sweep, 2, WORKER_SCRIPT));
-      numpyOneProcess.push(await runNumpy(numpyJob));
-      numpyTwoProcesses.push(await runNumpyInProcesses(numpyJob, 2));
+      numpyOneProcess.push(await runNumpy(numpy, numpyJob));
+      numpyTwoProcesses.push(await runNumpyInProcesses(numpy, numpyJob, 2));
     }
     const trainings = sweep.jobs.length;
     const flops = sweepFlops(ours[2][0].records, sweep.experiment.hiddenUnits);
@@ -149,7 +149,7 @@ async function benchmarkSweep(repeats: number) {
   }
 }
 
-async function benchmarkLarge(repeats: number): Promise<BenchResults['large']> {
+async function benchmarkLarge(numpySetup: NumpySetup, repeats: number): Promise<BenchResults['large']> {
   const useful = sparseIterationFlops(LARGE_SHAPE.samples, LARGE_SHAPE.hiddenUnits, LARGE_SHAPE.nonzerosPerNeuron);
   const dense = denseIterationFlops(LARGE_SHAPE.samples, LARGE_SHAPE.hiddenUnits, LARGE_SHAPE.inputDim);
   const ours: LargeSideResult[] = [];
@@ -170,7 +170,7 @@ async function benchmarkLarge(repeats: number): Promise<BenchResults['large']> {
   for (const threads of [undefined, 1]) {
     log(`(b) large training in NumPy (${threads ?? 'default'} BLAS threads), ${repeats} repeats`);
     const runs: NumpyResult[] = [];
-    for (let repeat = 0; repeat < repeats; repeat++) runs.push(await runNumpyLarge(threads));
+    for (let repeat = 0; repeat < repeats; repeat++) runs.push(await runNumpyLarge(numpySetup, threads));
     const secondsPerIteration = timing(runs.map((run) => run.descentSeconds / MEASURED_ITERATIONS));
     numpy.push({
       label: `NumPy, ${runs[0].blas?.threads ?? '?'} BLAS thread${runs[0].blas?.threads === 1 ? '' : 's'}`,
@@ -253,9 +253,10 @@ async function main() {
   if (loadAverageAtStart[0] >= 1) log(`warning: load average ${loadAverageAtStart[0].toFixed(2)} ≥ 1: other work shares the CPU, timings will be pessimistic`);
   if (ticketsAlone) return onlyTickets(repeats);
   if (warmAlone) return onlyWarm(repeats);
-  const detectedCoreName = await detectedOpenBlasCore();
-  const sweep = await benchmarkSweep(repeats);
-  const large = skipLarge ? undefined : await benchmarkLarge(repeats);
+  const numpy = await prepareNumpy(log);
+  const detectedCoreName = await detectedOpenBlasCore(numpy);
+  const sweep = await benchmarkSweep(numpy, repeats);
+  const large = skipLarge ? undefined : await benchmarkLarge(numpy, repeats);
   const scaling = await benchmarkScaling(repeats);
   const warmTrainer = await benchmarkWarm(repeats);
   const tickets = skipTickets ? undefined : await benchmarkTickets(repeats, WORKER_SCRIPT, log);
