@@ -27,7 +27,7 @@ import type { ExperimentFamily } from '../families/experimentFamily';
 import { familyOf } from '../families/registry';
 import { BUILT_IN_TRIAL_CONTEXTS } from '../families/trialRunners';
 import { planResources, ResourceLimitError } from './resourcePlan';
-import { recordsDone, runTrials, trialsOnDisk, trialSweep, type TrialSweep } from './runTrials';
+import { recordsDone, runTrials, trialsOnDisk, trialSweep, type TrialsRun, type TrialSweep } from './runTrials';
 import type { KeptWorkerPool } from './keptWorkerPool';
 import type { TrialTask } from './workerProtocol';
 import { trialWorkerScript } from './workerScript';
@@ -118,17 +118,10 @@ export async function runExperiment(options: RunOptions, onEvent: (event: RunEve
 }
 
 /** A run whose config is loaded and whose folder is open and locked. */
-interface PreparedRun {
-  runDir: string;
-  manifest: RunManifest;
-  family: ExperimentFamily;
-  experiment: ResolvedExperiment;
-  sweep: TrialSweep;
-  /** What the kind prepared for all its trials (see BUILT_IN_TRIAL_CONTEXTS). */
-  context: unknown;
+/** A run's folder and plan before its trials start: runTrials' input without what is on disk yet. */
+interface PreparedRun extends Omit<TrialsRun, 'onDisk'> {
   /** Date.now() when the run was asked for. */
   started: number;
-  workerScript: string;
 }
 
 /** The part of a run that writes its folder (under the folder's lock). */
