@@ -5,11 +5,10 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { chartMismatches } from './harness/chartExpectations';
-import { describePanels, panelSnapshots, type PanelSnapshot } from './harness/panelCharts';
 import { pollUntil } from './harness/poll';
+import { completedRun, panelShowing } from './harness/runChecks';
 import { trainerPids } from './harness/processes';
-import { describeRuns, runsOnDisk, trialKeys, type RunOnDisk } from './harness/runFolders';
+import { describeRuns, runsOnDisk, trialKeys } from './harness/runFolders';
 import { INSTALL_TIMEOUT_MS, installCodeServerOnce, openSession, type E2ESession } from './harness/session';
 import { saveScreenshot, step } from './harness/step';
 import {
@@ -28,32 +27,6 @@ const RUN_LENS = 'Run LTH experiment';
 const CANCEL_LENS = 'Cancel';
 /** Issue 4: cancelling stops the child "within a few seconds". */
 const CANCEL_DEADLINE_MS = 5_000;
-
-/** Waits for one finished run folder of `experiment` holding all its trials. */
-async function completedRun(session: E2ESession, experiment: string, timeoutMs = 60_000): Promise<RunOnDisk> {
-  const runs = await pollUntil(
-    async () => runsOnDisk(session.workspaceDir, experiment),
-    (found) => found.some((run) => run.status === 'completed' && run.records.length === run.totalTrials && run.totalTrials > 0),
-    { expected: `a completed run folder of "${experiment}" with all its trials`, timeoutMs, describeLast: (found) => describeRuns(found ?? []) },
-  );
-  return runs.filter((run) => run.status === 'completed').at(-1)!;
-}
-
-/** Waits until some panel's charts hold exactly `records`; returns that panel. */
-async function panelShowing(session: E2ESession, records: RunOnDisk['records'], what: string, timeoutMs = 30_000): Promise<PanelSnapshot> {
-  let lastPanels: PanelSnapshot[] = [];
-  const panels = await pollUntil(
-    async () => (lastPanels = await panelSnapshots(session.page)),
-    (found) => found.some((panel) => chartMismatches(panel, records).length === 0),
-    {
-      expected: `the panel's charts to hold the ${records.length} trials of ${what}`,
-      timeoutMs,
-      describeLast: () =>
-        `${describePanels(lastPanels)}; mismatches: ${JSON.stringify(lastPanels.map((panel) => chartMismatches(panel, records).slice(0, 3)))}`,
-    },
-  );
-  return panels.find((panel) => chartMismatches(panel, records).length === 0)!;
-}
 
 /**
  * Waits until the recorder has seen a progress notification naming `text`: a run on a warm

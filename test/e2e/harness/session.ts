@@ -36,6 +36,8 @@ export interface SessionOptions {
   env?: Record<string, string>;
   /** Files copied into the workspace before the window opens: workspace-relative name → source path. */
   files?: Record<string, string>;
+  /** 'empty': a workspace folder with nothing in it (a researcher's first minutes), instead of the fixture's copy. */
+  workspace?: 'fixture' | 'empty';
 }
 
 /** A first install takes minutes (notes/real-vscode.md): a hook of its own, outside the tests' timeouts. */
@@ -51,6 +53,12 @@ export function installCodeServerOnce(): void {
 export function copyFixtureWorkspace(tempRoot: string): string {
   const workspaceDir = join(tempRoot, 'workspace');
   cpSync(FIXTURE_WORKSPACE, workspaceDir, { recursive: true });
+  return workspaceDir;
+}
+
+function emptyWorkspace(tempRoot: string): string {
+  const workspaceDir = join(tempRoot, 'workspace');
+  mkdirSync(workspaceDir);
   return workspaceDir;
 }
 
@@ -71,7 +79,7 @@ export async function openSession(options: SessionOptions): Promise<E2ESession> 
   // Packaged once per test process, from the bundles `npm run build` made.
   vsixPath ??= packageVsix({ repoDir: REPO_DIR });
   const tempRoot = mkdtempSync(join(tmpdir(), `lth-e2e-${options.name}-`));
-  const workspaceDir = copyFixtureWorkspace(tempRoot);
+  const workspaceDir = options.workspace === 'empty' ? emptyWorkspace(tempRoot) : copyFixtureWorkspace(tempRoot);
   for (const [name, source] of Object.entries(options.files ?? {})) cpSync(source, join(workspaceDir, name));
   const userDataDir = join(tempRoot, 'user-data');
   const extensionsDir = join(tempRoot, 'extensions');
@@ -115,7 +123,7 @@ export async function openSession(options: SessionOptions): Promise<E2ESession> 
     });
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     await page.goto(server.url);
-    await waitForWorkbench(page);
+    await waitForWorkbench(page, options.workspace);
     return { name: options.name, page, server, workspaceDir, extensionsDir, close };
   } catch (error) {
     await close().catch(() => undefined); // the first error is the one to report
@@ -147,8 +155,12 @@ function exitOnSignals(): void {
   }
 }
 
-/** The workbench is usable once the explorer lists the workspace's files. */
-async function waitForWorkbench(page: Page): Promise<void> {
+/** The workbench is usable once the explorer lists the workspace's files (an empty folder: once it shows the folder's section). */
+async function waitForWorkbench(page: Page, workspace: SessionOptions['workspace']): Promise<void> {
+  if (workspace === 'empty') {
+    await page.locator('.explorer-folders-view').waitFor({ state: 'attached', timeout: 60_000 });
+    return;
+  }
   await pollUntil(
     () => page.locator('.explorer-folders-view .monaco-list-row').count(),
     (rows) => rows > 0,
