@@ -1,6 +1,6 @@
 // Pixel bytes into normalized float32 inputs, the bulk of a batch gather (~170,000 images per
 // network of a chain). WebAssembly converts them ~4x faster than JavaScript (the family's kernel
-// module, network/assembly/pixelValues.ts, in an instance of its own); where the module cannot be
+// module, network/assembly/pixelInputs.ts, in an instance of its own); where the module cannot be
 // instantiated JavaScript does, with the same float64 arithmetic rounded to float32, so both write
 // the same bits. That failure needs no report of its own: the network built from the same module
 // falls back too, and says why.

@@ -16,4 +16,4 @@ export { clearLanes, gateByActivity, rectify, sumRows, transpose } from './layou
 export { softmaxCrossEntropy } from './softmaxLoss';
 export { adamDense, adamSparse, sgdDense, sgdSparse } from './optimizers';
 export { applyMask, buildColumnLists, buildRowLists } from './masks';
-export { normalizePixels } from './pixelValues';
+export { normalizePixels } from './pixelInputs';
