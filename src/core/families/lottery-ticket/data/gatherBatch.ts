@@ -1,7 +1,8 @@
-// Images into the float32 input rows the network trains on. Runs every training step (batch 60
-// of 784 pixels: 47k values), so the loop is one multiply-add per pixel: (pixel/255 - mean)/std
-// is folded into pixel·scale + offset.
+// Images into the float32 input rows the network trains on and is scored on. The selected images'
+// bytes are staged side by side, then converted in one pass: (pixel/255 - mean)/std, folded into
+// pixel·scale + offset (pixelConversion.ts).
 import type { ImageSet } from './imageDataset';
+import { pixelConverter } from './pixelConversion';
 
 /** Input normalization: x = (pixel/255 - mean) / std. */
 export interface PixelNormalization {
@@ -24,14 +25,16 @@ export function gatherBatch(
 ): void {
   if (start < 0 || start + count > indices.length) throw new RangeError(`gatherBatch: rows ${start}..${start + count} of ${indices.length} indices`);
   const pixelsPerImage = checkedPixelsPerImage(set, count, outImages, outLabels);
-  const { scale, offset } = affine(normalize);
-  const images = set.images;
+  const converter = pixelConverter();
+  const staged = converter.staging(count * pixelsPerImage);
   for (let row = 0; row < count; row++) {
     const image = indices[start + row];
     if (!(image < set.count)) throw new RangeError(`gatherBatch: index ${image} at position ${start + row}, expected an image in 0..${set.count - 1}`);
-    writePixels(images, image * pixelsPerImage, outImages, row * pixelsPerImage, pixelsPerImage, scale, offset);
+    staged.set(set.images.subarray(image * pixelsPerImage, (image + 1) * pixelsPerImage), row * pixelsPerImage);
     outLabels[row] = set.labels[image];
   }
+  const { scale, offset } = affine(normalize);
+  converter.convert(count * pixelsPerImage, scale, offset, outImages, 0);
 }
 
 /** Like gatherBatch for the consecutive images first .. first+count-1 (evaluation in chunks, e.g. the test set). */
@@ -45,8 +48,10 @@ export function gatherRange(
 ): void {
   if (first < 0 || first + count > set.count) throw new RangeError(`gatherRange: images ${first}..${first + count} of ${set.count}`);
   const pixelsPerImage = checkedPixelsPerImage(set, count, outImages, outLabels);
+  const converter = pixelConverter();
+  converter.staging(count * pixelsPerImage).set(set.images.subarray(first * pixelsPerImage, (first + count) * pixelsPerImage));
   const { scale, offset } = affine(normalize);
-  writePixels(set.images, first * pixelsPerImage, outImages, 0, count * pixelsPerImage, scale, offset);
+  converter.convert(count * pixelsPerImage, scale, offset, outImages, 0);
   outLabels.set(set.labels.subarray(first, first + count));
 }
 
@@ -61,8 +66,4 @@ function checkedPixelsPerImage(set: ImageSet, count: number, outImages: Float32A
 function affine(normalize: PixelNormalization | null): { scale: number; offset: number } {
   if (normalize === null) return { scale: 1 / 255, offset: 0 };
   return { scale: 1 / (255 * normalize.std), offset: -normalize.mean / normalize.std };
-}
-
-function writePixels(images: Uint8Array, from: number, out: Float32Array, to: number, length: number, scale: number, offset: number): void {
-  for (let index = 0; index < length; index++) out[to + index] = images[from + index] * scale + offset;
 }

@@ -21,13 +21,16 @@ interface MlpKernelExports {
   heapBase(): number;
   denseForward(
     paddedOutputs: number, inputCount: number, weights: number, biases: number,
-    inputs: number, outputs: number, rowBytes: number, paddedCount: number, panels: number,
+    inputs: number, outputs: number, rowBytes: number, paddedCount: number, panels: number, columnPanels: number,
   ): void;
-  denseInputGradient(paddedInputs: number, inputCount: number, outputCount: number, weights: number, deltas: number, inputDeltas: number, rowBytes: number, paddedCount: number): void;
+  denseInputGradient(
+    paddedInputs: number, inputCount: number, outputCount: number, weights: number,
+    deltas: number, inputDeltas: number, rowBytes: number, paddedCount: number, columnPanels: number,
+  ): void;
   denseWeightGradient(
     paddedOutputs: number, inputCount: number, count: number,
     deltas: number, batchInputs: number, inputs: number, rowBytes: number, paddedCount: number,
-    gradients: number, keep: number, panels: number,
+    gradients: number, keep: number, panels: number, columnPanels: number,
   ): void;
   gatherRows(
     rowCount: number, listStart: number, listIndex: number,
@@ -184,8 +187,10 @@ export function createWasmNetwork(module: WebAssembly.Module, layerSizes: readon
       path: 'dense',
     };
   });
-  // Scratch of the dense products: the weights (forward) or the deltas (weight gradient) in 4-row panels.
+  // Scratch of the dense products: the weights (forward) or the deltas (weight gradient) in 4-row
+  // panels; their right operand (inputs, deltas or batch-major inputs) in column panels.
   const panels = reserve(Math.max(...layers.map(({ paddedOutputs, inputs }) => paddedOutputs * Math.max(inputs, maxBatch))) * FLOAT_BYTES);
+  const columnPanels = reserve(Math.max(...layers.map(({ outputs, inputs }) => Math.max(outputs, inputs) * stride)) * FLOAT_BYTES);
   const { memory } = kernels;
   if (end > memory.buffer.byteLength) memory.grow(Math.ceil((end - memory.buffer.byteLength) / PAGE_BYTES));
   // Views over memory.buffer: valid from here on, because the memory never grows again.
@@ -229,7 +234,7 @@ export function createWasmNetwork(module: WebAssembly.Module, layerSizes: readon
           inputs, layer.activations, rowBytes, paddedCount, layer.biases,
         );
       } else {
-        kernels.denseForward(layer.paddedOutputs, layer.inputs, layer.weights, layer.biases, inputs, layer.activations, rowBytes, paddedCount, panels);
+        kernels.denseForward(layer.paddedOutputs, layer.inputs, layer.weights, layer.biases, inputs, layer.activations, rowBytes, paddedCount, panels, columnPanels);
       }
       if (layer !== last) kernels.rectify(layer.activations, layer.outputs, rowBytes, paddedCount);
     });
@@ -247,7 +252,7 @@ export function createWasmNetwork(module: WebAssembly.Module, layerSizes: readon
       } else {
         if (index > 0) kernels.transpose(inputs, rowBytes, layer.inputs, count, layer.batchInputs, layer.inputs * FLOAT_BYTES);
         kernels.denseWeightGradient(
-          layer.paddedOutputs, layer.inputs, count, layer.deltas, layer.batchInputs, inputs, rowBytes, paddedCount, layer.weightGradients, layer.keep, panels,
+          layer.paddedOutputs, layer.inputs, count, layer.deltas, layer.batchInputs, inputs, rowBytes, paddedCount, layer.weightGradients, layer.keep, panels, columnPanels,
         );
       }
       kernels.sumRows(layer.deltas, layer.outputs, rowBytes, paddedCount, layer.biasGradients);
@@ -259,7 +264,7 @@ export function createWasmNetwork(module: WebAssembly.Module, layerSizes: readon
           layer.deltas, below.deltas, rowBytes, paddedCount, 0,
         );
       } else {
-        kernels.denseInputGradient(layer.paddedInputs, layer.inputs, layer.outputs, layer.weights, layer.deltas, below.deltas, rowBytes, paddedCount);
+        kernels.denseInputGradient(layer.paddedInputs, layer.inputs, layer.outputs, layer.weights, layer.deltas, below.deltas, rowBytes, paddedCount, columnPanels);
       }
       // All padded rows too: the dense input gradient leaves garbage there, and the padded activations are 0.
       kernels.gateByActivity(below.deltas, below.activations, below.paddedOutputs, rowBytes, paddedCount);
