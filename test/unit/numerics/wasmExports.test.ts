@@ -1,8 +1,8 @@
-// Each WASM host (wasmKernel.ts, wasmNetwork.ts) types its WebAssembly instance's exports with a
-// hand-written interface and casts to it (`as unknown as`), so nothing else notices when the
-// AssemblyScript exports and that interface drift apart (a renamed, removed or re-parameterised
-// function). This test reads each interface from its source with the TypeScript parser and
-// compares it with the built module.
+// Each WASM host (wasmKernel.ts, wasmNetwork.ts, pixelConversion.ts) types its WebAssembly
+// instance's exports with a hand-written interface and casts to it (`as unknown as`), so nothing
+// else notices when the AssemblyScript exports and that interface drift apart (a renamed, removed
+// or re-parameterised function). This test reads each interface from its source with the
+// TypeScript parser and compares the interfaces of a module's hosts with the built module.
 import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -12,10 +12,14 @@ import { ensureWasmBuilt } from './support';
 
 const sourceRoot = resolve(__dirname, '../../../src/core/families');
 
-/** A host file and the generated module (path without extension, and its base64 export) it instantiates. */
+/** A generated module (path without extension, and its base64 export) and the host files that instantiate it, each using its own part. */
 const MODULES = [
-  { host: 'teacher-student/kernels/wasmKernel.ts', generated: 'teacher-student/kernels/generated/sparseStepWasm', exportName: 'sparseStepWasmBase64' },
-  { host: 'lottery-ticket/network/wasmNetwork.ts', generated: 'lottery-ticket/network/generated/mlpKernelsWasm', exportName: 'mlpKernelsWasmBase64' },
+  { hosts: ['teacher-student/kernels/wasmKernel.ts'], generated: 'teacher-student/kernels/generated/sparseStepWasm', exportName: 'sparseStepWasmBase64' },
+  {
+    hosts: ['lottery-ticket/network/wasmNetwork.ts', 'lottery-ticket/data/pixelConversion.ts'],
+    generated: 'lottery-ticket/network/generated/mlpKernelsWasm',
+    exportName: 'mlpKernelsWasmBase64',
+  },
 ];
 
 type Declared = { kind: 'function'; parameters: number } | { kind: 'memory' };
@@ -81,13 +85,27 @@ function instantiate(module: WebAssembly.Module): WebAssembly.Exports {
 
 before(ensureWasmBuilt);
 
-for (const { host, generated, exportName } of MODULES) {
+/** What the hosts declare together; a name two hosts declare must be declared alike. */
+function declaredByHosts(hosts: readonly string[]): Map<string, Declared> {
+  const declared = new Map<string, Declared>();
+  for (const host of hosts) {
+    for (const [name, member] of declaredExports(host)) {
+      const earlier = declared.get(name);
+      if (earlier) assert.deepEqual(member, earlier, `${name} is declared differently in ${host} than in ${hosts.join(', ')}`);
+      declared.set(name, member);
+    }
+  }
+  return declared;
+}
+
+for (const { hosts, generated, exportName } of MODULES) {
+  const host = hosts.join(' + ');
   describe(host, () => {
     let declared: Map<string, Declared>;
     let module: WebAssembly.Module;
 
     before(() => {
-      declared = declaredExports(host);
+      declared = declaredByHosts(hosts);
       module = new WebAssembly.Module(moduleBytes(generated, exportName));
     });
 
