@@ -5,7 +5,7 @@
 import { accessSync, constants, existsSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { formatProblem } from '../config/experimentProblem';
-import { loadExperimentFile } from '../config/loadExperimentFile';
+import { loadValidExperimentFile } from '../config/loadExperimentFile';
 import { experimentFilePath } from '../runs/experimentFilePath';
 import { describeMachine } from '../runs/machine';
 import { readManifest, writeManifest } from '../runs/manifestFile';
@@ -173,13 +173,9 @@ function findWorkerScript(options: RunOptions): string {
 async function loadExperiment(configPath: string) {
   let result;
   try {
-    result = await loadExperimentFile(configPath);
+    result = await loadValidExperimentFile(configPath);
   } catch (error) {
     throw new RunSetupError(errorMessage(error));
-  }
-  if (!result.ok) {
-    const problems = result.problems.map((problem) => formatProblem(configPath, problem));
-    throw new RunSetupError(`${configPath} is not a valid experiment file:\n${problems.join('\n')}`);
   }
   // The theory's notes (information) belong to the editor and `lth validate`, not to every run's log.
   const warnings = result.problems.filter((problem) => problem.severity === 'warning').map((problem) => formatProblem(configPath, problem));
